@@ -1,0 +1,26 @@
+using EduPortal.Data.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EduPortal.Data.Configurations.Accounts;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.RealName).HasMaxLength(30).IsRequired();
+        builder.Property(u => u.PhoneNumber).HasMaxLength(20);
+        builder.Property(u => u.SubjectsText).HasMaxLength(200);
+        builder.Property(u => u.AvatarFileKey).HasMaxLength(200);
+        builder.Property(u => u.AvatarThumbnailKey).HasMaxLength(200);
+        builder.Property(u => u.ReviewedById).HasMaxLength(450);
+        builder.Property(u => u.RejectionReason).HasMaxLength(200);
+        builder.HasOne(u => u.OrgUnit).WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        // Sign-in by phone number: one account per number (filtered so accounts without a phone don't collide).
+        builder.HasIndex(u => u.PhoneNumber).IsUnique().HasFilter("[PhoneNumber] IS NOT NULL");
+        builder.HasIndex(u => new { u.OrgUnitId, u.Status });
+        builder.Ignore(u => u.Subjects);
+        builder.Ignore(u => u.Position);
+        builder.Ignore(u => u.CanSignIn);
+    }
+}

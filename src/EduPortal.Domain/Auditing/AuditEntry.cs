@@ -1,0 +1,74 @@
+namespace EduPortal.Domain.Auditing;
+
+/// <summary>One append-only line of the audit log: who did what to which thing, with before/after snapshots.</summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+    }
+
+    public long Id { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+    /// <summary>A stable action code such as <c>account.level</c>; see <see cref="AuditActions"/>.</summary>
+    public string Action { get; private set; } = "";
+    public string EntityType { get; private set; } = "";
+    public string EntityId { get; private set; } = "";
+    /// <summary>Org path of the thing changed, so the log can be scoped to a jurisdiction.</summary>
+    public string OrgPath { get; private set; } = "";
+    public string Summary { get; private set; } = "";
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+
+    public static AuditEntry Create(DateTimeOffset at, string actorId, string actorName, string action, string entityType,
+        string entityId, string orgPath, string summary, string? before, string? after) => new()
+    {
+        OccurredAt = at,
+        ActorId = actorId,
+        ActorName = actorName,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        OrgPath = orgPath,
+        Summary = summary,
+        Before = before,
+        After = after,
+    };
+}
+
+public static class AuditActions
+{
+    public const string AccountRegistered = "account.registered";
+    public const string AccountApproved = "account.approved";
+    public const string AccountRejected = "account.rejected";
+    public const string AccountLevelChanged = "account.level";
+    public const string AccountCapabilitiesChanged = "account.capabilities";
+    public const string AccountStatusChanged = "account.status";
+    public const string AccountProfileChanged = "account.profile";
+    public const string AccountImported = "account.imported";
+    public const string AccountLockedOut = "account.lockout";
+    public const string OrgUnitCreated = "org.created";
+    public const string OrgUnitUpdated = "org.updated";
+    public const string ClassAdded = "org.class.added";
+    public const string ClassRemoved = "org.class.removed";
+
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        [AccountRegistered] = "教师注册",
+        [AccountApproved] = "注册通过",
+        [AccountRejected] = "注册驳回",
+        [AccountLevelChanged] = "管理级别变更",
+        [AccountCapabilitiesChanged] = "附加权限变更",
+        [AccountStatusChanged] = "账号状态变更",
+        [AccountProfileChanged] = "个人资料变更",
+        [AccountImported] = "批量导入教师",
+        [AccountLockedOut] = "登录失败锁定",
+        [OrgUnitCreated] = "新建单位",
+        [OrgUnitUpdated] = "修改单位",
+        [ClassAdded] = "新增班级",
+        [ClassRemoved] = "删除班级",
+    };
+
+    public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;
+}

@@ -1,0 +1,291 @@
+using EduPortal.Data;
+using EduPortal.Data.Accounts;
+using EduPortal.Data.Auditing;
+using EduPortal.Data.Jurisdiction;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
+using EduPortal.Web.Infrastructure.Excel;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Features.Accounts;
+
+public sealed record AccountRow(string Id, string RealName, string? UserName, string? Phone, int OrgUnitId, string OrgUnitName,
+    string OrgPath, OrgUnitKind OrgKind, AdminLevel Level, AccountStatus Status, EmploymentStatus Employment, Capability Capabilities,
+    string SubjectsText, DateTimeOffset RegisteredAt)
+{
+    public AccountPosition Position => new(Level, OrgPath, OrgKind);
+}
+
+public sealed record AccountQuery(string? Search = null, int? OrgUnitId = null, AdminLevel? Level = null, AccountStatus? Status = null,
+    EmploymentStatus? Employment = null, int Page = 0, int PageSize = 20);
+
+public sealed record PlacementOption(int Id, string Name, OrgUnitKind Kind);
+
+/// <summary>What an admin does to accounts below it: list, approve registrations, change level, grant capabilities, change status.</summary>
+public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<AccountRow> Rows, int Total)> SearchAsync(Caller caller, AccountQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!caller.IsAdmin)
+        {
+            return ([], 0);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var filtered = await FilterAsync(db, caller, query, cancellationToken);
+        var total = await filtered.CountAsync(cancellationToken);
+        var rows = await Project(filtered.OrderByDescending(u => u.Level).ThenBy(u => u.OrgUnit!.Path).ThenBy(u => u.RealName)
+            .Skip(query.Page * query.PageSize).Take(query.PageSize)).ToListAsync(cancellationToken);
+        return (rows, total);
+    }
+
+    public async Task<byte[]> ExportAsync(Caller caller, AccountQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!caller.IsAdmin)
+        {
+            return ExcelExport.Build<AccountRow>("人员名单", Columns, []);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var filtered = await FilterAsync(db, caller, query, cancellationToken);
+        var rows = await Project(filtered.OrderBy(u => u.OrgUnit!.Path).ThenByDescending(u => u.Level).ThenBy(u => u.RealName)).ToListAsync(cancellationToken);
+        return ExcelExport.Build("人员名单", Columns, rows);
+    }
+
+    private static readonly IReadOnlyList<ExcelColumn<AccountRow>> Columns =
+    [
+        new("姓名", r => r.RealName, 12),
+        new("手机号", r => r.Phone, 14),
+        new("用户名", r => r.UserName, 14),
+        new("单位", r => r.OrgUnitName, 28),
+        new("管理级别", r => r.Level.DisplayName(), 12),
+        new("附加权限", r => r.Capabilities == Capability.None ? "" : r.Capabilities.DisplayName(), 16),
+        new("任教学科", r => r.SubjectsText, 18),
+        new("账号状态", r => r.Status.DisplayName(), 10),
+        new("在职状态", r => r.Employment.DisplayName(), 10),
+        new("注册时间", r => r.RegisteredAt, 18),
+    ];
+
+    private static async Task<IQueryable<ApplicationUser>> FilterAsync(EduPortalDbContext db, Caller caller, AccountQuery query, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking().WithinJurisdiction(caller);
+        if (query.OrgUnitId is { } orgUnitId)
+        {
+            var path = await db.OrgUnits.WithinJurisdiction(caller).Where(o => o.Id == orgUnitId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken);
+            // An id outside the jurisdiction matches nothing rather than widening the search.
+            users = path is null ? users.Where(_ => false) : users.Where(u => u.OrgUnit!.Path.StartsWith(path));
+        }
+        if (query.Level is { } level)
+        {
+            users = users.Where(u => u.Level == level);
+        }
+        if (query.Status is { } status)
+        {
+            users = users.Where(u => u.Status == status);
+        }
+        if (query.Employment is { } employment)
+        {
+            users = users.Where(u => u.Employment == employment);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var text = query.Search.Trim();
+            users = users.Where(u => u.RealName.Contains(text) || u.PhoneNumber!.Contains(text) || u.UserName!.Contains(text));
+        }
+        return users;
+    }
+
+    private static IQueryable<AccountRow> Project(IQueryable<ApplicationUser> users) =>
+        users.Select(u => new AccountRow(u.Id, u.RealName, u.UserName, u.PhoneNumber, u.OrgUnitId, u.OrgUnit!.Name, u.OrgUnit.Path, u.OrgUnit.Kind,
+            u.Level, u.Status, u.Employment, u.Capabilities, u.SubjectsText, u.RegisteredAt));
+
+    public async Task<IReadOnlyList<AccountRow>> PendingAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        var (rows, _) = await SearchAsync(caller, new AccountQuery(Status: AccountStatus.Pending, PageSize: 500), cancellationToken);
+        return rows.OrderBy(r => r.RegisteredAt).ToList();
+    }
+
+    public async Task<int> PendingCountAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        if (!caller.IsAdmin)
+        {
+            return 0;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.WithinJurisdiction(caller).CountAsync(u => u.Status == AccountStatus.Pending, cancellationToken);
+    }
+
+    public Task<Result> ApproveAsync(Caller caller, string userId, CancellationToken cancellationToken = default) =>
+        ReviewAsync(caller, userId, approve: true, reason: null, cancellationToken);
+
+    public Task<Result> RejectAsync(Caller caller, string userId, string reason, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? Task.FromResult<Result>(ValidationError.For("Reason", "请填写驳回原因，便于教师修改后重新注册"))
+            : ReviewAsync(caller, userId, approve: false, reason.Trim(), cancellationToken);
+
+    private async Task<Result> ReviewAsync(Caller caller, string userId, bool approve, string? reason, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return new NotFoundError();
+        }
+        var allowed = RoleRules.CanAdministerSchool(caller.Position, user.OrgUnit!.Path);
+        if (!allowed.Succeeded)
+        {
+            return allowed;
+        }
+        if (user.Status != AccountStatus.Pending)
+        {
+            return new ConflictError($"该注册申请已处理（{user.Status.DisplayName()}）。");
+        }
+        if (reason is { Length: > 200 })
+        {
+            return ValidationError.For("Reason", "驳回原因不能超过 200 字");
+        }
+        user.Status = approve ? AccountStatus.Active : AccountStatus.Rejected;
+        user.ReviewedById = caller.UserId;
+        user.ReviewedAt = clock.GetUtcNow();
+        user.RejectionReason = reason;
+        db.Audit(caller, clock, approve ? AuditActions.AccountApproved : AuditActions.AccountRejected, "Account", user.Id, user.OrgUnit.Path,
+            approve ? $"通过{user.OrgUnit.Name}{user.RealName}的注册申请" : $"驳回{user.OrgUnit.Name}{user.RealName}的注册申请：{reason}",
+            new { 状态 = AccountStatus.Pending.DisplayName() }, new { 状态 = user.Status.DisplayName(), 原因 = reason });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success;
+    }
+
+    /// <summary>Org units the account could sit in at the new level: fitting the level, inside the caller's jurisdiction, on the account's own branch.</summary>
+    public async Task<Result<IReadOnlyList<PlacementOption>>> GetPlacementOptionsAsync(Caller caller, string userId, AdminLevel newLevel, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return new NotFoundError();
+        }
+        var manage = RoleRules.CanManage(caller.Position, user.Position);
+        if (!manage.Succeeded)
+        {
+            return manage.Error!;
+        }
+        var userPath = user.OrgUnit!.Path;
+        var ancestors = OrgUnit.AncestorPaths(userPath);
+        var candidates = await db.OrgUnits.AsNoTracking().WithinJurisdiction(caller)
+            .Where(o => ancestors.Contains(o.Path) || o.Path.StartsWith(userPath))
+            .Select(o => new { o.Id, o.Name, o.Kind, o.Path })
+            .ToListAsync(cancellationToken);
+        IReadOnlyList<PlacementOption> options = candidates
+            .Where(o => newLevel.FitsOrgKind(o.Kind))
+            .OrderByDescending(o => ancestors.Contains(o.Path) ? o.Path.Length : 0) // nearest own unit first
+            .ThenBy(o => o.Path, StringComparer.Ordinal)
+            .Select(o => new PlacementOption(o.Id, o.Name, o.Kind))
+            .ToList();
+        return Result<IReadOnlyList<PlacementOption>>.Ok(options);
+    }
+
+    /// <summary>Promotes or demotes an account (circular 000 §二(二).1), re-checking every rule on the server.</summary>
+    public async Task<Result> ChangeLevelAsync(Caller caller, string userId, AdminLevel newLevel, int? orgUnitId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return new NotFoundError();
+        }
+        OrgUnit? target;
+        if (orgUnitId is { } id)
+        {
+            target = await db.OrgUnits.WithinJurisdiction(caller).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+            if (target is null)
+            {
+                return new NotFoundError();
+            }
+        }
+        else
+        {
+            // Default placement: the nearest unit on the account's own branch that suits the new level.
+            var ancestors = OrgUnit.AncestorPaths(user.OrgUnit!.Path);
+            var branch = await db.OrgUnits.WithinJurisdiction(caller).Where(o => ancestors.Contains(o.Path)).ToListAsync(cancellationToken);
+            target = branch.Where(o => newLevel.FitsOrgKind(o.Kind)).OrderByDescending(o => o.Path.Length).FirstOrDefault() ?? user.OrgUnit;
+        }
+        var check = RoleRules.CanChangeLevel(caller.Position, user.Position, newLevel, target.Path, target.Kind);
+        if (!check.Succeeded)
+        {
+            return check;
+        }
+        var before = new { 级别 = user.Level.DisplayName(), 单位 = user.OrgUnit!.Name };
+        var promoted = newLevel > user.Level;
+        user.Level = newLevel;
+        user.OrgUnitId = target.Id;
+        user.OrgUnit = target;
+        user.SecurityStamp = Guid.NewGuid().ToString("N"); // open sessions pick up the new level at the next check
+        db.Audit(caller, clock, AuditActions.AccountLevelChanged, "Account", user.Id, target.Path,
+            $"{(promoted ? "提升" : "降级")}{user.RealName}为{newLevel.DisplayName()}（{target.Name}）",
+            before, new { 级别 = newLevel.DisplayName(), 单位 = target.Name });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success;
+    }
+
+    public async Task<Result> SetCapabilitiesAsync(Caller caller, string userId, Capability capabilities, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return new NotFoundError();
+        }
+        var check = RoleRules.CanGrantCapabilities(caller.Position, user.Position);
+        if (!check.Succeeded)
+        {
+            return check;
+        }
+        if (user.Capabilities == capabilities)
+        {
+            return Result.Success;
+        }
+        var before = new { 附加权限 = user.Capabilities.DisplayName() };
+        user.Capabilities = capabilities;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        db.Audit(caller, clock, AuditActions.AccountCapabilitiesChanged, "Account", user.Id, user.OrgUnit!.Path,
+            $"设置{user.RealName}的附加权限为：{capabilities.DisplayName()}", before, new { 附加权限 = capabilities.DisplayName() });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success;
+    }
+
+    /// <summary>Disables/enables an account or records retirement/departure. A disabled account loses access at its next click.</summary>
+    public async Task<Result> SetStatusAsync(Caller caller, string userId, AccountStatus status, EmploymentStatus employment, CancellationToken cancellationToken = default)
+    {
+        if (status is not (AccountStatus.Active or AccountStatus.Disabled))
+        {
+            return ValidationError.For("Status", "只能启用或停用账号");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return new NotFoundError();
+        }
+        var check = RoleRules.CanManage(caller.Position, user.Position);
+        if (!check.Succeeded)
+        {
+            return check;
+        }
+        if (user.Status is AccountStatus.Pending or AccountStatus.Rejected)
+        {
+            return new ConflictError("注册申请尚未通过，请在“注册审核”中处理。");
+        }
+        if (user.Status == status && user.Employment == employment)
+        {
+            return Result.Success;
+        }
+        var before = new { 账号状态 = user.Status.DisplayName(), 在职状态 = user.Employment.DisplayName() };
+        user.Status = status;
+        user.Employment = employment;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        db.Audit(caller, clock, AuditActions.AccountStatusChanged, "Account", user.Id, user.OrgUnit!.Path,
+            $"{user.RealName}：{status.DisplayName()}，{employment.DisplayName()}", before, new { 账号状态 = status.DisplayName(), 在职状态 = employment.DisplayName() });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success;
+    }
+}

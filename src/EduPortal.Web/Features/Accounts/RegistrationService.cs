@@ -1,0 +1,121 @@
+using EduPortal.Data;
+using EduPortal.Data.Accounts;
+using EduPortal.Data.Auditing;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Features.Accounts;
+
+public sealed class RegistrationInput
+{
+    public string RealName { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public int? SchoolId { get; set; }
+    public List<string> Subjects { get; set; } = [];
+    public string Password { get; set; } = "";
+    public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed record SchoolOption(int Id, string Name, string CountyName);
+
+/// <summary>Teacher self-registration (教师注册): the account waits for the school admin's approval.</summary>
+public sealed class RegistrationService(
+    IDbContextFactory<EduPortalDbContext> dbFactory,
+    IServiceScopeFactory scopeFactory,
+    TimeProvider clock)
+{
+    public const int MaxNameLength = 30;
+
+    /// <summary>All schools, with their county, for the public registration form.</summary>
+    public async Task<IReadOnlyList<SchoolOption>> ListSchoolsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var units = await db.OrgUnits.AsNoTracking().Select(o => new { o.Id, o.Name, o.Kind, o.Path }).ToListAsync(cancellationToken);
+        var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToDictionary(u => u.Path, u => u.Name);
+        return units.Where(u => u.Kind == OrgUnitKind.School)
+            .Select(u => new SchoolOption(u.Id, u.Name, OrgUnit.AncestorPaths(u.Path).Select(p => counties.GetValueOrDefault(p)).FirstOrDefault(n => n is not null) ?? ""))
+            .OrderBy(s => s.CountyName, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<Result<string>> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken = default)
+    {
+        var phone = PhoneNumbers.Normalize(input.Phone);
+        var name = input.RealName?.Trim() ?? "";
+        var validation = new ValidationBuilder()
+            .Check(name.Length >= 2, nameof(input.RealName), "请填写真实姓名（至少 2 个字）")
+            .Check(name.Length <= MaxNameLength, nameof(input.RealName), $"姓名不能超过 {MaxNameLength} 个字")
+            .Check(PhoneNumbers.IsMainlandMobile(phone), nameof(input.Phone), PhoneNumbers.MobileMessage)
+            .Check(input.SchoolId is not null, nameof(input.SchoolId), "请选择所在学校")
+            .Check(input.Subjects.Count > 0, nameof(input.Subjects), "请至少选择一门任教学科")
+            .Check(input.Subjects.All(Domain.Accounts.Subjects.IsKnown), nameof(input.Subjects), "任教学科无效")
+            .Check(input.Password == input.ConfirmPassword, nameof(input.ConfirmPassword), "两次输入的密码不一致");
+        // A scope per registration: Identity's stores and the audit entry share one context and one SaveChanges.
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EduPortalDbContext>();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var school = input.SchoolId is { } schoolId ? await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == schoolId, cancellationToken) : null;
+        validation.Check(input.SchoolId is null || school is { Kind: OrgUnitKind.School }, nameof(input.SchoolId), "请选择所在学校");
+        var existing = PhoneNumbers.IsMainlandMobile(phone)
+            ? await userManager.Users.SingleOrDefaultAsync(u => u.PhoneNumber == phone, cancellationToken)
+            : null;
+        validation.Check(existing is null or { Status: AccountStatus.Rejected }, nameof(input.Phone),
+            existing?.Status == AccountStatus.Pending ? "该手机号已提交注册，正在等待学校管理员审核" : "该手机号已注册，请直接登录");
+
+        var user = existing ?? new ApplicationUser();
+        user.UserName = phone;
+        user.PhoneNumber = phone;
+        user.RealName = name;
+        user.OrgUnitId = school?.Id ?? 0;
+        user.Level = AdminLevel.Teacher;
+        user.Status = AccountStatus.Pending;
+        user.Employment = EmploymentStatus.Serving;
+        user.Capabilities = Capability.None;
+        user.SubjectsText = Domain.Accounts.Subjects.Join(input.Subjects);
+        user.RegisteredAt = clock.GetUtcNow();
+        user.ReviewedById = null;
+        user.ReviewedAt = null;
+        user.RejectionReason = null;
+        user.LockoutEnabled = true;
+        foreach (var validator in userManager.PasswordValidators)
+        {
+            var passwordResult = await validator.ValidateAsync(userManager, user, input.Password);
+            if (!passwordResult.Succeeded)
+            {
+                validation.Check(false, nameof(input.Password), passwordResult.Errors.First().Description);
+            }
+        }
+        if (validation.Build() is { } error)
+        {
+            return error;
+        }
+
+        // Added before the user is saved so both land in Identity's one SaveChanges.
+        if (string.IsNullOrEmpty(user.Id))
+        {
+            user.Id = Guid.NewGuid().ToString();
+        }
+        db.Audit(user.Id, name, clock, AuditActions.AccountRegistered, "Account", user.Id, school!.Path,
+            $"{name}申请注册为{school.Name}教师", after: new { 姓名 = name, 手机号 = phone, 学校 = school.Name, 学科 = user.SubjectsText });
+        // A rejected applicant re-registers on the same account, which keeps its audit trail.
+        IdentityResult saved;
+        if (existing is null)
+        {
+            saved = await userManager.CreateAsync(user, input.Password);
+        }
+        else
+        {
+            user.PasswordHash = userManager.PasswordHasher.HashPassword(user, input.Password);
+            saved = await userManager.UpdateAsync(user);
+        }
+        if (!saved.Succeeded)
+        {
+            return ValidationError.For(nameof(input.Phone), saved.Errors.First().Description);
+        }
+        return user.Id;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Security.Cryptography;
+using ClosedXML.Excel;
+using EduPortal.Data;
+using EduPortal.Data.Accounts;
+using EduPortal.Data.Auditing;
+using EduPortal.Data.Jurisdiction;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
+using EduPortal.Web.Infrastructure.Excel;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Features.Accounts;
+
+public sealed record RosterRow(int RowNumber, string RealName, string Phone, string SubjectsText, IReadOnlyList<string> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+public sealed record RosterImportResult(int Imported, IReadOnlyList<RosterRow> Skipped, byte[] CredentialsWorkbook);
+
+public enum RosterImportMode
+{
+    /// <summary>Import nothing if any row is invalid.</summary>
+    AllOrNothing,
+    /// <summary>Import the valid rows and report the others.</summary>
+    ValidRowsOnly,
+}
+
+/// <summary>Bulk roster import (批量导入教师) from the downloadable Excel template.</summary>
+public sealed class RosterImportService(IServiceScopeFactory scopeFactory, TimeProvider clock)
+{
+    public const int MaxRows = 2000;
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+    private static readonly string[] Headers = ["姓名", "手机号", "任教学科"];
+
+    public static byte[] BuildTemplate()
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("教师名单");
+        for (var c = 0; c < Headers.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = Headers[c];
+            sheet.Cell(1, c + 1).Style.Font.Bold = true;
+            sheet.Column(c + 1).Width = c == 2 ? 24 : 16;
+        }
+        sheet.Column(2).Style.NumberFormat.Format = "@";
+        sheet.Cell(2, 1).Value = "张三";
+        sheet.Cell(2, 2).SetValue("13912345678");
+        sheet.Cell(2, 3).Value = "物理、化学";
+        var help = workbook.Worksheets.Add("填写说明");
+        help.Cell(1, 1).Value = "1. 每行一名教师；姓名、手机号、任教学科均为必填。第 2 行为示例，导入前请删除。";
+        help.Cell(2, 1).Value = "2. 手机号为 11 位大陆手机号，一个手机号只能注册一个账号。";
+        help.Cell(3, 1).Value = "3. 多门学科用顿号“、”分隔。可选学科：";
+        for (var i = 0; i < Subjects.All.Count; i++)
+        {
+            help.Cell(4 + i, 1).Value = Subjects.All[i];
+        }
+        help.Column(1).Width = 70;
+        return ExcelExport.Save(workbook);
+    }
+
+    /// <summary>Reads and checks every row; nothing is saved here.</summary>
+    public async Task<Result<IReadOnlyList<RosterRow>>> ParseAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(buffer);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileFormatException or ArgumentException or InvalidOperationException or IOException
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            return ValidationError.For("File", "无法读取该文件，请使用下载的 Excel 模板（.xlsx）");
+        }
+        using (workbook)
+        {
+            var sheet = workbook.Worksheets.First();
+            for (var c = 0; c < Headers.Length; c++)
+            {
+                if (sheet.Cell(1, c + 1).GetString().Trim() != Headers[c])
+                {
+                    return ValidationError.For("File", $"第 1 行第 {c + 1} 列应为“{Headers[c]}”，请使用下载的模板");
+                }
+            }
+            var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
+            if (lastRow - 1 > MaxRows)
+            {
+                return ValidationError.For("File", $"一次最多导入 {MaxRows} 行，请分批导入");
+            }
+            var raw = new List<(int Row, string Name, string Phone, string Subjects)>();
+            for (var r = 2; r <= lastRow; r++)
+            {
+                var name = sheet.Cell(r, 1).GetString().Trim();
+                var phone = PhoneNumbers.Normalize(sheet.Cell(r, 2).GetString());
+                var subjects = sheet.Cell(r, 3).GetString().Trim();
+                if (name.Length == 0 && phone.Length == 0 && subjects.Length == 0)
+                {
+                    continue;
+                }
+                raw.Add((r, name, phone, subjects));
+            }
+            if (raw.Count == 0)
+            {
+                return ValidationError.For("File", "文件中没有教师数据");
+            }
+            var phones = raw.Select(x => x.Phone).Where(PhoneNumbers.IsMainlandMobile).ToList();
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EduPortalDbContext>();
+            var taken = (await db.Users.Where(u => phones.Contains(u.PhoneNumber!)).Select(u => u.PhoneNumber!).ToListAsync(cancellationToken)).ToHashSet();
+            var seen = new Dictionary<string, int>();
+            var rows = new List<RosterRow>();
+            foreach (var (row, name, phone, subjectsText) in raw)
+            {
+                var errors = new List<string>();
+                if (name.Length < 2 || name.Length > RegistrationService.MaxNameLength)
+                {
+                    errors.Add(name.Length == 0 ? "姓名为空" : "姓名应为 2–30 个字");
+                }
+                if (!PhoneNumbers.IsMainlandMobile(phone))
+                {
+                    errors.Add(phone.Length == 0 ? "手机号为空" : $"手机号“{phone}”无效");
+                }
+                else if (taken.Contains(phone))
+                {
+                    errors.Add($"手机号 {phone} 已注册");
+                }
+                else if (seen.TryGetValue(phone, out var firstRow))
+                {
+                    errors.Add($"手机号与第 {firstRow} 行重复");
+                }
+                else
+                {
+                    seen[phone] = row;
+                }
+                var (known, unknown) = Subjects.Parse(subjectsText);
+                if (known.Count == 0 && unknown.Count == 0)
+                {
+                    errors.Add("任教学科为空");
+                }
+                else if (unknown.Count > 0)
+                {
+                    errors.Add($"未知学科：{string.Join("、", unknown)}");
+                }
+                rows.Add(new RosterRow(row, name, phone, Subjects.Join(known), errors));
+            }
+            return Result<IReadOnlyList<RosterRow>>.Ok(rows);
+        }
+    }
+
+    /// <summary>
+    /// Creates active teacher accounts at the school with generated initial passwords. Rows are re-checked
+    /// here, so a stale preview cannot slip an invalid row through; all rows are saved in one transaction.
+    /// </summary>
+    public async Task<Result<RosterImportResult>> ImportAsync(Caller caller, int schoolId, Stream content, RosterImportMode mode, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EduPortalDbContext>();
+        var school = await db.OrgUnits.WithinJurisdiction(caller).SingleOrDefaultAsync(o => o.Id == schoolId, cancellationToken);
+        if (school is null)
+        {
+            return new NotFoundError();
+        }
+        if (school.Kind != OrgUnitKind.School)
+        {
+            return ValidationError.For("SchoolId", "请选择一所学校");
+        }
+        var allowed = RoleRules.CanAdministerSchool(caller.Position, school.Path);
+        if (!allowed.Succeeded)
+        {
+            return allowed.Error!;
+        }
+        var parsed = await ParseAsync(content, cancellationToken);
+        if (!parsed.Succeeded)
+        {
+            return parsed.Error!;
+        }
+        var rows = parsed.Value!;
+        var invalid = rows.Where(r => !r.IsValid).ToList();
+        if (mode == RosterImportMode.AllOrNothing && invalid.Count > 0)
+        {
+            return ValidationError.For("File", $"有 {invalid.Count} 行存在错误，未导入任何数据。请修改后重新上传，或选择“只导入正确的行”");
+        }
+        var valid = rows.Where(r => r.IsValid).ToList();
+        if (valid.Count == 0)
+        {
+            return ValidationError.For("File", "没有可导入的正确行");
+        }
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>();
+        var now = clock.GetUtcNow();
+        var credentials = new List<(string Name, string Phone, string Password)>();
+        foreach (var row in valid)
+        {
+            var password = GeneratePassword();
+            var user = new ApplicationUser
+            {
+                UserName = row.Phone,
+                NormalizedUserName = row.Phone.ToUpperInvariant(),
+                PhoneNumber = row.Phone,
+                RealName = row.RealName,
+                OrgUnitId = school.Id,
+                Level = AdminLevel.Teacher,
+                Status = AccountStatus.Active,
+                Employment = EmploymentStatus.Serving,
+                SubjectsText = row.SubjectsText,
+                RegisteredAt = now,
+                ReviewedById = caller.UserId,
+                ReviewedAt = now,
+                LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+            };
+            user.PasswordHash = hasher.HashPassword(user, password);
+            db.Users.Add(user);
+            credentials.Add((row.RealName, row.Phone, password));
+        }
+        db.Audit(caller, clock, AuditActions.AccountImported, "OrgUnit", school.Path, school.Path,
+            $"向{school.Name}批量导入 {valid.Count} 名教师" + (invalid.Count > 0 ? $"，跳过 {invalid.Count} 行错误数据" : ""),
+            after: valid.Select(r => new { 行 = r.RowNumber, 姓名 = r.RealName, 手机号 = r.Phone, 学科 = r.SubjectsText }).ToList());
+        await db.SaveChangesAsync(cancellationToken);
+        var workbook = ExcelExport.Build("初始密码", [
+            new ExcelColumn<(string Name, string Phone, string Password)>("姓名", c => c.Name, 12),
+            new("手机号（登录名）", c => c.Phone, 18),
+            new("初始密码", c => c.Password, 16),
+        ], credentials);
+        return new RosterImportResult(valid.Count, invalid, workbook);
+    }
+
+    /// <summary>Ten characters from an alphabet without look-alikes (0/O, 1/l/I), easy to read out on the phone.</summary>
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        return RandomNumberGenerator.GetString(alphabet, 10);
+    }
+}

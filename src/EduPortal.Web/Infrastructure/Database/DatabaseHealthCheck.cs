@@ -1,0 +1,17 @@
+using EduPortal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace EduPortal.Web.Infrastructure.Database;
+
+/// <summary>/health reports unhealthy when the database cannot be reached.</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<EduPortalDbContext> dbFactory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("database unreachable");
+    }
+}

@@ -1,0 +1,57 @@
+using EduPortal.Data.Accounts;
+using EduPortal.Web.Features.Accounts;
+using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Excel;
+using EduPortal.Web.Infrastructure.Files;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EduPortal.Web.Infrastructure;
+
+/// <summary>The few plain HTTP endpoints beside the Blazor pages.</summary>
+public static class Endpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/Account/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+        {
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect("~/Account/Login");
+        });
+    }
+
+    /// <summary>Stored files for signed-in users. Keys are server-generated; anything else is a 404.</summary>
+    public static void MapFileEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/files/{**key}", async (string key, IFileStore store, CancellationToken cancellationToken) =>
+        {
+            if (!FileKeys.IsValid(key))
+            {
+                return Results.NotFound();
+            }
+            var stream = await store.OpenReadAsync(key, cancellationToken);
+            if (stream is null)
+            {
+                return Results.NotFound();
+            }
+            var extension = Path.GetExtension(key).TrimStart('.');
+            var contentType = extension switch
+            {
+                "jpg" => "image/jpeg",
+                "png" => "image/png",
+                "webp" => "image/webp",
+                "mp4" => "video/mp4",
+                "pdf" => "application/pdf",
+                _ => "application/octet-stream",
+            };
+            return Results.Stream(stream, contentType, enableRangeProcessing: true);
+        }).RequireAuthorization();
+    }
+
+    public static void MapRosterEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/accounts/roster-template.xlsx", () =>
+            Results.File(RosterImportService.BuildTemplate(), ExcelExport.ContentType, "教师名单导入模板.xlsx"))
+            .RequireAuthorization(Policies.Admin);
+    }
+}

@@ -1,0 +1,84 @@
+namespace EduPortal.Web.Infrastructure.Files;
+
+/// <summary>Kinds of file the portal accepts, recognised by their first bytes, never by name.</summary>
+public enum FileKind
+{
+    Unknown,
+    Jpeg,
+    Png,
+    Webp,
+    Mp4,
+    Pdf,
+    /// <summary>Office Open XML (xlsx, docx, pptx) — a zip archive.</summary>
+    OfficeZip,
+}
+
+public static class FileSignatures
+{
+    public const int HeaderLength = 16;
+
+    public static FileKind Detect(ReadOnlySpan<byte> header)
+    {
+        if (header.Length >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF)
+        {
+            return FileKind.Jpeg;
+        }
+        if (header.Length >= 8 && header[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        {
+            return FileKind.Png;
+        }
+        if (header.Length >= 12 && header[..4].SequenceEqual("RIFF"u8) && header[8..12].SequenceEqual("WEBP"u8))
+        {
+            return FileKind.Webp;
+        }
+        // ISO base media: a box size then 'ftyp' at offset 4 (mp4, m4v, mov variants phones record).
+        if (header.Length >= 12 && header[4..8].SequenceEqual("ftyp"u8))
+        {
+            return FileKind.Mp4;
+        }
+        if (header.Length >= 5 && header[..5].SequenceEqual("%PDF-"u8))
+        {
+            return FileKind.Pdf;
+        }
+        if (header.Length >= 4 && header[..4].SequenceEqual(new byte[] { 0x50, 0x4B, 0x03, 0x04 }))
+        {
+            return FileKind.OfficeZip;
+        }
+        return FileKind.Unknown;
+    }
+
+    public static string Extension(this FileKind kind) => kind switch
+    {
+        FileKind.Jpeg => "jpg",
+        FileKind.Png => "png",
+        FileKind.Webp => "webp",
+        FileKind.Mp4 => "mp4",
+        FileKind.Pdf => "pdf",
+        FileKind.OfficeZip => "zip",
+        _ => "bin",
+    };
+
+    public static string ContentType(this FileKind kind) => kind switch
+    {
+        FileKind.Jpeg => "image/jpeg",
+        FileKind.Png => "image/png",
+        FileKind.Webp => "image/webp",
+        FileKind.Mp4 => "video/mp4",
+        FileKind.Pdf => "application/pdf",
+        FileKind.OfficeZip => "application/zip",
+        _ => "application/octet-stream",
+    };
+
+    public static bool IsImage(this FileKind kind) => kind is FileKind.Jpeg or FileKind.Png or FileKind.Webp;
+
+    public static string DisplayName(this FileKind kind) => kind switch
+    {
+        FileKind.Jpeg => "JPEG 图片",
+        FileKind.Png => "PNG 图片",
+        FileKind.Webp => "WebP 图片",
+        FileKind.Mp4 => "MP4 视频",
+        FileKind.Pdf => "PDF 文档",
+        FileKind.OfficeZip => "Office 文档",
+        _ => "未知格式",
+    };
+}

@@ -1,0 +1,91 @@
+using EduPortal.Domain.Common;
+using SkiaSharp;
+
+namespace EduPortal.Web.Infrastructure.Files;
+
+/// <summary>What a module accepts for one upload slot.</summary>
+public sealed record UploadPolicy(string Category, IReadOnlySet<FileKind> Allowed, long MaxBytes, bool MakeThumbnail)
+{
+    public static readonly UploadPolicy Avatar = new("avatars", new HashSet<FileKind> { FileKind.Jpeg, FileKind.Png, FileKind.Webp }, 5 * 1024 * 1024, true);
+    public static readonly UploadPolicy Photo = new("photos", new HashSet<FileKind> { FileKind.Jpeg, FileKind.Png, FileKind.Webp }, 15 * 1024 * 1024, true);
+    public static readonly UploadPolicy Attachment = new("attachments", new HashSet<FileKind> { FileKind.Pdf, FileKind.OfficeZip, FileKind.Jpeg, FileKind.Png }, 30 * 1024 * 1024, false);
+}
+
+public sealed record StoredUpload(string Key, string? ThumbnailKey, FileKind Kind, long Length, int? Width, int? Height);
+
+/// <summary>
+/// The one upload pipeline: checks size and content signature, decodes images to prove they are
+/// images, stores the file under a server-generated key and writes a thumbnail.
+/// </summary>
+public sealed class UploadPipeline(LocalFileStore store)
+{
+    public const int ThumbnailSize = 320;
+
+    public async Task<Result<StoredUpload>> StoreAsync(Stream content, long declaredLength, UploadPolicy policy, CancellationToken cancellationToken = default)
+    {
+        if (declaredLength <= 0)
+        {
+            return ValidationError.For("File", "文件为空，请重新选择");
+        }
+        if (declaredLength > policy.MaxBytes)
+        {
+            return ValidationError.For("File", $"文件过大：不能超过 {policy.MaxBytes / 1024 / 1024} MB");
+        }
+        // Buffer with a hard cap: the declared length comes from the client and cannot be trusted.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > policy.MaxBytes)
+            {
+                return ValidationError.For("File", $"文件过大：不能超过 {policy.MaxBytes / 1024 / 1024} MB");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var kind = FileSignatures.Detect(bytes[..Math.Min(bytes.Length, FileSignatures.HeaderLength)]);
+        if (!policy.Allowed.Contains(kind))
+        {
+            var allowed = string.Join("、", policy.Allowed.Select(k => k.DisplayName()));
+            return ValidationError.For("File", $"文件内容不是允许的格式（{allowed}），请勿仅修改扩展名");
+        }
+        int? width = null, height = null;
+        byte[]? thumbnail = null;
+        if (kind.IsImage())
+        {
+            using var bitmap = SKBitmap.Decode(buffer.ToArray());
+            if (bitmap is null)
+            {
+                return ValidationError.For("File", "图片已损坏，无法读取");
+            }
+            width = bitmap.Width;
+            height = bitmap.Height;
+            if (policy.MakeThumbnail)
+            {
+                thumbnail = MakeThumbnail(bitmap);
+            }
+        }
+        buffer.Position = 0;
+        var key = await store.SaveAsync(policy.Category, kind.Extension(), buffer, cancellationToken);
+        string? thumbnailKey = null;
+        if (thumbnail is not null)
+        {
+            using var thumbStream = new MemoryStream(thumbnail);
+            thumbnailKey = await store.SaveSiblingAsync(key[..key.LastIndexOf('.')] + ".jpg", "-thumb", thumbStream, cancellationToken);
+        }
+        return new StoredUpload(key, thumbnailKey, kind, buffer.Length, width, height);
+    }
+
+    /// <summary>A JPEG at most <see cref="ThumbnailSize"/> pixels on its long side, aspect kept.</summary>
+    public static byte[] MakeThumbnail(SKBitmap source)
+    {
+        var scale = Math.Min(1.0, (double)ThumbnailSize / Math.Max(source.Width, source.Height));
+        var width = Math.Max(1, (int)Math.Round(source.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(source.Height * scale));
+        using var resized = source.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell)) ?? source.Copy();
+        using var image = SKImage.FromBitmap(resized);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 82);
+        return data.ToArray();
+    }
+}
