@@ -13,7 +13,7 @@ namespace EduPortal.Web.Infrastructure.Auth;
 /// Re-checks an open circuit's account every minute (the template's 30 minutes is far too long for a
 /// disabled or demoted account): the security stamp must match and the account must still be allowed in.
 /// </summary>
-internal sealed class RevalidatingAuthenticationStateProvider(
+public sealed class RevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
@@ -25,9 +25,14 @@ internal sealed class RevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<EduPortalDbContext>>();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var principal = authenticationState.User;
+        return await IsStillValidAsync(scope.ServiceProvider, authenticationState.User, options.Value, cancellationToken);
+    }
+
+    /// <summary>True while the account may stay signed in: active, serving, not locked out, and the security stamp unchanged.</summary>
+    public static async Task<bool> IsStillValidAsync(IServiceProvider services, ClaimsPrincipal principal, IdentityOptions identityOptions, CancellationToken cancellationToken = default)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<EduPortalDbContext>>();
+        var userManager = services.GetRequiredService<UserManager<ApplicationUser>>();
         if (await CallerAccessor.LoadAsync(dbFactory, principal, cancellationToken) is null)
         {
             return false;
@@ -37,7 +42,7 @@ internal sealed class RevalidatingAuthenticationStateProvider(
         {
             return false;
         }
-        var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        var principalStamp = principal.FindFirstValue(identityOptions.ClaimsIdentity.SecurityStampClaimType);
         return principalStamp == await userManager.GetSecurityStampAsync(user);
     }
 }
