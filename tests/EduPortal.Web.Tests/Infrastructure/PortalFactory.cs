@@ -73,8 +73,11 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         return await OwnSchoolAsync(db);
     }
 
-    private static Task<OrgUnit> OwnSchoolAsync(EduPortalDbContext db) =>
-        db.Users.Where(u => u.UserName == DemoAccounts.SchoolAdmin).Select(u => u.OrgUnit!).Include(o => o.Classes).SingleAsync();
+    private static async Task<OrgUnit> OwnSchoolAsync(EduPortalDbContext db)
+    {
+        var id = await db.Users.Where(u => u.UserName == DemoAccounts.SchoolAdmin).Select(u => u.OrgUnitId).SingleAsync();
+        return await db.OrgUnits.Include(o => o.Classes).SingleAsync(o => o.Id == id);
+    }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -54,7 +54,9 @@ public sealed class UploadPipeline(LocalFileStore store)
         byte[]? thumbnail = null;
         if (kind.IsImage())
         {
-            using var bitmap = SKBitmap.Decode(buffer.ToArray());
+            using var data = SKData.CreateCopy(bytes);
+            using var codec = SKCodec.Create(data);
+            using var bitmap = codec is null ? null : SKBitmap.Decode(codec);
             if (bitmap is null)
             {
                 return ValidationError.For("File", "图片已损坏，无法读取");

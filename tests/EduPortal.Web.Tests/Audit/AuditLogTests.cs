@@ -1,0 +1,47 @@
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.Auditing;
+using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Tests.Audit;
+
+[Collection(PortalCollection.Name)]
+public sealed class AuditLogTests(PortalFactory portal)
+{
+    [Fact]
+    public async Task The_audit_log_is_append_only()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var school = await portal.DemoSchoolAsync();
+        await portal.Service<OrgService>().UpdateAsync(admin, school.Id, new OrgUnitInput { Name = school.Name, Stage = school.Stage, StudentCount = school.StudentCount + 1, Phone = school.Phone });
+
+        await using var db = await portal.DbAsync();
+        var entry = await db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync(a => a.Action == AuditActions.OrgUnitUpdated);
+        Assert.Contains($"{school.StudentCount}", entry.Before);
+        Assert.Contains($"{school.StudentCount + 1}", entry.After);
+
+        db.AuditEntries.Remove(entry);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.Entry(entry).Property(e => e.Summary).CurrentValue = "tampered";
+        db.Entry(entry).State = EntityState.Modified;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task The_log_filters_by_action_and_text_and_exports_to_excel()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var school = await portal.NeighbourSchoolAsync();
+        await portal.Service<OrgService>().UpdateAsync(county, school.Id, new OrgUnitInput { Name = school.Name, Stage = school.Stage, StudentCount = 1234, Phone = school.Phone });
+        var audit = portal.Service<EduPortal.Web.Features.Audit.AuditLogService>();
+        var found = (await audit.SearchAsync(county, new EduPortal.Web.Features.Audit.AuditQuery(AuditActions.OrgUnitUpdated, school.Name))).Value;
+        Assert.True(found.Total >= 1);
+        Assert.All(found.Rows, r => Assert.Equal(AuditActions.OrgUnitUpdated, r.Action));
+        var bytes = (await audit.ExportAsync(county, new EduPortal.Web.Features.Audit.AuditQuery(AuditActions.OrgUnitUpdated))).Value!;
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
+        Assert.Equal("时间", workbook.Worksheet(1).Cell(1, 1).GetString());
+        Assert.True(workbook.Worksheet(1).RowsUsed().Count() >= 2);
+    }
+}
