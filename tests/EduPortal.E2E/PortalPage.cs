@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace EduPortal.E2E;
+
+/// <summary>Steps a user takes, written once: sign in, wait for the live circuit, pick from MudBlazor lists, take screenshots.</summary>
+public static class PortalSteps
+{
+    public const string DemoPassword = "EduPortal2026";
+
+    public static async Task<IPage> NewPageAsync(this PortalServer server, bool phone = false)
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(this IPage page, string login, string password = DemoPassword)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#login-name", login);
+        await page.FillAsync("#login-password", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await page.WaitForCircuitAsync();
+    }
+
+    /// <summary>Interactive elements only respond once the Blazor circuit is connected.</summary>
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public static async Task GoAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForCircuitAsync();
+    }
+
+    public static Task ShotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalServer.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>Opens a MudSelect/MudAutocomplete popover and clicks the option with the given text.</summary>
+    public static async Task PickOptionAsync(this IPage page, string optionText)
+    {
+        var option = page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = optionText }).First;
+        await option.ClickAsync();
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EduPortal.E2E;
+
+/// <summary>The foundation's workflows as users walk them in a real browser.</summary>
+[Collection(PortalServerCollection.Name)]
+public sealed class WorkflowTests(PortalServer server)
+{
+    [Fact]
+    public async Task A_teacher_registers_the_school_admin_approves_and_the_teacher_signs_in()
+    {
+        const string phone = "13577770001";
+        var page = await server.NewPageAsync(phone: true);
+        await page.GoAsync("/register");
+        await page.FillAsync("[data-testid=reg-name]", "林小雨");
+        await page.FillAsync("[data-testid=reg-phone]", phone);
+        await page.FillAsync("[data-testid=reg-school]", "东溪区第一");
+        await page.PickOptionAsync("东溪区第一高级中学");
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await page.ClickAsync("[data-testid=reg-subjects]");
+        await page.PickOptionAsync("物理");
+        await page.Keyboard.PressAsync("Escape");
+        // Let the select's re-render land before typing elsewhere, or it resets the next field.
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=reg-subjects]")).ToHaveValueAsync("物理");
+        await page.FillAsync("[data-testid=reg-password]", "spring rain on the hills");
+        await page.FillAsync("[data-testid=reg-confirm]", "spring rain on the hills");
+        await page.ShotAsync("01-register-phone");
+        await page.ClickAsync("[data-testid=reg-submit]");
+        await Expect(page.Locator("[data-testid=register-done]")).ToContainTextAsync("东溪区第一高级中学");
+        await page.ShotAsync("02-register-done-phone");
+
+        // Not yet approved: the sign-in page says so.
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#login-name", phone);
+        await page.FillAsync("#login-password", "spring rain on the hills");
+        await page.ClickAsync("#login-submit");
+        await Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("等待学校管理员审核");
+
+        var admin = await server.NewPageAsync();
+        await admin.SignInAsync("school_admin");
+        await admin.GoAsync("/accounts/pending");
+        await Expect(admin.Locator("[data-testid=pending-table]")).ToContainTextAsync("林小雨");
+        await admin.ShotAsync("03-pending-registrations");
+        await admin.ClickAsync($"[data-testid=approve-{phone}]");
+        await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("已通过林小雨的注册");
+        await Expect(admin.Locator("[data-testid=pending-table]")).Not.ToContainTextAsync("林小雨");
+
+        await page.SignInAsync(phone, "spring rain on the hills");
+        await Expect(page.Locator("[data-testid=home-title]")).ToContainTextAsync("林小雨");
+        await Expect(page.Locator("[data-testid=contact-admin-phone]")).ToHaveAttributeAsync("href", "tel:13800000003");
+        await page.ShotAsync("04-teacher-home-phone");
+    }
+
+    [Fact]
+    public async Task A_county_admin_promotes_a_teacher_to_school_admin()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("county_admin");
+        await Expect(page.Locator("[data-testid=stat-schools]")).Not.ToHaveTextAsync("0");
+        await page.ShotAsync("05-county-home");
+
+        await page.GoAsync("/accounts");
+        // A teacher of a school in the county (not the demo teacher other tests sign in as).
+        await page.FillAsync("[data-testid=search]", "139");
+        await page.ClickAsync("[data-testid=apply-filter]");
+        // Wait for the filtered page to replace the first one (admins with 138 numbers sort first unfiltered).
+        await Expect(page.Locator("[data-testid=accounts-table] tbody tr td[data-label=手机号]").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^139"));
+        var candidate = page.Locator("[data-testid=accounts-table] tbody tr").Filter(new LocatorFilterOptions { Has = page.Locator("[data-testid=set-level-1]") }).First;
+        var phone = (await candidate.Locator("td[data-label=手机号]").InnerTextAsync()).Trim();
+        Assert.Matches("^139\\d{8}$", phone);
+        var row = page.Locator("[data-testid=accounts-table] tbody tr").Filter(new LocatorFilterOptions { HasText = phone });
+        await Expect(row).ToContainTextAsync("教师");
+        await row.Locator("[data-testid=set-level-1]").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("提升为校级管理员");
+        await page.ShotAsync("06-promote-dialog");
+        await page.ClickAsync("[data-testid=confirm-level]");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("校级管理员");
+        await Expect(row).ToContainTextAsync("校级管理员");
+        await page.ShotAsync("07-accounts-after-promotion");
+
+        // The promoted teacher now sees the admin menu.
+        var teacher = await server.NewPageAsync();
+        await teacher.SignInAsync(phone);
+        await Expect(teacher.Locator(".mud-nav-link").Filter(new LocatorFilterOptions { HasText = "注册审核" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_teacher_sees_only_the_teacher_menu_and_is_refused_admin_pages()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("teacher");
+        await Expect(page.Locator(".mud-nav-link").Filter(new LocatorFilterOptions { HasText = "我的资料" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-nav-link").Filter(new LocatorFilterOptions { HasText = "人员名单" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/accounts");
+        await Expect(page.Locator("body")).ToContainTextAsync("无权访问");
+    }
+
+    [Fact]
+    public async Task The_city_admin_sees_every_county_and_the_org_tree()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("city_admin");
+        await Expect(page.Locator("[data-testid=stat-counties]")).ToHaveTextAsync("4");
+        await page.ShotAsync("08-city-home");
+        await page.GoAsync("/org");
+        await Expect(page.Locator("[data-testid=org-table]")).ToContainTextAsync("东溪区教育局");
+        await page.ShotAsync("09-org-tree");
+    }
+}
