@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: every test project, end-to-end browser tests included.
-# The browser tests need Debian's chromium and a CJK font; this installs them when missing
+# The browser tests need Debian's chromium and a CJK font, the PostgreSQL suite a PostgreSQL
+# server; this installs them when missing
 # (as root, or through sudo), so a fresh machine with the .NET SDK only is enough.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,12 +9,20 @@ cd "$(dirname "$0")/.."
 need=()
 command -v "${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+[ -n "${EDUPORTAL_TEST_POSTGRES:-}" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} for the browser tests..."
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# The PostgreSQL suite runs against a throwaway local cluster unless a server is given.
+if [ -z "${EDUPORTAL_TEST_POSTGRES:-}" ]; then
+  source "$(dirname "$0")/postgres.sh"
+  start_throwaway_postgres
+  trap stop_throwaway_postgres EXIT
 fi
 
 dotnet test EduPortal.sln "$@"

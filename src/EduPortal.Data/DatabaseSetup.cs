@@ -6,6 +6,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The <c>Database</c> configuration section.</summary>
@@ -21,6 +22,7 @@ public static class DatabaseSetup
 {
     public const string SqliteMigrationsAssembly = "EduPortal.Data.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "EduPortal.Data.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "EduPortal.Data.Migrations.PostgreSql";
 
     /// <summary>Points EF Core at the configured provider, with that provider's own migrations assembly.</summary>
     public static DbContextOptionsBuilder UseEduPortalDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
@@ -30,6 +32,11 @@ public static class DatabaseSetup
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, x =>
             {
                 x.MigrationsAssembly(SqlServerMigrationsAssembly);
+                x.EnableRetryOnFailure();
+            }),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, x =>
+            {
+                x.MigrationsAssembly(PostgreSqlMigrationsAssembly);
                 x.EnableRetryOnFailure();
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider"),

@@ -14,6 +14,7 @@ using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Files;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -97,9 +98,14 @@ public static class ServiceRegistration
         services.AddHangfire((provider, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            // Hangfire shares the portal's database in production; the embedded SQLite default keeps jobs in memory.
             if (database.Provider == DatabaseProvider.SqlServer)
             {
                 config.UseSqlServerStorage(database.ConnectionString);
+            }
+            else if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
             }
             else
             {

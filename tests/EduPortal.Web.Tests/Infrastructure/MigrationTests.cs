@@ -10,6 +10,7 @@ public sealed class MigrationTests(PortalFactory portal)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
     [InlineData(DatabaseProvider.SqlServer, "Server=unused;Database=unused;TrustServerCertificate=True")]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=unused;Database=unused")]
     public void Each_provider_has_migrations_for_the_whole_model(DatabaseProvider provider, string connectionString)
     {
         var builder = new DbContextOptionsBuilder<EduPortalDbContext>();

@@ -16,7 +16,7 @@ namespace EduPortal.Web.Tests.Infrastructure;
 /// The real portal on a temporary SQLite file: schema from the migrations, the demo city seeded,
 /// files in a temporary folder. One instance is shared by the whole integration collection.
 /// </summary>
-public sealed partial class PortalFactory : WebApplicationFactory<Program>
+public partial class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "eduportal-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -30,11 +30,16 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_folder, "portal.db")}");
+        ConfigureDatabase(builder, _folder);
         builder.UseSetting("FileStorage:RootPath", FilesRoot);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+    }
+
+    protected virtual void ConfigureDatabase(IWebHostBuilder builder, string folder)
+    {
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "portal.db")}");
     }
 
     public async Task<EduPortalDbContext> DbAsync() =>

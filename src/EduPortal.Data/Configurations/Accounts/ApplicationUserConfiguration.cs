@@ -16,8 +16,9 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(u => u.ReviewedById).HasMaxLength(450);
         builder.Property(u => u.RejectionReason).HasMaxLength(200);
         builder.HasOne(u => u.OrgUnit).WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        // Sign-in by phone number: one account per number (filtered so accounts without a phone don't collide).
-        builder.HasIndex(u => u.PhoneNumber).IsUnique().HasFilter("[PhoneNumber] IS NOT NULL");
+        // Sign-in by phone number: one account per number. SQL Server's provider filters out NULLs by
+        // convention; SQLite and PostgreSQL let several NULLs through a unique index anyway.
+        builder.HasIndex(u => u.PhoneNumber).IsUnique();
         builder.HasIndex(u => new { u.OrgUnitId, u.Status });
         builder.Ignore(u => u.Subjects);
         builder.Ignore(u => u.Position);

@@ -62,12 +62,13 @@ public sealed class AuditLogService(IDbContextFactory<EduPortalDbContext> dbFact
         }
         if (query.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            // Days are China days; compare in UTC (PostgreSQL's timestamptz takes UTC offsets only).
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             entries = entries.Where(a => a.OccurredAt >= start);
         }
         if (query.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             entries = entries.Where(a => a.OccurredAt < end);
         }
         return entries;

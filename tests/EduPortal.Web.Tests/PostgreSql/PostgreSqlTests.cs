@@ -1,0 +1,69 @@
+using System.Net;
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Common;
+using EduPortal.Web.Features.Accounts;
+using EduPortal.Web.Features.Audit;
+using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Tests.PostgreSql;
+
+/// <summary>The production path on a real server: migrations, seeding, jurisdiction queries, Hangfire storage.</summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
+{
+    [Fact]
+    public async Task Migrations_create_the_schema_and_the_demo_city_is_seeded()
+    {
+        await using var db = await portal.DbAsync();
+        Assert.True(db.Database.IsNpgsql());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.InRange(await db.OrgUnits.CountAsync(o => o.Kind == EduPortal.Domain.Organization.OrgUnitKind.School), 60, 70);
+    }
+
+    [Fact]
+    public async Task Sign_in_and_the_hangfire_dashboard_work_on_postgresql_storage()
+    {
+        var (city, response) = await portal.SignInAsync(DemoAccounts.CityAdmin);
+        Assert.True(PortalFactory.IsSignedIn(response));
+        var dashboard = await city.GetAsync("/hangfire");
+        Assert.True(dashboard.StatusCode == HttpStatusCode.OK, await dashboard.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Jurisdiction_holds_on_postgresql()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var orgs = portal.Service<OrgService>();
+        Assert.Single(await orgs.GetTreeAsync(admin));
+        Assert.IsType<NotFoundError>((await orgs.GetAsync(admin, (await portal.OtherCountySchoolAsync()).Id)).Error);
+        var (rows, _) = await portal.Service<AccountAdminService>().SearchAsync(admin, new AccountQuery(PageSize: 500));
+        Assert.All(rows, r => Assert.Equal(admin.OrgUnitId, r.OrgUnitId));
+    }
+
+    [Fact]
+    public async Task Registration_approval_and_the_audit_date_filter_work_on_postgresql()
+    {
+        var registration = await portal.Service<RegistrationService>().RegisterAsync(new RegistrationInput
+        {
+            RealName = "高远",
+            Phone = "13544440001",
+            SchoolId = (await portal.DemoSchoolAsync()).Id,
+            Subjects = ["化学"],
+            Password = "the lab smells of vinegar",
+            ConfirmPassword = "the lab smells of vinegar",
+        });
+        Assert.True(registration.Succeeded, registration.Error?.Message);
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        Assert.True((await portal.Service<AccountAdminService>().ApproveAsync(admin, registration.Value!)).Succeeded);
+
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var today = ChinaTime.Today(TimeProvider.System);
+        var found = await portal.Service<AuditLogService>().SearchAsync(county, new AuditQuery(AuditActions.AccountApproved, "高远", today, today));
+        Assert.True(found.Succeeded, found.Error?.Message);
+        Assert.Equal(1, found.Value.Total);
+    }
+}
