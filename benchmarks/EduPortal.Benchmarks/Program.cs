@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using EduPortal.Data;
+using EduPortal.Data.Accounts;
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Organization;
+using EduPortal.Web.Features.Accounts;
+using EduPortal.Web.Features.Home;
+using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+// Figures for the foundation on the large district (~500 schools, ~20,000 teachers) in a SQLite file:
+// seeding, the queries behind the admin pages per role, an Excel export of the whole city, and the
+// password-hash cost that bounds sign-in bursts and roster imports.
+var folder = Path.Combine(Path.GetTempPath(), "eduportal-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
+builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}");
+var options = builder.Options;
+var factory = new PooledDbContextFactory<EduPortalDbContext>(options);
+var clock = TimeProvider.System;
+var rows = new List<(string What, string Figure)>();
+
+void Report(string what, string figure)
+{
+    rows.Add((what, figure));
+    Console.WriteLine($"{what,-58} {figure}");
+}
+
+async Task<string> TimeAsync(Func<Task> action, int runs = 7)
+{
+    await action(); // warm-up: JIT and SQLite page cache
+    var samples = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        samples.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    samples.Sort();
+    return $"median {samples[samples.Count / 2],7:F1} ms  (min {samples[0]:F1}, max {samples[^1]:F1}, n={runs})";
+}
+
+Console.WriteLine($"EduPortal benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite file");
+await using (var db = await factory.CreateDbContextAsync())
+{
+    var watch = Stopwatch.StartNew();
+    await db.Database.MigrateAsync();
+    Report("Migrate an empty SQLite database", $"{watch.Elapsed.TotalSeconds,7:F2} s");
+    var hash = new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword);
+    watch.Restart();
+    await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, hash);
+    Report("Seed the large district", $"{watch.Elapsed.TotalSeconds,7:F2} s");
+}
+
+await using (var db = await factory.CreateDbContextAsync())
+{
+    Report("  schools / classes / accounts",
+        $"{await db.OrgUnits.CountAsync(o => o.Kind == OrgUnitKind.School)} / {await db.SchoolClasses.CountAsync()} / {await db.Users.CountAsync()}");
+}
+
+async Task<Caller> CallerAsync(string userName)
+{
+    await using var db = await factory.CreateDbContextAsync();
+    var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    return (await CallerAccessor.LoadAsync(db, id))!;
+}
+
+var city = await CallerAsync(DemoAccounts.CityAdmin);
+var county = await CallerAsync(DemoAccounts.CountyAdmin);
+var school = await CallerAsync(DemoAccounts.SchoolAdmin);
+var home = new HomeService(factory);
+var orgs = new OrgService(factory, clock);
+var accounts = new AccountAdminService(factory, clock);
+
+Report("Load the caller (every action does this)", await TimeAsync(() => CallerAccessor.LoadAsync(factory.CreateDbContext(), city.UserId), 21));
+Report("Home figures, city admin (whole district)", await TimeAsync(() => home.GetAsync(city)));
+Report("Home figures, county admin", await TimeAsync(() => home.GetAsync(county)));
+Report("Home figures, school admin", await TimeAsync(() => home.GetAsync(school)));
+Report("Org tree with totals, city admin", await TimeAsync(() => orgs.GetTreeAsync(city)));
+Report("People list page 1 (20 rows), city admin", await TimeAsync(() => accounts.SearchAsync(city, new AccountQuery())));
+Report("People list search by name, city admin", await TimeAsync(() => accounts.SearchAsync(city, new AccountQuery(Search: "王"))));
+Report("People list page 1, school admin", await TimeAsync(() => accounts.SearchAsync(school, new AccountQuery())));
+
+GC.Collect();
+var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+var exportWatch = Stopwatch.StartNew();
+var workbook = await accounts.ExportAsync(city, new AccountQuery(PageSize: int.MaxValue));
+exportWatch.Stop();
+var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
+Report("Excel export of every account, city admin", $"{exportWatch.Elapsed.TotalSeconds,7:F2} s, {workbook.Length / 1024} KiB file, {allocated:F0} MiB allocated");
+
+var hasher = new PasswordHasher<ApplicationUser>();
+var user = new ApplicationUser();
+Report("PBKDF2 password hash (each sign-in pays one)", await TimeAsync(() => Task.FromResult(hasher.HashPassword(user, "a long pass phrase")), 11));
+
+var importer = new RosterImportService(new SingleContextScopeFactory(options), clock);
+var roster = BuildRoster(500);
+var importWatch = Stopwatch.StartNew();
+var imported = await importer.ImportAsync(school, school.OrgUnitId, new MemoryStream(roster), RosterImportMode.AllOrNothing);
+Report("Roster import, 500 teachers (parse, check, hash, save)", $"{importWatch.Elapsed.TotalSeconds,7:F2} s ({imported.Value?.Imported ?? 0} imported)");
+
+Console.WriteLine();
+Console.WriteLine("Markdown:");
+Console.WriteLine("| measure | figure |\n|---|---|");
+foreach (var (what, figure) in rows)
+{
+    Console.WriteLine($"| {what.Trim()} | {figure.Trim()} |");
+}
+SqliteCleanup(folder);
+
+static byte[] BuildRoster(int count)
+{
+    using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(RosterImportService.BuildTemplate()));
+    var sheet = workbook.Worksheet(1);
+    sheet.Row(2).Delete();
+    for (var i = 0; i < count; i++)
+    {
+        sheet.Cell(i + 2, 1).Value = $"测试教师{i}";
+        sheet.Cell(i + 2, 2).SetValue($"137{i:D8}");
+        sheet.Cell(i + 2, 3).Value = "数学";
+    }
+    using var output = new MemoryStream();
+    workbook.SaveAs(output);
+    return output.ToArray();
+}
+
+static void SqliteCleanup(string folder)
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
+}
+
+/// <summary>The roster importer resolves a DbContext and Identity's password hasher from a scope.</summary>
+internal sealed class SingleContextScopeFactory(DbContextOptions<EduPortalDbContext> options) : Microsoft.Extensions.DependencyInjection.IServiceScopeFactory
+{
+    public Microsoft.Extensions.DependencyInjection.IServiceScope CreateScope() => new Scope(options);
+
+    private sealed class Scope(DbContextOptions<EduPortalDbContext> options) : Microsoft.Extensions.DependencyInjection.IServiceScope, IServiceProvider
+    {
+        private readonly EduPortalDbContext _db = new(options);
+        public IServiceProvider ServiceProvider => this;
+
+        public object? GetService(Type serviceType) =>
+            serviceType == typeof(EduPortalDbContext) ? _db
+            : serviceType == typeof(IPasswordHasher<ApplicationUser>) ? new PasswordHasher<ApplicationUser>()
+            : null;
+
+        public void Dispose() => _db.Dispose();
+    }
+}
