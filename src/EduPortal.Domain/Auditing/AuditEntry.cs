@@ -23,18 +23,18 @@ public sealed class AuditEntry
 
     public static AuditEntry Create(DateTimeOffset at, string actorId, string actorName, string action, string entityType,
         string entityId, string orgPath, string summary, string? before, string? after) => new()
-    {
-        OccurredAt = at,
-        ActorId = actorId,
-        ActorName = actorName,
-        Action = action,
-        EntityType = entityType,
-        EntityId = entityId,
-        OrgPath = orgPath,
-        Summary = summary,
-        Before = before,
-        After = after,
-    };
+        {
+            OccurredAt = at,
+            ActorId = actorId,
+            ActorName = actorName,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            OrgPath = orgPath,
+            Summary = summary,
+            Before = before,
+            After = after,
+        };
 }
 
 public static class AuditActions

@@ -157,12 +157,19 @@ public sealed class RoleRulesTests
     {
         var data = new TheoryData<AdminLevel, AdminLevel, bool, AdminLevel>();
         foreach (var actor in Enum.GetValues<AdminLevel>())
-        foreach (var target in Enum.GetValues<AdminLevel>())
-        foreach (var inside in new[] { true, false })
-        foreach (var newLevel in Enum.GetValues<AdminLevel>())
         {
-            data.Add(actor, target, inside, newLevel);
+            foreach (var target in Enum.GetValues<AdminLevel>())
+            {
+                foreach (var inside in new[] { true, false })
+                {
+                    foreach (var newLevel in Enum.GetValues<AdminLevel>())
+                    {
+                        data.Add(actor, target, inside, newLevel);
+                    }
+                }
+            }
         }
+
         return data;
     }
 

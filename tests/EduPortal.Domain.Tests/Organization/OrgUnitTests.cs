@@ -31,8 +31,15 @@ public sealed class OrgUnitTests
         for (var i = 1; i <= 11; i++)
         {
             var county = city.AddChild(OrgUnitKind.County, $"县{i}").Value!;
-            if (i == 1) first = county;
-            if (i == 11) eleventh = county;
+            if (i == 1)
+            {
+                first = county;
+            }
+
+            if (i == 11)
+            {
+                eleventh = county;
+            }
         }
         Assert.False(first.Contains(eleventh)); // "/1/1/" is not a prefix of "/1/11/"
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using EduPortal.Data.Seeding;
-using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Features.Accounts;

@@ -1,4 +1,3 @@
-using System.Net;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;

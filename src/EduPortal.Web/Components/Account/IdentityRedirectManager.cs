@@ -1,6 +1,6 @@
+using EduPortal.Data.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using EduPortal.Data.Accounts;
 
 namespace EduPortal.Web.Components.Account;
 
