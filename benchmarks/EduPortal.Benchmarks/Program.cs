@@ -90,8 +90,39 @@ var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 var exportWatch = Stopwatch.StartNew();
 var workbook = await accounts.ExportAsync(city, new AccountQuery(PageSize: int.MaxValue));
 exportWatch.Stop();
+var exportWatchSeconds = exportWatch.Elapsed.TotalSeconds;
 var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
 Report("Excel export of every account, city admin", $"{exportWatch.Elapsed.TotalSeconds,7:F2} s, {workbook.Length / 1024} KiB file, {allocated:F0} MiB allocated");
+
+// The same sheet built cell by cell in ClosedXML (the obvious way), for the ratio.
+var (allRows, _) = await accounts.SearchAsync(city, new AccountQuery(PageSize: int.MaxValue));
+GC.Collect();
+allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+exportWatch.Restart();
+using (var closed = new ClosedXML.Excel.XLWorkbook())
+{
+    var sheet = closed.Worksheets.Add("人员名单");
+    var r = 1;
+    foreach (var row in allRows)
+    {
+        r++;
+        sheet.Cell(r, 1).Value = row.RealName;
+        sheet.Cell(r, 2).SetValue(row.Phone);
+        sheet.Cell(r, 3).Value = row.UserName;
+        sheet.Cell(r, 4).Value = row.OrgUnitName;
+        sheet.Cell(r, 5).Value = row.Level.DisplayName();
+        sheet.Cell(r, 6).Value = row.Capabilities.DisplayName();
+        sheet.Cell(r, 7).Value = row.SubjectsText;
+        sheet.Cell(r, 8).Value = row.Status.DisplayName();
+        sheet.Cell(r, 9).Value = row.Employment.DisplayName();
+        sheet.Cell(r, 10).Value = EduPortal.Domain.Common.ChinaTime.Format(row.RegisteredAt);
+    }
+    using var sink = new MemoryStream();
+    closed.SaveAs(sink);
+}
+var closedSeconds = exportWatch.Elapsed.TotalSeconds;
+var closedAllocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
+Report("  same sheet cell by cell in ClosedXML (query excluded)", $"{closedSeconds,7:F2} s, {closedAllocated:F0} MiB allocated; streaming is {closedSeconds / exportWatchSeconds:F1}x faster");
 
 var hasher = new PasswordHasher<ApplicationUser>();
 var user = new ApplicationUser();

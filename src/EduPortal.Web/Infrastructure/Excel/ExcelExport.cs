@@ -1,48 +1,92 @@
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace EduPortal.Web.Infrastructure.Excel;
 
 /// <summary>One column of an exported table: a Chinese header and how to read the cell from a row.</summary>
 public sealed record ExcelColumn<T>(string Header, Func<T, object?> Value, double Width = 14);
 
-/// <summary>The one Excel export helper: a titled sheet with a bold frozen header row and an auto-filter.</summary>
+/// <summary>
+/// The one Excel export helper: a sheet with a bold, frozen header row and an auto-filter. Rows are
+/// streamed with the Open XML SAX writer, so a city-wide list of 20,000 rows costs a fraction of the
+/// time and memory of building it cell by cell in ClosedXML (see benchmarks/).
+/// </summary>
 public static class ExcelExport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private const uint HeaderStyle = 1;
+
     public static byte[] Build<T>(string sheetName, IReadOnlyList<ExcelColumn<T>> columns, IEnumerable<T> rows)
     {
-        using var workbook = new XLWorkbook();
-        AddSheet(workbook, sheetName, columns, rows);
-        return Save(workbook);
+        using var stream = new MemoryStream();
+        Write(stream, sheetName, columns, rows);
+        return stream.ToArray();
     }
 
-    public static IXLWorksheet AddSheet<T>(XLWorkbook workbook, string sheetName, IReadOnlyList<ExcelColumn<T>> columns, IEnumerable<T> rows)
+    public static void Write<T>(Stream output, string sheetName, IReadOnlyList<ExcelColumn<T>> columns, IEnumerable<T> rows)
     {
-        var sheet = workbook.Worksheets.Add(sheetName);
-        for (var c = 0; c < columns.Count; c++)
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        workbookPart.Workbook = new Workbook();
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = BuildStylesheet();
+        var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
+
+        var lastRow = 1;
+        using (var writer = OpenXmlWriter.Create(worksheetPart))
         {
-            var cell = sheet.Cell(1, c + 1);
-            cell.Value = columns[c].Header;
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#E3F2FD");
-            // Set widths explicitly: AdjustToContents needs libgdiplus, which a fresh machine lacks.
-            sheet.Column(c + 1).Width = columns[c].Width;
-        }
-        var rowNumber = 2;
-        foreach (var row in rows)
-        {
+            writer.WriteStartElement(new Worksheet());
+            // Freeze the header row.
+            writer.WriteStartElement(new SheetViews());
+            writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
+            writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteStartElement(new Columns());
             for (var c = 0; c < columns.Count; c++)
             {
-                SetValue(sheet.Cell(rowNumber, c + 1), columns[c].Value(row));
+                writer.WriteElement(new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = columns[c].Width, CustomWidth = true });
             }
-            rowNumber++;
+            writer.WriteEndElement();
+
+            writer.WriteStartElement(new SheetData());
+            writer.WriteStartElement(new Row { RowIndex = 1 });
+            foreach (var column in columns)
+            {
+                WriteText(writer, column.Header, HeaderStyle);
+            }
+            writer.WriteEndElement();
+            foreach (var row in rows)
+            {
+                lastRow++;
+                writer.WriteStartElement(new Row { RowIndex = (uint)lastRow });
+                foreach (var column in columns)
+                {
+                    WriteValue(writer, column.Value(row));
+                }
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement(); // SheetData
+            writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{lastRow}" });
+            writer.WriteEndElement(); // Worksheet
         }
-        sheet.SheetView.FreezeRows(1);
-        sheet.Range(1, 1, Math.Max(1, rowNumber - 1), columns.Count).SetAutoFilter();
-        return sheet;
+
+        var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+        sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1, Name = sheetName });
+        // Excel needs the filter's hidden defined name to show the filter buttons.
+        workbookPart.Workbook.Append(new DefinedNames(new DefinedName($"'{sheetName}'!$A$1:${ColumnName(columns.Count)}${lastRow}")
+        {
+            Name = "_xlnm._FilterDatabase",
+            LocalSheetId = 0,
+            Hidden = true,
+        }));
+        workbookPart.Workbook.Save();
     }
 
+    /// <summary>Saves a small ClosedXML workbook (templates with several sheets and notes).</summary>
     public static byte[] Save(XLWorkbook workbook)
     {
         using var stream = new MemoryStream();
@@ -50,26 +94,71 @@ public static class ExcelExport
         return stream.ToArray();
     }
 
-    private static void SetValue(IXLCell cell, object? value)
+    private static void WriteValue(OpenXmlWriter writer, object? value)
     {
         switch (value)
         {
             case null:
+                writer.WriteElement(new Cell());
                 break;
             case int or long or double or decimal:
-                cell.Value = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                writer.WriteElement(new Cell
+                {
+                    DataType = CellValues.Number,
+                    CellValue = new CellValue(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+                });
                 break;
             case DateTimeOffset instant:
-                cell.Value = Domain.Common.ChinaTime.Format(instant);
+                WriteText(writer, Domain.Common.ChinaTime.Format(instant));
                 break;
             case DateOnly date:
-                cell.Value = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                WriteText(writer, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 break;
             default:
                 // Text cells keep phone numbers and codes from turning into numbers.
-                cell.SetValue(value.ToString());
-                cell.DataType = XLDataType.Text;
+                WriteText(writer, value.ToString() ?? "");
                 break;
         }
     }
+
+    private static void WriteText(OpenXmlWriter writer, string text, uint style = 0)
+    {
+        var cell = new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Sanitize(text)) { Space = SpaceProcessingModeValues.Preserve }) };
+        if (style != 0)
+        {
+            cell.StyleIndex = style;
+        }
+        writer.WriteElement(cell);
+    }
+
+    /// <summary>XML 1.0 forbids most control characters; a stray one in user input would corrupt the file.</summary>
+    private static string Sanitize(string text) =>
+        text.Any(ch => ch < 0x20 && ch is not ('\t' or '\n' or '\r'))
+            ? new string(text.Where(ch => ch >= 0x20 || ch is '\t' or '\n' or '\r').ToArray())
+            : text;
+
+    private static string ColumnName(int number)
+    {
+        var name = "";
+        while (number > 0)
+        {
+            var remainder = (number - 1) % 26;
+            name = (char)('A' + remainder) + name;
+            number = (number - 1) / 26;
+        }
+        return name;
+    }
+
+    private static Stylesheet BuildStylesheet() => new(
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" })),
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE3F2FD" }) { PatternType = PatternValues.Solid })),
+        new Borders(new Border()),
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true }));
 }

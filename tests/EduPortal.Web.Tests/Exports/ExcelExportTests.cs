@@ -1,0 +1,51 @@
+using ClosedXML.Excel;
+using EduPortal.Web.Infrastructure.Excel;
+
+namespace EduPortal.Web.Tests.Exports;
+
+public sealed class ExcelExportTests
+{
+    private sealed record Row(string Name, string Phone, int Classes, DateTimeOffset At, string? Note);
+
+    private static readonly IReadOnlyList<ExcelColumn<Row>> Columns =
+    [
+        new("姓名", r => r.Name, 12),
+        new("手机号", r => r.Phone, 14),
+        new("班级数", r => r.Classes),
+        new("时间", r => r.At, 18),
+        new("备注", r => r.Note),
+    ];
+
+    [Fact]
+    public void An_export_opens_in_excel_with_a_bold_header_text_phones_numbers_and_a_filter()
+    {
+        var rows = new[]
+        {
+            new Row("王芳", "13800000001", 12, new DateTimeOffset(2026, 11, 22, 17, 30, 0, TimeSpan.Zero), null),
+            new Row("李强", "0913-2663755", 3, new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), "第二行\u0001含控制字符"),
+        };
+        using var workbook = new XLWorkbook(new MemoryStream(ExcelExport.Build("人员名单", Columns, rows)));
+        var sheet = workbook.Worksheet("人员名单");
+
+        Assert.Equal("姓名", sheet.Cell(1, 1).GetString());
+        Assert.True(sheet.Cell(1, 1).Style.Font.Bold);
+        Assert.Equal("13800000001", sheet.Cell(2, 2).GetString());
+        Assert.Equal(XLDataType.Text, sheet.Cell(2, 2).DataType);
+        Assert.Equal(12, sheet.Cell(2, 3).GetDouble());
+        Assert.Equal("2026-11-23 01:30", sheet.Cell(2, 4).GetString()); // China time
+        Assert.True(sheet.Cell(2, 5).IsEmpty());
+        Assert.Equal("第二行含控制字符", sheet.Cell(3, 5).GetString());
+        Assert.Equal(3, sheet.LastRowUsed().RowNumber());
+        Assert.True(sheet.AutoFilter.IsEnabled);
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.InRange(sheet.Column(1).Width, 11, 13); // ClosedXML reads widths back net of its own padding
+    }
+
+    [Fact]
+    public void An_empty_list_still_exports_its_header()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(ExcelExport.Build("空", Columns, [])));
+        Assert.Equal("备注", workbook.Worksheet(1).Cell(1, 5).GetString());
+        Assert.Equal(1, workbook.Worksheet(1).LastRowUsed().RowNumber());
+    }
+}
