@@ -30,6 +30,8 @@ public sealed class WorkflowTests(PortalServer server)
         await page.ShotAsync("01-register-phone");
         await page.ClickAsync("[data-testid=reg-submit]");
         await Expect(page.Locator("[data-testid=register-done]")).ToContainTextAsync("东溪区第一高级中学");
+        // An anonymous visitor gets the school office's phone, never an admin's mobile.
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("13800000003");
         await page.ShotAsync("02-register-done-phone");
 
         // Not yet approved: the sign-in page says so.

@@ -216,6 +216,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("ChildSequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Kind")

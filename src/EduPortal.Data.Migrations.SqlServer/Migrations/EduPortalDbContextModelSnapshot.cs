@@ -218,6 +218,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("ChildSequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("Kind")

@@ -142,13 +142,9 @@ public sealed class DemoDataSeeder(EduPortalDbContext db, TimeProvider clock)
         {
             user.PasswordHash = passwordHash;
         }
+        // One SaveChanges, so a failure leaves an empty database that the next start seeds again.
+        // Users reach their units through the navigation; EF orders the inserts.
         db.OrgUnits.Add(city);
-        await db.SaveChangesAsync(cancellationToken);
-        // Users reference org units by id, so they go in after the tree has ids.
-        foreach (var user in users)
-        {
-            user.OrgUnitId = user.OrgUnit!.Id;
-        }
         db.Users.AddRange(users);
         await db.SaveChangesAsync(cancellationToken);
         return true;

@@ -20,12 +20,19 @@ public static class Endpoints
         });
     }
 
+    /// <summary>
+    /// Categories any signed-in user may fetch. A module storing files that belong to a school (lab
+    /// photos, attachments) serves them through its own endpoint that checks the owning record against
+    /// the caller's jurisdiction; here they are simply not found.
+    /// </summary>
+    private static readonly HashSet<string> OpenCategories = ["avatars"];
+
     /// <summary>Stored files for signed-in users. Keys are server-generated; anything else is a 404.</summary>
     public static void MapFileEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/files/{**key}", async (string key, IFileStore store, CancellationToken cancellationToken) =>
         {
-            if (!FileKeys.IsValid(key))
+            if (!FileKeys.IsValid(key) || !OpenCategories.Contains(key[..key.IndexOf('/')]))
             {
                 return Results.NotFound();
             }

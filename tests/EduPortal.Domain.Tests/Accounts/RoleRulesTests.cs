@@ -198,6 +198,7 @@ public sealed class RoleRulesTests
         var promotionBelowSelf = newLevel > targetLevel && newLevel < actorLevel;
         var expected = isAdmin && inside && lowerTarget && (demotionToTeacher || promotionBelowSelf);
         Assert.Equal(expected, allowed);
-        Assert.Equal(expected, RoleRules.AllowedNewLevels(actor, target).Contains(newLevel) && allowed);
+        // The menu offers exactly the allowed levels: no more, no fewer.
+        Assert.Equal(expected, RoleRules.AllowedNewLevels(actor, target).Contains(newLevel));
     }
 }

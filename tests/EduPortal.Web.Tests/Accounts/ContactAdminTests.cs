@@ -43,9 +43,10 @@ public sealed class ContactAdminTests(PortalFactory portal)
         Assert.Equal("13800000001", cityContact.Phone); // the longest-serving city admin
 
         // Once the county has an admin, the school's teachers get the county admin instead.
+        using var roster = new MemoryStream(RosterFiles.Build(("新区教师", "13655550001", "语文")));
+        Assert.True((await portal.Service<RosterImportService>().ImportAsync(city, schoolId, roster, RosterImportMode.AllOrNothing)).Succeeded);
         await using var db = await portal.DbAsync();
-        var teacher = await db.Users.Where(u => u.Level == AdminLevel.Teacher && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
-            .OrderBy(u => u.Id).Skip(40).FirstAsync();
+        var teacher = await db.Users.SingleAsync(u => u.PhoneNumber == "13655550001");
         var accounts = portal.Service<AccountAdminService>();
         var promoted = await accounts.ChangeLevelAsync(city, teacher.Id, AdminLevel.County, countyId);
         Assert.True(promoted.Succeeded, promoted.Error?.Message);

@@ -90,6 +90,47 @@ public sealed class RoleManagementTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_pending_applicant_can_be_neither_promoted_nor_given_capabilities()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        await using var db = await portal.DbAsync();
+        var pending = await db.Users.Where(u => u.Status == AccountStatus.Pending && u.OrgUnit!.Path.StartsWith(county.OrgPath)).OrderBy(u => u.Id).FirstAsync();
+        var accounts = portal.Service<AccountAdminService>();
+        Assert.IsType<ConflictError>((await accounts.ChangeLevelAsync(county, pending.Id, AdminLevel.School, null)).Error);
+        Assert.IsType<ConflictError>((await accounts.SetCapabilitiesAsync(county, pending.Id, Capability.Technician)).Error);
+        await using var check = await portal.DbAsync();
+        Assert.Equal((AdminLevel.Teacher, Capability.None), await check.Users.Where(u => u.Id == pending.Id).Select(u => ValueTuple.Create(u.Level, u.Capabilities)).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_promotion_cannot_place_the_account_on_another_branch_of_the_county()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var own = await portal.DemoSchoolAsync();
+        var neighbour = await portal.NeighbourSchoolAsync();
+        var teacherId = await TeacherOfAsync(own.Id, skip: 8);
+        var result = await portal.Service<AccountAdminService>().ChangeLevelAsync(county, teacherId, AdminLevel.School, neighbour.Id);
+        Assert.IsType<ValidationError>(result.Error);
+    }
+
+    [Fact]
+    public async Task Every_account_change_rotates_the_concurrency_stamp_so_a_stale_second_write_fails()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var pendingId = (await portal.Service<AccountAdminService>().PendingAsync(admin)).First().Id;
+        await using var stale = await portal.DbAsync();
+        var staleUser = await stale.Users.SingleAsync(u => u.Id == pendingId);
+
+        Assert.True((await portal.Service<AccountAdminService>().ApproveAsync(admin, pendingId)).Succeeded);
+
+        // A second admin's write based on what it read before the approval is refused by the database.
+        staleUser.Status = AccountStatus.Rejected;
+        staleUser.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+        Assert.IsType<ConflictError>((await portal.Service<AccountAdminService>().RejectAsync(admin, pendingId, "迟到的驳回")).Error);
+    }
+
+    [Fact]
     public async Task Capabilities_are_granted_by_county_admins_and_not_by_school_admins()
     {
         var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);

@@ -14,10 +14,12 @@ public sealed class AuditLogTests(PortalFactory portal)
     {
         var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
         var school = await portal.DemoSchoolAsync();
-        await portal.Service<OrgService>().UpdateAsync(admin, school.Id, new OrgUnitInput { Name = school.Name, Stage = school.Stage, StudentCount = school.StudentCount + 1, Phone = school.Phone });
+        var updated = await portal.Service<OrgService>().UpdateAsync(admin, school.Id, new OrgUnitInput { Name = school.Name, Stage = school.Stage, StudentCount = school.StudentCount + 1, Phone = school.Phone });
+        Assert.True(updated.Succeeded, updated.Error?.Message);
 
         await using var db = await portal.DbAsync();
-        var entry = await db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync(a => a.Action == AuditActions.OrgUnitUpdated);
+        var entry = await db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync(a => a.Action == AuditActions.OrgUnitUpdated && a.EntityId == school.Path);
+        Assert.Equal(admin.UserId, entry.ActorId);
         Assert.Contains($"{school.StudentCount}", entry.Before);
         Assert.Contains($"{school.StudentCount + 1}", entry.After);
 
@@ -34,7 +36,7 @@ public sealed class AuditLogTests(PortalFactory portal)
     {
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         var school = await portal.NeighbourSchoolAsync();
-        await portal.Service<OrgService>().UpdateAsync(county, school.Id, new OrgUnitInput { Name = school.Name, Stage = school.Stage, StudentCount = 1234, Phone = school.Phone });
+        Assert.True((await portal.Service<OrgService>().UpdateAsync(county, school.Id, new OrgUnitInput { Name = school.Name, Stage = school.Stage, StudentCount = 1234, Phone = school.Phone })).Succeeded);
         var audit = portal.Service<EduPortal.Web.Features.Audit.AuditLogService>();
         var found = (await audit.SearchAsync(county, new EduPortal.Web.Features.Audit.AuditQuery(AuditActions.OrgUnitUpdated, school.Name))).Value;
         Assert.True(found.Total >= 1);
@@ -43,5 +45,7 @@ public sealed class AuditLogTests(PortalFactory portal)
         using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
         Assert.Equal("时间", workbook.Worksheet(1).Cell(1, 1).GetString());
         Assert.True(workbook.Worksheet(1).RowsUsed().Count() >= 2);
+        // Before/after read as "字段：值", not raw JSON.
+        Assert.Contains(workbook.Worksheet(1).Column(6).CellsUsed(), c => c.GetString().Contains("StudentCount：1234"));
     }
 }

@@ -56,8 +56,23 @@ public sealed class UploadPipelineTests(PortalFactory portal)
         var policy = UploadPolicy.Avatar with { MaxBytes = 100 };
         var content = Png(200, 200);
         Assert.True(content.Length > 100);
-        var result = await portal.Service<UploadPipeline>().StoreAsync(new MemoryStream(content), 500, policy);
+        var result = await portal.Service<UploadPipeline>().StoreAsync(new MemoryStream(content), 50, policy);
         Assert.StartsWith("文件过大", Assert.IsType<ValidationError>(result.Error).Fields["File"]);
+    }
+
+    [Fact]
+    public async Task Only_avatars_are_served_to_any_signed_in_user_other_categories_need_their_module()
+    {
+        var content = Png(40, 30);
+        var pipeline = portal.Service<UploadPipeline>();
+        var photo = (await pipeline.StoreAsync(new MemoryStream(content), content.Length, UploadPolicy.Photo)).Value!;
+        var avatar = (await pipeline.StoreAsync(new MemoryStream(content), content.Length, UploadPolicy.Avatar)).Value!;
+        var (teacher, _) = await portal.SignInAsync(EduPortal.Data.Seeding.DemoAccounts.Teacher);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await teacher.GetAsync($"/files/{photo.Key}")).StatusCode);
+        var response = await teacher.GetAsync($"/files/{avatar.ThumbnailKey}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await portal.Browser().GetAsync($"/files/{avatar.Key}")).StatusCode);
     }
 
     [Theory]

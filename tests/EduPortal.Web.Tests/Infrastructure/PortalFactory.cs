@@ -45,7 +45,15 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public async Task<EduPortalDbContext> DbAsync() =>
         await Services.GetRequiredService<IDbContextFactory<EduPortalDbContext>>().CreateDbContextAsync();
 
-    public T Service<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+    private readonly System.Collections.Concurrent.ConcurrentBag<IServiceScope> _scopes = [];
+
+    /// <summary>A service from a fresh scope, disposed with the factory.</summary>
+    public T Service<T>() where T : notnull
+    {
+        var scope = Services.CreateScope();
+        _scopes.Add(scope);
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
 
     public async Task<Caller> CallerAsync(string userName)
     {
@@ -120,6 +128,10 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        foreach (var scope in _scopes)
+        {
+            scope.Dispose();
+        }
         base.Dispose(disposing);
         try
         {

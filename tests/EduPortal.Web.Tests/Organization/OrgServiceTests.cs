@@ -45,6 +45,18 @@ public sealed class OrgServiceTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_township_centre_admin_cannot_open_schools_under_its_centre()
+    {
+        await using var db = await portal.DbAsync();
+        var townAdmin = await db.Users.Where(u => u.Level == AdminLevel.School && u.OrgUnit!.Kind == OrgUnitKind.Township).Select(u => u.UserName!).FirstAsync();
+        var caller = await portal.CallerAsync(townAdmin);
+        var result = await portal.Service<OrgService>().CreateChildAsync(caller, caller.OrgUnitId,
+            new OrgUnitInput { Kind = OrgUnitKind.School, Name = "越权新建小学", Stage = SchoolStage.Primary });
+        Assert.IsType<ForbiddenError>(result.Error);
+        Assert.False(await db.OrgUnits.AnyAsync(o => o.Name == "越权新建小学"));
+    }
+
+    [Fact]
     public async Task Duplicate_sibling_names_are_refused()
     {
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);

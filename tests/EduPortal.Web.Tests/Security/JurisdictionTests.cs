@@ -98,6 +98,11 @@ public sealed class JurisdictionTests(PortalFactory portal)
         var (rows, total) = await portal.Service<AccountAdminService>().SearchAsync(caller, new AccountQuery(PageSize: 1000));
         Assert.True(total > 5);
         Assert.All(rows, r => Assert.Equal(caller.OrgUnitId, r.OrgUnitId));
+
+        var own = await portal.DemoSchoolAsync();
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await portal.Service<AccountAdminService>().ExportAsync(caller, new AccountQuery())));
+        var units = workbook.Worksheet(1).Column(4).CellsUsed().Skip(1).Select(c => c.GetString()).Distinct().ToList();
+        Assert.Equal([own.Name], units);
     }
 
     [Fact]

@@ -58,6 +58,30 @@ public sealed class SignInTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_wrong_password_on_a_pending_account_reveals_nothing_about_it()
+    {
+        await using var db = await portal.DbAsync();
+        var pending = await db.Users.Where(u => u.Status == AccountStatus.Pending).OrderBy(u => u.Id).FirstAsync();
+        var (_, response) = await portal.SignInAsync(pending.UserName!, "a guess at the password");
+        var html = await PortalFactory.HtmlAsync(response);
+        Assert.Contains("手机号/用户名或密码错误", html);
+        Assert.DoesNotContain("审核", html);
+    }
+
+    [Fact]
+    public async Task A_retired_teacher_is_told_the_account_is_registered_as_retired()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        await using var db = await portal.DbAsync();
+        var teacher = await db.Users.Where(u => u.OrgUnitId == admin.OrgUnitId && u.Level == AdminLevel.Teacher && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
+            .OrderByDescending(u => u.Id).Skip(1).FirstAsync();
+        Assert.True((await portal.Service<EduPortal.Web.Features.Accounts.AccountAdminService>().SetStatusAsync(admin, teacher.Id, AccountStatus.Active, EmploymentStatus.Retired)).Succeeded);
+        var (_, response) = await portal.SignInAsync(teacher.UserName!);
+        Assert.False(PortalFactory.IsSignedIn(response));
+        Assert.Contains("已登记为退休", await PortalFactory.HtmlAsync(response));
+    }
+
+    [Fact]
     public async Task Health_endpoint_answers_without_sign_in()
     {
         var response = await portal.Browser().GetAsync("/health");
@@ -77,10 +101,10 @@ public sealed class SignInTests(PortalFactory portal)
     public async Task Hangfire_dashboard_is_for_city_admins_only()
     {
         var (teacher, _) = await portal.SignInAsync(DemoAccounts.Teacher);
-        Assert.NotEqual(HttpStatusCode.OK, (await teacher.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/hangfire")).StatusCode);
         var (county, _) = await portal.SignInAsync(DemoAccounts.CountyAdmin);
-        Assert.NotEqual(HttpStatusCode.OK, (await county.GetAsync("/hangfire")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await portal.Browser().GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await portal.Browser().GetAsync("/hangfire")).StatusCode);
         var (city, _) = await portal.SignInAsync(DemoAccounts.CityAdmin);
         Assert.Equal(HttpStatusCode.OK, (await city.GetAsync("/hangfire")).StatusCode);
     }
@@ -111,7 +135,9 @@ public sealed class SignInTests(PortalFactory portal)
     public async Task The_roster_template_is_for_admins()
     {
         var (teacher, _) = await portal.SignInAsync(DemoAccounts.Teacher);
-        Assert.NotEqual(HttpStatusCode.OK, (await teacher.GetAsync("/accounts/roster-template.xlsx")).StatusCode);
+        var refused = await teacher.GetAsync("/accounts/roster-template.xlsx");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.OriginalString);
         var (admin, _) = await portal.SignInAsync(DemoAccounts.SchoolAdmin);
         var response = await admin.GetAsync("/accounts/roster-template.xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

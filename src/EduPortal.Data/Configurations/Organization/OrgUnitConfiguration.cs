@@ -13,6 +13,8 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         // Paths are ASCII digits and slashes; 200 chars covers far deeper trees than four levels.
         builder.Property(o => o.Path).HasMaxLength(200).IsUnicode(false).IsRequired();
         builder.HasIndex(o => o.Path).IsUnique();
+        // Two admins adding a unit under one parent at once: the second save fails instead of reusing a path number.
+        builder.Property(o => o.ChildSequence).IsConcurrencyToken();
         builder.Property(o => o.Phone).HasMaxLength(20);
         builder.Property(o => o.Address).HasMaxLength(200);
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);

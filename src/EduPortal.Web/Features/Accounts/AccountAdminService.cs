@@ -99,10 +99,16 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         users.Select(u => new AccountRow(u.Id, u.RealName, u.UserName, u.PhoneNumber, u.OrgUnitId, u.OrgUnit!.Name, u.OrgUnit.Path, u.OrgUnit.Kind,
             u.Level, u.Status, u.Employment, u.Capabilities, u.SubjectsText, u.RegisteredAt));
 
+    /// <summary>Pending registrations, oldest first, so nobody waits behind newer applicants.</summary>
     public async Task<IReadOnlyList<AccountRow>> PendingAsync(Caller caller, CancellationToken cancellationToken = default)
     {
-        var (rows, _) = await SearchAsync(caller, new AccountQuery(Status: AccountStatus.Pending, PageSize: 500), cancellationToken);
-        return rows.OrderBy(r => r.RegisteredAt).ToList();
+        if (!caller.IsAdmin)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.Users.AsNoTracking().WithinJurisdiction(caller).Where(u => u.Status == AccountStatus.Pending)
+            .OrderBy(u => u.RegisteredAt).Take(500)).ToListAsync(cancellationToken);
     }
 
     public async Task<int> PendingCountAsync(Caller caller, CancellationToken cancellationToken = default)
@@ -131,7 +137,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         {
             return new NotFoundError();
         }
-        var allowed = RoleRules.CanAdministerSchool(caller.Position, user.OrgUnit!.Path);
+        var allowed = RoleRules.CanManage(caller.Position, user.Position);
         if (!allowed.Succeeded)
         {
             return allowed;
@@ -148,11 +154,11 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         user.ReviewedById = caller.UserId;
         user.ReviewedAt = clock.GetUtcNow();
         user.RejectionReason = reason;
-        db.Audit(caller, clock, approve ? AuditActions.AccountApproved : AuditActions.AccountRejected, "Account", user.Id, user.OrgUnit.Path,
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        db.Audit(caller, clock, approve ? AuditActions.AccountApproved : AuditActions.AccountRejected, "Account", user.Id, user.OrgUnit!.Path,
             approve ? $"通过{user.OrgUnit.Name}{user.RealName}的注册申请" : $"驳回{user.OrgUnit.Name}{user.RealName}的注册申请：{reason}",
             new { 状态 = AccountStatus.Pending.DisplayName() }, new { 状态 = user.Status.DisplayName(), 原因 = reason });
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
+        return await SaveAsync(db, cancellationToken);
     }
 
     /// <summary>Org units the account could sit in at the new level: fitting the level, inside the caller's jurisdiction, on the account's own branch.</summary>
@@ -193,6 +199,10 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         {
             return new NotFoundError();
         }
+        if (user.Status != AccountStatus.Active)
+        {
+            return new ConflictError("只能调整已审核通过且未停用账号的级别。");
+        }
         OrgUnit? target;
         if (orgUnitId is { } id)
         {
@@ -200,6 +210,12 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
             if (target is null)
             {
                 return new NotFoundError();
+            }
+            // Only the account's own branch: one of its units' ancestors, or a unit below its current one.
+            var userPath = user.OrgUnit!.Path;
+            if (!OrgUnit.PathContains(target.Path, userPath) && !OrgUnit.PathContains(userPath, target.Path))
+            {
+                return ValidationError.For("OrgUnit", "只能安排在该人员所在单位或其上级、下级单位。");
             }
         }
         else
@@ -220,11 +236,11 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         user.OrgUnitId = target.Id;
         user.OrgUnit = target;
         user.SecurityStamp = Guid.NewGuid().ToString("N"); // open sessions pick up the new level at the next check
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         db.Audit(caller, clock, AuditActions.AccountLevelChanged, "Account", user.Id, target.Path,
             $"{(promoted ? "提升" : "降级")}{user.RealName}为{newLevel.DisplayName()}（{target.Name}）",
             before, new { 级别 = newLevel.DisplayName(), 单位 = target.Name });
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
+        return await SaveAsync(db, cancellationToken);
     }
 
     public async Task<Result> SetCapabilitiesAsync(Caller caller, string userId, Capability capabilities, CancellationToken cancellationToken = default)
@@ -240,6 +256,10 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         {
             return check;
         }
+        if (user.Status != AccountStatus.Active)
+        {
+            return new ConflictError("只能给已审核通过且未停用的账号授予权限。");
+        }
         if (user.Capabilities == capabilities)
         {
             return Result.Success;
@@ -247,10 +267,10 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         var before = new { 附加权限 = user.Capabilities.DisplayName() };
         user.Capabilities = capabilities;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         db.Audit(caller, clock, AuditActions.AccountCapabilitiesChanged, "Account", user.Id, user.OrgUnit!.Path,
             $"设置{user.RealName}的附加权限为：{capabilities.DisplayName()}", before, new { 附加权限 = capabilities.DisplayName() });
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
+        return await SaveAsync(db, cancellationToken);
     }
 
     /// <summary>Disables/enables an account or records retirement/departure. A disabled account loses access at its next click.</summary>
@@ -283,9 +303,23 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         user.Status = status;
         user.Employment = employment;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         db.Audit(caller, clock, AuditActions.AccountStatusChanged, "Account", user.Id, user.OrgUnit!.Path,
             $"{user.RealName}：{status.DisplayName()}，{employment.DisplayName()}", before, new { 账号状态 = status.DisplayName(), 在职状态 = employment.DisplayName() });
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
+        return await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>Two admins acting on one account at once: the second is told, never silently overwrites.</summary>
+    private static async Task<Result> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ConflictError("该账号刚被其他管理员修改，请刷新后重试。");
+        }
     }
 }

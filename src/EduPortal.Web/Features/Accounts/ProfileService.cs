@@ -19,7 +19,7 @@ public sealed class ProfileInput
 }
 
 /// <summary>The signed-in user's own profile (我的资料), including the avatar the points index checks for.</summary>
-public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, TimeProvider clock)
+public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, IFileStore files, TimeProvider clock)
 {
     public async Task<MyProfile?> GetAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -34,7 +34,9 @@ public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFacto
         var phone = PhoneNumbers.Normalize(input.Phone);
         var name = input.RealName?.Trim() ?? "";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var phoneTaken = PhoneNumbers.IsMainlandMobile(phone) && await db.Users.AnyAsync(u => u.PhoneNumber == phone && u.Id != caller.UserId, cancellationToken);
+        // A phone is also a sign-in name: it may be nobody else's phone or user name.
+        var phoneTaken = PhoneNumbers.IsMainlandMobile(phone) && await db.Users.AnyAsync(
+            u => u.Id != caller.UserId && (u.PhoneNumber == phone || u.NormalizedUserName == phone), cancellationToken);
         var error = new ValidationBuilder()
             .Check(name.Length >= 2 && name.Length <= RegistrationService.MaxNameLength, nameof(input.RealName), "姓名应为 2–30 个字")
             .Check(PhoneNumbers.IsMainlandMobile(phone), nameof(input.Phone), PhoneNumbers.MobileMessage)
@@ -49,11 +51,26 @@ public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFacto
         var user = await db.Users.Include(u => u.OrgUnit).SingleAsync(u => u.Id == caller.UserId, cancellationToken);
         var before = new { 姓名 = user.RealName, 手机号 = user.PhoneNumber, 学科 = user.SubjectsText };
         user.RealName = name;
+        // Accounts whose user name is their phone (self-registered, imported) keep the two in step.
+        if (user.UserName == user.PhoneNumber && user.PhoneNumber != phone)
+        {
+            user.UserName = phone;
+            user.NormalizedUserName = phone.ToUpperInvariant();
+        }
         user.PhoneNumber = phone;
         user.SubjectsText = Subjects.Join(input.Subjects);
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         db.Audit(caller, clock, AuditActions.AccountProfileChanged, "Account", user.Id, user.OrgUnit!.Path, $"{name}修改了个人资料",
             before, new { 姓名 = name, 手机号 = phone, 学科 = user.SubjectsText });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race for the same phone number with another account (unique index).
+            return ValidationError.For(nameof(input.Phone), "该手机号已被其他账号使用");
+        }
         return Result.Success;
     }
 
@@ -66,9 +83,22 @@ public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFacto
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleAsync(u => u.Id == caller.UserId, cancellationToken);
+        var old = new[] { user.AvatarFileKey, user.AvatarThumbnailKey };
         user.AvatarFileKey = stored.Value!.Key;
         user.AvatarThumbnailKey = stored.Value.ThumbnailKey;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            await uploads.DeleteAsync(stored.Value, CancellationToken.None);
+            throw;
+        }
+        foreach (var key in old.OfType<string>())
+        {
+            await files.DeleteAsync(key, CancellationToken.None);
+        }
         return Result.Success;
     }
 }

@@ -20,7 +20,7 @@ public sealed class RegistrationInput
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed record SchoolOption(int Id, string Name, string CountyName);
+public sealed record SchoolOption(int Id, string Name, string CountyName, string? Phone);
 
 /// <summary>Teacher self-registration (教师注册): the account waits for the school admin's approval.</summary>
 public sealed class RegistrationService(
@@ -34,10 +34,10 @@ public sealed class RegistrationService(
     public async Task<IReadOnlyList<SchoolOption>> ListSchoolsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var units = await db.OrgUnits.AsNoTracking().Select(o => new { o.Id, o.Name, o.Kind, o.Path }).ToListAsync(cancellationToken);
+        var units = await db.OrgUnits.AsNoTracking().Select(o => new { o.Id, o.Name, o.Kind, o.Path, o.Phone }).ToListAsync(cancellationToken);
         var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToDictionary(u => u.Path, u => u.Name);
         return units.Where(u => u.Kind == OrgUnitKind.School)
-            .Select(u => new SchoolOption(u.Id, u.Name, OrgUnit.AncestorPaths(u.Path).Select(p => counties.GetValueOrDefault(p)).FirstOrDefault(n => n is not null) ?? ""))
+            .Select(u => new SchoolOption(u.Id, u.Name, OrgUnit.AncestorPaths(u.Path).Select(p => counties.GetValueOrDefault(p)).FirstOrDefault(n => n is not null) ?? "", u.Phone))
             .OrderBy(s => s.CountyName, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
     }
@@ -103,14 +103,22 @@ public sealed class RegistrationService(
             $"{name}申请注册为{school.Name}教师", after: new { 姓名 = name, 手机号 = phone, 学校 = school.Name, 学科 = user.SubjectsText });
         // A rejected applicant re-registers on the same account, which keeps its audit trail.
         IdentityResult saved;
-        if (existing is null)
+        try
         {
-            saved = await userManager.CreateAsync(user, input.Password);
+            if (existing is null)
+            {
+                saved = await userManager.CreateAsync(user, input.Password);
+            }
+            else
+            {
+                user.PasswordHash = userManager.PasswordHasher.HashPassword(user, input.Password);
+                saved = await userManager.UpdateAsync(user);
+            }
         }
-        else
+        catch (DbUpdateException)
         {
-            user.PasswordHash = userManager.PasswordHasher.HashPassword(user, input.Password);
-            saved = await userManager.UpdateAsync(user);
+            // The same phone submitted twice at once: the unique index lets one through.
+            return ValidationError.For(nameof(input.Phone), "该手机号已提交注册，正在等待学校管理员审核");
         }
         if (!saved.Succeeded)
         {

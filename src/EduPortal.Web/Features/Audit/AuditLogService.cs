@@ -43,8 +43,8 @@ public sealed class AuditLogService(IDbContextFactory<EduPortalDbContext> dbFact
             new("操作人", r => r.ActorName, 12),
             new("操作", r => AuditActions.DisplayName(r.Action), 14),
             new("内容", r => r.Summary, 50),
-            new("修改前", r => r.Before, 40),
-            new("修改后", r => r.After, 40),
+            new("修改前", r => AuditFormatting.Describe(r.Before), 40),
+            new("修改后", r => AuditFormatting.Describe(r.After), 40),
         ], result.Value.Rows);
     }
 

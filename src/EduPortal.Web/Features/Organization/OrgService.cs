@@ -74,7 +74,8 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         {
             return new NotFoundError();
         }
-        var teacherCount = await db.Users.CountAsync(u => u.OrgUnitId == id && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving, cancellationToken);
+        // Everyone in the unit's subtree, matching the people list its link opens.
+        var teacherCount = await db.Users.CountAsync(u => u.OrgUnit!.Path.StartsWith(unit.Path) && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving, cancellationToken);
         var classes = unit.Classes.OrderBy(c => c.Grade).ThenBy(c => c.Number).Select(c => new ClassRow(c.Id, c.Grade, c.Number, c.DisplayName)).ToList();
         return new OrgUnitDetail(unit.Id, unit.Name, unit.Kind, unit.Path, unit.Parent?.Name, unit.Stage, unit.StudentCount, unit.Phone, unit.Address,
             classes, teacherCount, caller.IsAdmin, CanCreateUnder(caller, unit));
@@ -113,7 +114,14 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         db.OrgUnits.Add(child);
         db.Audit(caller, clock, AuditActions.OrgUnitCreated, nameof(OrgUnit), child.Path, child.Path,
             $"在{parent.Name}下新建{child.Kind.DisplayName()}“{child.Name}”", after: Snapshot(child));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return new ConflictError("其他管理员正在同一单位下新建单位，请刷新后重试。");
+        }
         return child.Id;
     }
 
@@ -178,7 +186,14 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         }
         db.Audit(caller, clock, AuditActions.ClassAdded, nameof(SchoolClass), school.Path, school.Path,
             $"{school.Name}新增班级：{string.Join("、", added)}", after: added);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return new ConflictError("班级刚被其他管理员修改，请刷新后重试。");
+        }
         return added.Count;
     }
 

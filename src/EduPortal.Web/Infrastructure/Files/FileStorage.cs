@@ -55,8 +55,12 @@ public sealed partial class LocalFileStore(string rootPath, TimeProvider clock) 
     {
         var siblingKey = key.Insert(key.LastIndexOf('.'), suffix);
         var path = ResolvePath(siblingKey);
-        await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await content.CopyToAsync(target, cancellationToken);
+        var temp = path + ".part";
+        await using (var target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            await content.CopyToAsync(target, cancellationToken);
+        }
+        File.Move(temp, path, overwrite: true);
         return siblingKey;
     }
 

@@ -79,6 +79,16 @@ public sealed class UploadPipeline(LocalFileStore store)
         return new StoredUpload(key, thumbnailKey, kind, buffer.Length, width, height);
     }
 
+    /// <summary>Removes a stored upload and its thumbnail (the record that would have owned it was not saved).</summary>
+    public async Task DeleteAsync(StoredUpload upload, CancellationToken cancellationToken = default)
+    {
+        await store.DeleteAsync(upload.Key, cancellationToken);
+        if (upload.ThumbnailKey is not null)
+        {
+            await store.DeleteAsync(upload.ThumbnailKey, cancellationToken);
+        }
+    }
+
     /// <summary>A JPEG at most <see cref="ThumbnailSize"/> pixels on its long side, aspect kept.</summary>
     public static byte[] MakeThumbnail(SKBitmap source)
     {

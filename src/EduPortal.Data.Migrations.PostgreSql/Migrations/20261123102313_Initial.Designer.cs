@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261123095532_Initial")]
+    [Migration("20261123102313_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -219,6 +219,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("ChildSequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Kind")
