@@ -15,11 +15,19 @@ namespace EduPortal.Web.Tests.Accounts;
 [Collection(PortalCollection.Name)]
 public sealed class RoleManagementTests(PortalFactory portal)
 {
+    /// <summary>Teachers handed out so far: the collection shares one database, so no two tests get the same person.</summary>
+    private static readonly HashSet<string> Taken = [];
+
     private async Task<string> TeacherOfAsync(int schoolId, int skip = 5)
     {
         await using var db = await portal.DbAsync();
-        return await db.Users.Where(u => u.OrgUnitId == schoolId && u.Level == AdminLevel.Teacher && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
-            .OrderBy(u => u.Id).Skip(skip).Select(u => u.Id).FirstAsync();
+        // Seeded, active, serving teachers only, so accounts other tests import or register never shift who is picked.
+        var candidates = await db.Users.Where(u => u.OrgUnitId == schoolId && u.Level == AdminLevel.Teacher && u.Status == AccountStatus.Active
+                && u.Employment == EmploymentStatus.Serving && u.Id.StartsWith("demo-"))
+            .OrderBy(u => u.Id).Skip(skip).Select(u => u.Id).ToListAsync();
+        var id = candidates.First(c => !Taken.Contains(c));
+        Taken.Add(id);
+        return id;
     }
 
     [Fact]
