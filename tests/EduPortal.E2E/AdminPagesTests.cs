@@ -78,7 +78,7 @@ public sealed class AdminPagesTests(PortalServer server)
         await page.FillAsync("[data-testid=audit-text]", "东溪区第三小学");
         await page.ClickAsync("[data-testid=audit-search]");
         await Expect(page.Locator("[data-testid=audit-table]")).ToContainTextAsync("修改单位“东溪区第三小学”的信息");
-        await Expect(page.Locator("[data-testid=audit-table]")).ToContainTextAsync("0913-2663755");
+        await Expect(page.Locator("[data-testid=audit-table]")).ToContainTextAsync("→ 0913-2663755");
         await page.ShotAsync("13-audit-log");
     }
 

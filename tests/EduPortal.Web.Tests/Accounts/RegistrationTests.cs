@@ -111,6 +111,47 @@ public sealed class RegistrationTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_school_buried_in_applications_takes_no_more_until_its_admin_catches_up()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var orgs = portal.Service<EduPortal.Web.Features.Organization.OrgService>();
+        var schoolId = (await orgs.CreateChildAsync(county, county.OrgUnitId, new EduPortal.Web.Features.Organization.OrgUnitInput
+        {
+            Kind = EduPortal.Domain.Organization.OrgUnitKind.School,
+            Name = "申请压力测试小学",
+            Stage = EduPortal.Domain.Organization.SchoolStage.Primary,
+        })).Value;
+        await using (var db = await portal.DbAsync())
+        {
+            for (var i = 0; i < RegistrationService.MaxPendingPerSchool; i++)
+            {
+                db.Users.Add(new EduPortal.Data.Accounts.ApplicationUser
+                {
+                    UserName = $"1357000{i:D4}",
+                    PhoneNumber = $"1357000{i:D4}",
+                    RealName = "排队者",
+                    OrgUnitId = schoolId,
+                    Status = AccountStatus.Pending,
+                    SubjectsText = "语文",
+                    SecurityStamp = Guid.NewGuid().ToString(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        var input = new RegistrationInput
+        {
+            RealName = "迟到者",
+            Phone = "13512340099",
+            SchoolId = schoolId,
+            Subjects = ["语文"],
+            Password = "patience is a virtue",
+            ConfirmPassword = "patience is a virtue",
+        };
+        var error = Assert.IsType<ValidationError>((await portal.Service<RegistrationService>().RegisterAsync(input)).Error);
+        Assert.Contains("待审核的注册申请过多", error.Fields["SchoolId"]);
+    }
+
+    [Fact]
     public async Task Registration_offers_only_schools()
     {
         var schools = await portal.Service<RegistrationService>().ListSchoolsAsync();

@@ -31,6 +31,15 @@ public sealed class AuditLogTests(PortalFactory portal)
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
     }
 
+    [Theory]
+    [InlineData("{\"电话\":\"0976-1\",\"学生数\":10}", "{\"电话\":\"0913-2\",\"学生数\":10}", "电话：0976-1 → 0913-2")]
+    [InlineData(null, "{\"姓名\":\"王芳\"}", "新值：姓名：王芳")]
+    [InlineData("{\"级别\":\"教师\"}", "{\"级别\":\"教师\"}", "（无变化）")]
+    public void The_log_shows_only_what_changed(string? before, string? after, string expected)
+    {
+        Assert.Equal(expected, EduPortal.Web.Features.Audit.AuditFormatting.Change(before, after));
+    }
+
     [Fact]
     public async Task The_log_filters_by_action_and_text_and_exports_to_excel()
     {
@@ -46,6 +55,6 @@ public sealed class AuditLogTests(PortalFactory portal)
         Assert.Equal("时间", workbook.Worksheet(1).Cell(1, 1).GetString());
         Assert.True(workbook.Worksheet(1).RowsUsed().Count() >= 2);
         // Before/after read as "字段：值", not raw JSON.
-        Assert.Contains(workbook.Worksheet(1).Column(6).CellsUsed(), c => c.GetString().Contains("StudentCount：1234"));
+        Assert.Contains(workbook.Worksheet(1).Column(6).CellsUsed(), c => c.GetString().Contains("学生数：1234"));
     }
 }

@@ -30,6 +30,12 @@ public sealed class RegistrationService(
 {
     public const int MaxNameLength = 30;
 
+    /// <summary>
+    /// Registration is anonymous: cap the applications waiting at one school so a script cannot bury its
+    /// admin (interactive events bypass HTTP rate limiting, so the cap lives here).
+    /// </summary>
+    public const int MaxPendingPerSchool = 50;
+
     /// <summary>All schools, with their county, for the public registration form.</summary>
     public async Task<IReadOnlyList<SchoolOption>> ListSchoolsAsync(CancellationToken cancellationToken = default)
     {
@@ -60,6 +66,11 @@ public sealed class RegistrationService(
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var school = input.SchoolId is { } schoolId ? await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == schoolId, cancellationToken) : null;
         validation.Check(input.SchoolId is null || school is { Kind: OrgUnitKind.School }, nameof(input.SchoolId), "请选择所在学校");
+        if (school is { Kind: OrgUnitKind.School })
+        {
+            var waiting = await db.Users.CountAsync(u => u.OrgUnitId == school.Id && u.Status == AccountStatus.Pending, cancellationToken);
+            validation.Check(waiting < MaxPendingPerSchool, nameof(input.SchoolId), "该校待审核的注册申请过多，请先联系学校管理员处理后再提交");
+        }
         var existing = PhoneNumbers.IsMainlandMobile(phone)
             ? await userManager.Users.SingleOrDefaultAsync(u => u.PhoneNumber == phone, cancellationToken)
             : null;

@@ -227,11 +227,11 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
 
     private static object Snapshot(OrgUnit unit) => new
     {
-        unit.Name,
-        Kind = unit.Kind.DisplayName(),
-        Stage = unit.Stage.DisplayName(),
-        unit.StudentCount,
-        unit.Phone,
-        unit.Address,
+        名称 = unit.Name,
+        类型 = unit.Kind.DisplayName(),
+        学段 = unit.Stage.DisplayName(),
+        学生数 = unit.StudentCount,
+        电话 = unit.Phone,
+        地址 = unit.Address,
     };
 }
