@@ -69,6 +69,15 @@ public sealed class AdminPagesTests(PortalServer server)
         await page.ClickAsync("[data-testid=save-unit]");
         await Expect(page.Locator(".mud-input-helper-text").Filter(new LocatorFilterOptions { HasText = "请输入有效的手机号或带区号的固定电话" })).ToBeVisibleAsync();
         await page.ShotAsync("12-org-unit-bad-phone");
+        // Removing a class asks first; cancelling keeps it.
+        var firstGradeChips = page.Locator(".mud-chip").Filter(new LocatorFilterOptions { HasText = "1 班" });
+        var chipsBefore = await firstGradeChips.CountAsync();
+        await firstGradeChips.First.Locator("button").Last.ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("确定删除一年级1班吗");
+        await page.Locator(".mud-dialog button").Filter(new LocatorFilterOptions { HasText = "取消" }).ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Expect(firstGradeChips).ToHaveCountAsync(chipsBefore);
+
         await page.FillAsync("[data-testid=unit-phone]", "0913-2663755");
         await page.FillAsync("[data-testid=class-count]", "5");
         await page.ClickAsync("[data-testid=save-unit]");
