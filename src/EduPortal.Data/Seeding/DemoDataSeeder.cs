@@ -142,12 +142,41 @@ public sealed class DemoDataSeeder(EduPortalDbContext db, TimeProvider clock)
         {
             user.PasswordHash = passwordHash;
         }
+        AddApprovalHistory(users);
         // One SaveChanges, so a failure leaves an empty database that the next start seeds again.
         // Users reach their units through the navigation; EF orders the inserts.
         db.OrgUnits.Add(city);
         db.Users.AddRange(users);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>A year of history for the audit log: each seeded teacher's registration, approved by the school's admin.</summary>
+    private void AddApprovalHistory(List<ApplicationUser> users)
+    {
+        var adminsBySchool = users.Where(u => u.Level == AdminLevel.School && u.OrgUnit!.Kind == OrgUnitKind.School)
+            .GroupBy(u => u.OrgUnit!).ToDictionary(g => g.Key, g => g.First());
+        foreach (var teacher in users.Where(u => u.Level == AdminLevel.Teacher && u.Status == AccountStatus.Active))
+        {
+            if (!adminsBySchool.TryGetValue(teacher.OrgUnit!, out var admin))
+            {
+                continue;
+            }
+            var school = teacher.OrgUnit!;
+            var approvedAt = teacher.RegisteredAt.AddHours(_random.Next(1, 48));
+            if (approvedAt > clock.GetUtcNow())
+            {
+                approvedAt = clock.GetUtcNow();
+            }
+            teacher.ReviewedById = admin.Id;
+            teacher.ReviewedAt = approvedAt;
+            db.AuditEntries.Add(Domain.Auditing.AuditEntry.Create(teacher.RegisteredAt, teacher.Id, teacher.RealName,
+                Domain.Auditing.AuditActions.AccountRegistered, "Account", teacher.Id, school.Path,
+                $"{teacher.RealName}申请注册为{school.Name}教师", null, null));
+            db.AuditEntries.Add(Domain.Auditing.AuditEntry.Create(approvedAt, admin.Id, admin.RealName,
+                Domain.Auditing.AuditActions.AccountApproved, "Account", teacher.Id, school.Path,
+                $"通过{school.Name}{teacher.RealName}的注册申请", "{\"状态\":\"待审核\"}", "{\"状态\":\"正常\"}"));
+        }
     }
 
     private static SchoolStage PickStage(int index) => (index % 15) switch

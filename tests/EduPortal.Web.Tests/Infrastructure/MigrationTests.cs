@@ -36,6 +36,10 @@ public sealed class MigrationTests(PortalFactory portal)
         await using var db = await portal.DbAsync();
         Assert.InRange(await db.OrgUnits.CountAsync(o => o.Kind == EduPortal.Domain.Organization.OrgUnitKind.School), 60, 70);
         Assert.InRange(await db.Users.CountAsync(u => u.Level == EduPortal.Domain.Accounts.AdminLevel.Teacher), 1300, 1800);
+        // A year of registrations and approvals in the audit log, none in the future.
+        Assert.True(await db.AuditEntries.CountAsync(a => a.Action == EduPortal.Domain.Auditing.AuditActions.AccountApproved) > 1000);
+        var now = DateTimeOffset.UtcNow.AddMinutes(1);
+        Assert.DoesNotContain(await db.AuditEntries.Select(a => a.OccurredAt).ToListAsync(), at => at > now);
         foreach (var level in Enum.GetValues<EduPortal.Domain.Accounts.AdminLevel>())
         {
             Assert.True(await db.Users.AnyAsync(u => u.Level == level), $"no account at {level}");
