@@ -111,4 +111,27 @@ public sealed class WorkflowTests(PortalServer server)
         await Expect(page.Locator("[data-testid=org-table]")).ToContainTextAsync("东溪区教育局");
         await page.ShotAsync("09-org-tree");
     }
+
+    [Fact]
+    public async Task A_school_admin_resets_a_forgotten_password_and_the_teacher_signs_in_with_it()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("school_admin");
+        await page.GoAsync("/accounts");
+        await page.FillAsync("[data-testid=search]", "139");
+        await page.ClickAsync("[data-testid=apply-filter]");
+        await Expect(page.Locator("[data-testid=accounts-table] tbody tr td[data-label=手机号]").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^139"));
+        var row = page.Locator("[data-testid=accounts-table] tbody tr").Filter(new LocatorFilterOptions { Has = page.Locator("[data-testid=reset-password]") }).Last;
+        var phone = (await row.Locator("td[data-label=手机号]").InnerTextAsync()).Trim();
+        await row.Locator("[data-testid=reset-password]").ClickAsync();
+        await page.Locator(".mud-dialog button").Filter(new LocatorFilterOptions { HasText = "重置" }).ClickAsync();
+        var shown = page.Locator("[data-testid=temporary-password]");
+        await Expect(shown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[a-z2-9]{10}$"));
+        await page.ShotAsync("15-temporary-password");
+        var password = (await shown.InnerTextAsync()).Trim();
+
+        var teacher = await server.NewPageAsync(phone: true);
+        await teacher.SignInAsync(phone, password);
+        await Expect(teacher.Locator("[data-testid=home-title]")).ToContainTextAsync("您好");
+    }
 }

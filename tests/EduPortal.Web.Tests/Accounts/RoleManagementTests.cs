@@ -139,6 +139,39 @@ public sealed class RoleManagementTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_school_admin_resets_a_forgotten_password_which_also_lifts_a_lockout()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var teacherId = await TeacherOfAsync(admin.OrgUnitId, skip: 9);
+        await using (var db = await portal.DbAsync())
+        {
+            var teacher = await db.Users.SingleAsync(u => u.Id == teacherId);
+            teacher.LockoutEnd = DateTimeOffset.UtcNow.AddMinutes(10);
+            teacher.AccessFailedCount = 5;
+            await db.SaveChangesAsync();
+        }
+        using var scope = portal.Services.CreateScope();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<EduPortal.Data.Accounts.ApplicationUser>>();
+        var result = await portal.Service<AccountAdminService>().ResetPasswordAsync(admin, teacherId, hasher);
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Equal(10, result.Value!.Length);
+
+        await using var check = await portal.DbAsync();
+        var userName = await check.Users.Where(u => u.Id == teacherId).Select(u => u.UserName!).SingleAsync();
+        Assert.False(PortalFactory.IsSignedIn((await portal.SignInAsync(userName)).Response));
+        Assert.True(PortalFactory.IsSignedIn((await portal.SignInAsync(userName, result.Value)).Response));
+        var entry = await check.AuditEntries.OrderByDescending(a => a.Id).FirstAsync(a => a.Action == AuditActions.AccountPasswordReset && a.EntityId == teacherId);
+        Assert.DoesNotContain(result.Value, entry.Summary + entry.Before + entry.After);
+
+        // Not for accounts outside the school, nor for the admin's peers.
+        var other = await portal.OtherCountySchoolAsync();
+        var outsider = await TeacherOfAsync(other.Id, skip: 1);
+        Assert.IsType<NotFoundError>((await portal.Service<AccountAdminService>().ResetPasswordAsync(admin, outsider, hasher)).Error);
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        Assert.IsType<ForbiddenError>((await portal.Service<AccountAdminService>().ResetPasswordAsync(county, county.UserId, hasher)).Error);
+    }
+
+    [Fact]
     public async Task Capabilities_are_granted_by_county_admins_and_not_by_school_admins()
     {
         var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);

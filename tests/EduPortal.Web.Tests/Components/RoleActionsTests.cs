@@ -42,20 +42,20 @@ public sealed class RoleActionsTests : IAsyncLifetime
     public void A_city_admin_sees_promotions_to_school_and_county_admin_for_a_teacher()
     {
         var buttons = ButtonTexts(Render(CityAdmin, Teacher));
-        Assert.Equal(["提升为校级管理员", "提升为县级管理员", "附加权限", "账号状态"], buttons);
+        Assert.Equal(["提升为校级管理员", "提升为县级管理员", "附加权限", "账号状态", "重置密码"], buttons);
     }
 
     [Fact]
     public void A_county_admin_may_demote_a_school_admin_only_to_teacher()
     {
         var buttons = ButtonTexts(Render(CountyAdmin, SchoolAdmin));
-        Assert.Equal(["降为普通教师", "附加权限", "账号状态"], buttons);
+        Assert.Equal(["降为普通教师", "附加权限", "账号状态", "重置密码"], buttons);
     }
 
     [Fact]
     public void A_school_admin_has_no_level_to_give_and_no_capabilities_to_grant()
     {
-        Assert.Equal(["账号状态"], ButtonTexts(Render(SchoolAdmin, Teacher)));
+        Assert.Equal(["账号状态", "重置密码"], ButtonTexts(Render(SchoolAdmin, Teacher)));
     }
 
     [Fact]
@@ -65,6 +65,16 @@ public sealed class RoleActionsTests : IAsyncLifetime
         Assert.Empty(peer.FindAll("button"));
         Assert.Contains("无可用操作", peer.Markup);
         Assert.Empty(Render(CountyAdmin, OtherCountyTeacher).FindAll("button"));
+    }
+
+    [Fact]
+    public void A_pending_applicant_offers_nothing_but_is_handled_on_the_approval_page()
+    {
+        var component = _context.Render<RoleActions>(p => p
+            .Add(c => c.Actor, CityAdmin)
+            .Add(c => c.Target, Teacher)
+            .Add(c => c.Status, AccountStatus.Pending));
+        Assert.Empty(component.FindAll("button"));
     }
 
     [Fact]

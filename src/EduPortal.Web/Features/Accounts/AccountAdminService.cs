@@ -7,6 +7,7 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Web.Infrastructure.Excel;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Features.Accounts;
@@ -307,6 +308,38 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         db.Audit(caller, clock, AuditActions.AccountStatusChanged, "Account", user.Id, user.OrgUnit!.Path,
             $"{user.RealName}：{status.DisplayName()}，{employment.DisplayName()}", before, new { 账号状态 = status.DisplayName(), 在职状态 = employment.DisplayName() });
         return await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resets a forgotten password (忘记密码请联系学校管理员): a fresh temporary password shown once to the
+    /// admin, any lockout lifted, open sessions ended. The password itself is never stored or audited.
+    /// </summary>
+    public async Task<Result<string>> ResetPasswordAsync(Caller caller, string userId, IPasswordHasher<ApplicationUser> hasher, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return new NotFoundError();
+        }
+        var check = RoleRules.CanManage(caller.Position, user.Position);
+        if (!check.Succeeded)
+        {
+            return check.Error!;
+        }
+        if (user.Status != AccountStatus.Active)
+        {
+            return new ConflictError("只能为已审核通过且未停用的账号重置密码。");
+        }
+        var password = TemporaryPasswords.Generate();
+        user.PasswordHash = hasher.HashPassword(user, password);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        db.Audit(caller, clock, AuditActions.AccountPasswordReset, "Account", user.Id, user.OrgUnit!.Path, $"为{user.RealName}重置密码并解除锁定");
+        var saved = await SaveAsync(db, cancellationToken);
+        return saved.Succeeded ? password : saved.Error!;
     }
 
     /// <summary>Two admins acting on one account at once: the second is told, never silently overwrites.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ClosedXML.Excel;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
@@ -211,7 +210,7 @@ public sealed class RosterImportService(IServiceScopeFactory scopeFactory, TimeP
             LockoutEnabled = true,
             SecurityStamp = Guid.NewGuid().ToString("N"),
         }).ToList();
-        var passwords = users.Select(_ => GeneratePassword()).ToArray();
+        var passwords = users.Select(_ => TemporaryPasswords.Generate()).ToArray();
         // PBKDF2 costs ~40 ms a password: hash on every core, or a 2,000-row roster takes over a minute.
         // Off the circuit's thread, so the page keeps rendering its progress bar meanwhile.
         await Task.Run(() => Parallel.For(0, users.Count,
@@ -237,12 +236,5 @@ public sealed class RosterImportService(IServiceScopeFactory scopeFactory, TimeP
             new("初始密码", c => c.Password, 16),
         ], credentials);
         return new RosterImportResult(valid.Count, invalid, workbook);
-    }
-
-    /// <summary>Ten characters from an alphabet without look-alikes (0/O, 1/l/I), easy to read out on the phone.</summary>
-    private static string GeneratePassword()
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        return RandomNumberGenerator.GetString(alphabet, 10);
     }
 }
