@@ -43,7 +43,8 @@ public sealed class DemoDataSeeder(EduPortalDbContext db, TimeProvider clock)
     private int _phoneSequence;
     private int _userSequence;
 
-    public async Task<bool> SeedAsync(SeedSize size, string passwordHash, CancellationToken cancellationToken = default)
+    /// <param name="hashDemoPassword">Called once, only when the database is empty: one hash shared by every demo account.</param>
+    public async Task<bool> SeedAsync(SeedSize size, Func<string> hashDemoPassword, CancellationToken cancellationToken = default)
     {
         if (await db.OrgUnits.AnyAsync(cancellationToken))
         {
@@ -138,6 +139,7 @@ public sealed class DemoDataSeeder(EduPortalDbContext db, TimeProvider clock)
             }
         }
 
+        var passwordHash = hashDemoPassword();
         foreach (var user in users)
         {
             user.PasswordHash = passwordHash;

@@ -41,16 +41,7 @@ public static class Endpoints
             {
                 return Results.NotFound();
             }
-            var extension = Path.GetExtension(key).TrimStart('.');
-            var contentType = extension switch
-            {
-                "jpg" => "image/jpeg",
-                "png" => "image/png",
-                "webp" => "image/webp",
-                "mp4" => "video/mp4",
-                "pdf" => "application/pdf",
-                _ => "application/octet-stream",
-            };
+            var contentType = FileSignatures.FromExtension(Path.GetExtension(key).TrimStart('.')).ContentType();
             return Results.Stream(stream, contentType, enableRangeProcessing: true);
         }).RequireAuthorization();
     }

@@ -133,7 +133,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     private async Task<Result> ReviewAsync(Caller caller, string userId, bool approve, string? reason, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
         if (user is null)
         {
             return new NotFoundError();
@@ -166,7 +166,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result<IReadOnlyList<PlacementOption>>> GetPlacementOptionsAsync(Caller caller, string userId, AdminLevel newLevel, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking().WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
         if (user is null)
         {
             return new NotFoundError();
@@ -195,7 +195,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result> ChangeLevelAsync(Caller caller, string userId, AdminLevel newLevel, int? orgUnitId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
         if (user is null)
         {
             return new NotFoundError();
@@ -247,7 +247,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result> SetCapabilitiesAsync(Caller caller, string userId, Capability capabilities, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
         if (user is null)
         {
             return new NotFoundError();
@@ -282,7 +282,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
             return ValidationError.For("Status", "只能启用或停用账号");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
         if (user is null)
         {
             return new NotFoundError();
@@ -317,7 +317,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result<string>> ResetPasswordAsync(Caller caller, string userId, IPasswordHasher<ApplicationUser> hasher, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
         if (user is null)
         {
             return new NotFoundError();
@@ -341,6 +341,10 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         var saved = await SaveAsync(db, cancellationToken);
         return saved.Succeeded ? password : saved.Error!;
     }
+
+    /// <summary>The account with its org unit, or null when it is outside the caller's jurisdiction.</summary>
+    private static Task<ApplicationUser?> FindAccountAsync(EduPortalDbContext db, Caller caller, string userId, CancellationToken cancellationToken) =>
+        db.Users.WithinJurisdiction(caller).Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
 
     /// <summary>Two admins acting on one account at once: the second is told, never silently overwrites.</summary>
     private static async Task<Result> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken)

@@ -40,10 +40,11 @@ public static class DatabaseInitializer
         if (seed.Demo)
         {
             var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>();
-            // One hash shared by every demo account: hashing 1,500 passwords one by one would take a minute.
-            var hash = hasher.HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword);
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var seeded = await new DemoDataSeeder(db, clock).SeedAsync(seed.Size, hash);
+            // One hash shared by every demo account (hashing 1,500 passwords one by one would take a minute),
+            // computed only when the database is empty.
+            var seeded = await new DemoDataSeeder(db, clock).SeedAsync(seed.Size,
+                () => hasher.HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
             if (seeded)
             {
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);

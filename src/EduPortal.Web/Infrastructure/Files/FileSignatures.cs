@@ -58,6 +58,10 @@ public static class FileSignatures
         _ => "bin",
     };
 
+    /// <summary>The kind a stored file has, from the extension the pipeline gave it.</summary>
+    public static FileKind FromExtension(string extension) =>
+        Enum.GetValues<FileKind>().FirstOrDefault(k => k != FileKind.Unknown && k.Extension() == extension);
+
     public static string ContentType(this FileKind kind) => kind switch
     {
         FileKind.Jpeg => "image/jpeg",

@@ -6,6 +6,8 @@ namespace EduPortal.Web.Infrastructure.Files;
 /// <summary>What a module accepts for one upload slot.</summary>
 public sealed record UploadPolicy(string Category, IReadOnlySet<FileKind> Allowed, long MaxBytes, bool MakeThumbnail)
 {
+    public string TooLargeMessage => $"文件过大：不能超过 {MaxBytes / 1024 / 1024} MB";
+
     public static readonly UploadPolicy Avatar = new("avatars", new HashSet<FileKind> { FileKind.Jpeg, FileKind.Png, FileKind.Webp }, 5 * 1024 * 1024, true);
     public static readonly UploadPolicy Photo = new("photos", new HashSet<FileKind> { FileKind.Jpeg, FileKind.Png, FileKind.Webp }, 15 * 1024 * 1024, true);
     public static readonly UploadPolicy Attachment = new("attachments", new HashSet<FileKind> { FileKind.Pdf, FileKind.OfficeZip, FileKind.Jpeg, FileKind.Png }, 30 * 1024 * 1024, false);
@@ -29,7 +31,7 @@ public sealed class UploadPipeline(LocalFileStore store)
         }
         if (declaredLength > policy.MaxBytes)
         {
-            return ValidationError.For("File", $"文件过大：不能超过 {policy.MaxBytes / 1024 / 1024} MB");
+            return ValidationError.For("File", policy.TooLargeMessage);
         }
         // Buffer with a hard cap: the declared length comes from the client and cannot be trusted.
         using var buffer = new MemoryStream();
@@ -39,7 +41,7 @@ public sealed class UploadPipeline(LocalFileStore store)
         {
             if (buffer.Length + read > policy.MaxBytes)
             {
-                return ValidationError.For("File", $"文件过大：不能超过 {policy.MaxBytes / 1024 / 1024} MB");
+                return ValidationError.For("File", policy.TooLargeMessage);
             }
             buffer.Write(chunk, 0, read);
         }
