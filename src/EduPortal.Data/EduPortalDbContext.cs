@@ -1,5 +1,6 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +16,12 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<SchoolClass> SchoolClasses => Set<SchoolClass>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<LabRecord> LabRecords => Set<LabRecord>();
+    public DbSet<LabMedia> LabMedia => Set<LabMedia>();
+    public DbSet<LabRecordTransition> LabRecordTransitions => Set<LabRecordTransition>();
+    public DbSet<LabExperiment> LabExperiments => Set<LabExperiment>();
+    public DbSet<LabInactivityFlag> LabInactivityFlags => Set<LabInactivityFlag>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

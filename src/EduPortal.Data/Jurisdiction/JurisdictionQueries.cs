@@ -1,6 +1,7 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
 
 namespace EduPortal.Data.Jurisdiction;
@@ -22,4 +23,24 @@ public static class JurisdictionQueries
 
     public static IQueryable<AuditEntry> WithinJurisdiction(this IQueryable<AuditEntry> entries, Caller caller) =>
         entries.Where(a => a.OrgPath.StartsWith(caller.OrgPath));
+
+    /// <summary>Lab records of schools in the caller's subtree (admin views: review queue, statistics).</summary>
+    public static IQueryable<LabRecord> WithinJurisdiction(this IQueryable<LabRecord> records, Caller caller) =>
+        records.Where(r => r.SchoolPath.StartsWith(caller.OrgPath));
+
+    /// <summary>
+    /// The lab records a caller may open (circular 000 §三): shown records are public to every signed-in user;
+    /// drafts and returned records only to their teacher; reported (and returned) ones also to the admins over the school.
+    /// </summary>
+    public static IQueryable<LabRecord> VisibleTo(this IQueryable<LabRecord> records, Caller caller) => caller.IsAdmin
+        ? records.Where(r => r.Shown || r.TeacherId == caller.UserId
+            || ((r.State == LabRecordState.Reported || r.State == LabRecordState.Returned) && r.SchoolPath.StartsWith(caller.OrgPath)))
+        : records.Where(r => r.Shown || r.TeacherId == caller.UserId);
+
+    /// <summary>Catalogue entries that apply to a school path: the city's and its county's.</summary>
+    public static IQueryable<LabExperiment> ApplyingTo(this IQueryable<LabExperiment> experiments, string schoolPath) =>
+        experiments.Where(e => schoolPath.StartsWith(e.OwnerPath));
+
+    public static IQueryable<LabInactivityFlag> WithinJurisdiction(this IQueryable<LabInactivityFlag> flags, Caller caller) =>
+        flags.Where(f => f.SchoolPath.StartsWith(caller.OrgPath));
 }

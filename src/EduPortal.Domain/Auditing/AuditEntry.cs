@@ -54,6 +54,16 @@ public static class AuditActions
     public const string ClassAdded = "org.class.added";
     public const string ClassRemoved = "org.class.removed";
 
+    // Lab records (circular 000 §三): one code per transition, plus deletion and catalogue edits.
+    public const string LabPublished = "lab.publish";
+    public const string LabWithdrawn = "lab.withdraw";
+    public const string LabReported = "lab.report";
+    public const string LabApproved = "lab.approve";
+    public const string LabReturned = "lab.return";
+    public const string LabReviewRevoked = "lab.revoke";
+    public const string LabDeleted = "lab.delete";
+    public const string LabCatalogueChanged = "lab.catalogue";
+
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [AccountRegistered] = "教师注册",
@@ -70,6 +80,14 @@ public static class AuditActions
         [OrgUnitUpdated] = "修改单位",
         [ClassAdded] = "新增班级",
         [ClassRemoved] = "删除班级",
+        [LabPublished] = "实验记录发布",
+        [LabWithdrawn] = "实验记录撤回",
+        [LabReported] = "实验记录举报",
+        [LabApproved] = "实验记录审核通过",
+        [LabReturned] = "实验记录退回",
+        [LabReviewRevoked] = "实验记录撤消审核",
+        [LabDeleted] = "实验记录删除",
+        [LabCatalogueChanged] = "实验目录变更",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

@@ -6,6 +6,7 @@ using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Audit;
 using EduPortal.Web.Features.Home;
+using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
@@ -135,6 +136,7 @@ public static class ServiceRegistration
         services.AddScoped<ContactAdminService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<AuditLogService>();
+        services.AddLabRecords(configuration);
         return builder;
     }
 
@@ -156,6 +158,7 @@ public static class ServiceRegistration
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
         app.MapRosterEndpoints();
+        app.MapLabRecordEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
@@ -163,6 +166,7 @@ public static class ServiceRegistration
             DashboardTitle = "EduPortal 后台任务",
             AppPath = "/",
         });
+        app.ScheduleLabRecordJobs();
         return app;
     }
 

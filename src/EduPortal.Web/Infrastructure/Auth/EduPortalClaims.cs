@@ -12,9 +12,14 @@ public static class EduPortalClaims
     public const string RealName = "eduportal:realname";
     public const string OrgUnitName = "eduportal:org";
     public const string Capabilities = "eduportal:capabilities";
+    public const string OrgKind = "eduportal:orgkind";
 
     public static AdminLevel GetLevel(this ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(Level), out var value) && Enum.IsDefined((AdminLevel)value) ? (AdminLevel)value : AdminLevel.Teacher;
+
+    /// <summary>The kind of the account's org unit (menus only: a school's people record lab lessons).</summary>
+    public static Domain.Organization.OrgUnitKind? GetOrgKind(this ClaimsPrincipal principal) =>
+        int.TryParse(principal.FindFirstValue(OrgKind), out var value) ? (Domain.Organization.OrgUnitKind)value : null;
 
     public static Capability GetCapabilities(this ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(Capabilities), out var value) ? (Capability)value : Capability.None;
@@ -31,6 +36,10 @@ public sealed class EduPortalClaimsFactory(UserManager<ApplicationUser> userMana
         identity.AddClaim(new Claim(EduPortalClaims.Level, ((int)user.Level).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(EduPortalClaims.RealName, user.RealName));
         identity.AddClaim(new Claim(EduPortalClaims.OrgUnitName, org?.Name ?? ""));
+        if (org is not null)
+        {
+            identity.AddClaim(new Claim(EduPortalClaims.OrgKind, ((int)org.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         identity.AddClaim(new Claim(EduPortalClaims.Capabilities, ((int)user.Capabilities).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }

@@ -1,6 +1,8 @@
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
+using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,6 +39,8 @@ public static class DatabaseInitializer
         {
             await db.Database.MigrateAsync();
         }
+        // The shipped experiment catalogue, once the city exists.
+        await LabCatalogueService.EnsureDefaultAsync(db);
         if (seed.Demo)
         {
             var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>();
@@ -47,6 +51,7 @@ public static class DatabaseInitializer
                 () => hasher.HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
             if (seeded)
             {
+                await new LabDemoSeeder(db, scope.ServiceProvider.GetRequiredService<LocalFileStore>(), clock).SeedAsync();
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
             }
         }

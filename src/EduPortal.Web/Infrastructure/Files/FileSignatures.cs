@@ -80,7 +80,7 @@ public static class FileSignatures
         FileKind.Jpeg => "JPEG 图片",
         FileKind.Png => "PNG 图片",
         FileKind.Webp => "WebP 图片",
-        FileKind.Mp4 => "MP4 视频",
+        FileKind.Mp4 => "MP4/MOV 视频",
         FileKind.Pdf => "PDF 文档",
         FileKind.OfficeZip => "Office 文档",
         _ => "未知格式",

@@ -4,16 +4,24 @@ using SkiaSharp;
 namespace EduPortal.Web.Infrastructure.Files;
 
 /// <summary>What a module accepts for one upload slot.</summary>
-public sealed record UploadPolicy(string Category, IReadOnlySet<FileKind> Allowed, long MaxBytes, bool MakeThumbnail)
+/// <param name="MaxVideoDuration">For video kinds: the longest duration accepted, read from the container.</param>
+public sealed record UploadPolicy(string Category, IReadOnlySet<FileKind> Allowed, long MaxBytes, bool MakeThumbnail, TimeSpan? MaxVideoDuration = null)
 {
     public string TooLargeMessage => $"文件过大：不能超过 {MaxBytes / 1024 / 1024} MB";
+
+    /// <summary>Lab photos: the photo policy with a configurable size.</summary>
+    public static UploadPolicy LabPhoto(int maxMegabytes) => new("lab-photos", Photo.Allowed, maxMegabytes * 1024L * 1024, true);
+
+    /// <summary>Lab videos: MP4/MOV only (what phones record), duration checked from the container.</summary>
+    public static UploadPolicy LabVideo(int maxMegabytes, TimeSpan maxDuration) =>
+        new("lab-videos", new HashSet<FileKind> { FileKind.Mp4 }, maxMegabytes * 1024L * 1024, false, maxDuration);
 
     public static readonly UploadPolicy Avatar = new("avatars", new HashSet<FileKind> { FileKind.Jpeg, FileKind.Png, FileKind.Webp }, 5 * 1024 * 1024, true);
     public static readonly UploadPolicy Photo = new("photos", new HashSet<FileKind> { FileKind.Jpeg, FileKind.Png, FileKind.Webp }, 15 * 1024 * 1024, true);
     public static readonly UploadPolicy Attachment = new("attachments", new HashSet<FileKind> { FileKind.Pdf, FileKind.OfficeZip, FileKind.Jpeg, FileKind.Png }, 30 * 1024 * 1024, false);
 }
 
-public sealed record StoredUpload(string Key, string? ThumbnailKey, FileKind Kind, long Length, int? Width, int? Height);
+public sealed record StoredUpload(string Key, string? ThumbnailKey, FileKind Kind, long Length, int? Width, int? Height, TimeSpan? Duration = null);
 
 /// <summary>
 /// The one upload pipeline: checks size and content signature, decodes images to prove they are
@@ -23,7 +31,8 @@ public sealed class UploadPipeline(LocalFileStore store)
 {
     public const int ThumbnailSize = 320;
 
-    public async Task<Result<StoredUpload>> StoreAsync(Stream content, long declaredLength, UploadPolicy policy, CancellationToken cancellationToken = default)
+    public async Task<Result<StoredUpload>> StoreAsync(Stream content, long declaredLength, UploadPolicy policy, CancellationToken cancellationToken = default,
+        IProgress<long>? progress = null)
     {
         if (declaredLength <= 0)
         {
@@ -44,6 +53,7 @@ public sealed class UploadPipeline(LocalFileStore store)
                 return ValidationError.For("File", policy.TooLargeMessage);
             }
             buffer.Write(chunk, 0, read);
+            progress?.Report(buffer.Length);
         }
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var kind = FileSignatures.Detect(bytes[..Math.Min(bytes.Length, FileSignatures.HeaderLength)]);
@@ -70,6 +80,20 @@ public sealed class UploadPipeline(LocalFileStore store)
                 thumbnail = MakeThumbnail(bitmap);
             }
         }
+        TimeSpan? duration = null;
+        if (policy.MaxVideoDuration is { } maxDuration)
+        {
+            buffer.Position = 0;
+            duration = VideoProbe.ReadDuration(buffer);
+            if (duration is null)
+            {
+                return ValidationError.For("File", MediaMessages.VideoUnreadable);
+            }
+            if (duration > maxDuration)
+            {
+                return ValidationError.For("File", MediaMessages.VideoTooLong(duration.Value, maxDuration));
+            }
+        }
         buffer.Position = 0;
         var key = await store.SaveAsync(policy.Category, kind.Extension(), buffer, cancellationToken);
         string? thumbnailKey = null;
@@ -78,7 +102,7 @@ public sealed class UploadPipeline(LocalFileStore store)
             using var thumbStream = new MemoryStream(thumbnail);
             thumbnailKey = await store.SaveSiblingAsync(key[..key.LastIndexOf('.')] + ".jpg", "-thumb", thumbStream, cancellationToken);
         }
-        return new StoredUpload(key, thumbnailKey, kind, buffer.Length, width, height);
+        return new StoredUpload(key, thumbnailKey, kind, buffer.Length, width, height, duration);
     }
 
     /// <summary>Removes a stored upload and its thumbnail (the record that would have owned it was not saved).</summary>

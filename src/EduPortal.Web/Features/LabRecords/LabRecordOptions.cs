@@ -1,0 +1,17 @@
+namespace EduPortal.Web.Features.LabRecords;
+
+/// <summary>The <c>LabRecords</c> configuration section.</summary>
+public sealed class LabRecordOptions
+{
+    /// <summary>Largest photo accepted, in MB (phone photos are 3–8 MB).</summary>
+    public int MaxPhotoMegabytes { get; set; } = 15;
+
+    /// <summary>Largest video accepted, in MB (10 s of 1080p phone video is 5–25 MB).</summary>
+    public int MaxVideoMegabytes { get; set; } = 40;
+
+    /// <summary>A school without a shown record in this many weeks is flagged by the weekly job and on the statistics page.</summary>
+    public int InactiveWeeks { get; set; } = 2;
+
+    /// <summary>Cron (China time) of the weekly inactivity job: Monday 07:00.</summary>
+    public string InactivityJobCron { get; set; } = "0 7 * * 1";
+}

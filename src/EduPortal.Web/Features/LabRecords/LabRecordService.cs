@@ -1,0 +1,328 @@
+using EduPortal.Data;
+using EduPortal.Data.Auditing;
+using EduPortal.Data.Jurisdiction;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.LabRecords;
+using EduPortal.Domain.Organization;
+using EduPortal.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EduPortal.Web.Features.LabRecords;
+
+/// <summary>
+/// A teacher's side of lab records: the single draft (capture form), publishing, withdrawing and deleting,
+/// and 我的实验. Every state change goes through <see cref="LabRecord"/>'s methods and is audited.
+/// </summary>
+public sealed class LabRecordService(
+    IDbContextFactory<EduPortalDbContext> dbFactory,
+    UploadPipeline uploads,
+    IFileStore files,
+    IOptions<LabRecordOptions> options,
+    TimeProvider clock)
+{
+    public UploadPolicy PhotoPolicy => UploadPolicy.LabPhoto(options.Value.MaxPhotoMegabytes);
+    public UploadPolicy VideoPolicy => UploadPolicy.LabVideo(options.Value.MaxVideoMegabytes, LabMediaSlots.MaxVideoDuration);
+
+    public async Task<Result<CaptureOptions>> GetCaptureOptionsAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        if (caller.OrgKind != OrgUnitKind.School)
+        {
+            return new ForbiddenError("只有学校的教师可以记录实验课。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var classes = await db.SchoolClasses.AsNoTracking().Where(c => c.SchoolId == caller.OrgUnitId)
+            .OrderBy(c => c.Grade).ThenBy(c => c.Number)
+            .Select(c => new { c.Id, c.Grade, c.Number })
+            .ToListAsync(cancellationToken);
+        var experiments = await db.LabExperiments.AsNoTracking().ApplyingTo(caller.OrgPath).Where(e => e.Active)
+            .OrderBy(e => e.Subject).ThenBy(e => e.Grade).ThenBy(e => e.Code)
+            .Select(e => new ExperimentOption(e.Id, e.Subject, e.Grade, e.Code, e.Name, e.Kind))
+            .ToListAsync(cancellationToken);
+        return new CaptureOptions(classes.Select(c => new ClassOption(c.Id, c.Grade, SchoolClass.FormatName(c.Grade, c.Number))).ToList(), experiments);
+    }
+
+    /// <summary>The caller's one unpublished record, or null.</summary>
+    public async Task<DraftView?> GetDraftAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await db.LabRecords.AsNoTracking().Include(r => r.Media)
+            .SingleOrDefaultAsync(r => r.TeacherId == caller.UserId && r.State == LabRecordState.Draft, cancellationToken);
+        return draft is null ? null : new DraftView(draft.Id, draft.Details, draft.Media.OrderBy(m => m.Slot).Select(LabMediaView.From).ToList(), draft.PublishedAt is not null);
+    }
+
+    /// <summary>Saves the draft's fields (creating the draft if the teacher has none). What is filled in must be valid.</summary>
+    public async Task<Result<long>> SaveDraftAsync(Caller caller, LabRecordDetails input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await LoadOrStartDraftAsync(db, caller, cancellationToken);
+        if (!draft.Succeeded)
+        {
+            return draft.Error!;
+        }
+        var resolved = await ResolveAsync(db, caller, input, forPublish: false, cancellationToken);
+        if (!resolved.Succeeded)
+        {
+            return resolved.Error!;
+        }
+        var update = draft.Value!.UpdateDetails(caller, resolved.Value!, clock);
+        if (!update.Succeeded)
+        {
+            return update.Error!;
+        }
+        return await SaveAsync(db, draft.Value!.Id, cancellationToken) is { } error ? error : draft.Value!.Id;
+    }
+
+    /// <summary>
+    /// Stores an uploaded photo or video and puts it into a slot of the caller's draft (creating the draft if needed).
+    /// The file is checked by content and size (and a video by its duration) before anything is saved.
+    /// </summary>
+    public async Task<Result<LabMediaView>> UploadAsync(Caller caller, LabMediaSlot slot, Stream content, long declaredLength,
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (caller.OrgKind != OrgUnitKind.School)
+        {
+            return new ForbiddenError("只有学校的教师可以记录实验课。");
+        }
+        var policy = slot.IsPhoto() ? PhotoPolicy : VideoPolicy;
+        var stored = await uploads.StoreAsync(content, declaredLength, policy, cancellationToken, progress);
+        if (!stored.Succeeded)
+        {
+            // The page shows the message under the slot the file was meant for.
+            return stored.Error is ValidationError v ? ValidationError.For(slot.ToString(), v.Message) : stored.Error!;
+        }
+        var upload = stored.Value!;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await LoadOrStartDraftAsync(db, caller, cancellationToken);
+        if (!draft.Succeeded)
+        {
+            await uploads.DeleteAsync(upload, CancellationToken.None);
+            return draft.Error!;
+        }
+        var attached = draft.Value!.AttachMedia(caller, slot, upload.Key, upload.ThumbnailKey, upload.Kind.ContentType(), upload.Length,
+            upload.Duration?.TotalSeconds, clock);
+        if (!attached.Succeeded)
+        {
+            await uploads.DeleteAsync(upload, CancellationToken.None);
+            return attached.Error!;
+        }
+        if (await SaveAsync(db, draft.Value!.Id, cancellationToken) is { } error)
+        {
+            await uploads.DeleteAsync(upload, CancellationToken.None);
+            return error;
+        }
+        if (attached.Value is { } replaced)
+        {
+            await DeleteUnreferencedFilesAsync(db, [replaced]);
+        }
+        return LabMediaView.From(draft.Value!.Media.Single(m => m.Slot == slot));
+    }
+
+    public async Task<Result> RemoveMediaAsync(Caller caller, LabMediaSlot slot, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await db.LabRecords.Include(r => r.Media)
+            .SingleOrDefaultAsync(r => r.TeacherId == caller.UserId && r.State == LabRecordState.Draft, cancellationToken);
+        if (draft is null)
+        {
+            return new NotFoundError("您没有未发布的实验记录。");
+        }
+        var removed = draft.RemoveMedia(caller, slot, clock);
+        if (!removed.Succeeded)
+        {
+            return removed.Error!;
+        }
+        if (await SaveAsync(db, draft.Id, cancellationToken) is { } error)
+        {
+            return error;
+        }
+        await DeleteUnreferencedFilesAsync(db, [removed.Value!]);
+        return Result.Success;
+    }
+
+    /// <summary>Saves the form's fields and publishes the draft in one step (自审发布). Nothing is saved if anything is wrong.</summary>
+    public async Task<Result> PublishAsync(Caller caller, long recordId, LabRecordDetails input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.LabRecords.Include(r => r.Media).Include(r => r.Transitions)
+            .SingleOrDefaultAsync(r => r.Id == recordId && r.TeacherId == caller.UserId, cancellationToken);
+        if (record is null)
+        {
+            return new NotFoundError();
+        }
+        if (record.State == LabRecordState.Draft)
+        {
+            var resolved = await ResolveAsync(db, caller, input, forPublish: true, cancellationToken);
+            if (!resolved.Succeeded)
+            {
+                return resolved.Error!;
+            }
+            var update = record.UpdateDetails(caller, resolved.Value!, clock);
+            if (!update.Succeeded)
+            {
+                return update;
+            }
+        }
+        var published = record.Publish(caller, clock);
+        if (!published.Succeeded)
+        {
+            return published;
+        }
+        db.Audit(caller, clock, AuditActions.LabPublished, nameof(LabRecord), record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            record.SchoolPath, $"{caller.RealName} 发布实验记录“{record.Title}”", new { 状态 = LabRecordState.Draft.DisplayName() }, new { 状态 = record.State.DisplayName() });
+        return await SaveAsync(db, record.Id, cancellationToken) is { } error ? error : Result.Success;
+    }
+
+    /// <summary>撤回: a published record goes back to unpublished (circular 000 §三.4).</summary>
+    public async Task<Result> WithdrawAsync(Caller caller, long recordId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.LabRecords.Include(r => r.Transitions)
+            .SingleOrDefaultAsync(r => r.Id == recordId && r.TeacherId == caller.UserId, cancellationToken);
+        if (record is null)
+        {
+            return new NotFoundError();
+        }
+        var hasDraft = await db.LabRecords.AnyAsync(r => r.TeacherId == caller.UserId && r.State == LabRecordState.Draft && r.Id != recordId, cancellationToken);
+        var before = record.State;
+        var result = record.Withdraw(caller, hasDraft, clock);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+        db.Audit(caller, clock, AuditActions.LabWithdrawn, nameof(LabRecord), Key(record), record.SchoolPath,
+            $"{caller.RealName} 撤回实验记录“{record.Title}”", new { 状态 = before.DisplayName() }, new { 状态 = record.State.DisplayName() });
+        return await SaveAsync(db, record.Id, cancellationToken) is { } error ? error : Result.Success;
+    }
+
+    /// <summary>Deletes a draft or a returned record for good, files included (circular 000 §三.1: 删除不可恢复).</summary>
+    public async Task<Result> DeleteAsync(Caller caller, long recordId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.LabRecords.Include(r => r.Media)
+            .SingleOrDefaultAsync(r => r.Id == recordId && r.TeacherId == caller.UserId, cancellationToken);
+        if (record is null)
+        {
+            return new NotFoundError();
+        }
+        var allowed = record.CheckCanDelete(caller);
+        if (!allowed.Succeeded)
+        {
+            return allowed;
+        }
+        var media = record.Media.ToList();
+        db.LabRecords.Remove(record);
+        db.Audit(caller, clock, AuditActions.LabDeleted, nameof(LabRecord), Key(record), record.SchoolPath,
+            $"{caller.RealName} 删除实验记录“{record.Title ?? "（未填写）"}”", new { 状态 = record.State.DisplayName(), 照片视频 = media.Count }, null);
+        if (await SaveAsync(db, record.Id, cancellationToken) is { } error)
+        {
+            return error;
+        }
+        await DeleteUnreferencedFilesAsync(db, media);
+        return Result.Success;
+    }
+
+    /// <summary>我的实验: the caller's records, newest first, optionally in one state.</summary>
+    public async Task<IReadOnlyList<LabRecordRow>> MineAsync(Caller caller, LabRecordState? state = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = db.LabRecords.AsNoTracking().Where(r => r.TeacherId == caller.UserId);
+        if (state is { } s)
+        {
+            records = records.Where(r => r.State == s);
+        }
+        return await records.OrderByDescending(r => r.UpdatedAt).Take(500).ToRowsAsync(cancellationToken);
+    }
+
+    private async Task<Result<LabRecord>> LoadOrStartDraftAsync(EduPortalDbContext db, Caller caller, CancellationToken cancellationToken)
+    {
+        var draft = await db.LabRecords.Include(r => r.Media).Include(r => r.Transitions)
+            .SingleOrDefaultAsync(r => r.TeacherId == caller.UserId && r.State == LabRecordState.Draft, cancellationToken);
+        if (draft is not null)
+        {
+            return draft;
+        }
+        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath);
+        var countyId = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.County && ancestors.Contains(o.Path)).Select(o => o.Id).FirstOrDefaultAsync(cancellationToken);
+        var started = LabRecord.StartDraft(caller, countyId, teacherHasUnpublished: false, clock);
+        if (started.Succeeded)
+        {
+            db.LabRecords.Add(started.Value!);
+        }
+        return started;
+    }
+
+    /// <summary>Looks up the class and the catalogue entry, fills in their names and validates the details.</summary>
+    internal async Task<Result<LabRecordDetails>> ResolveAsync(EduPortalDbContext db, Caller caller, LabRecordDetails input, bool forPublish, CancellationToken cancellationToken)
+    {
+        var schoolClass = input.ClassId is { } classId
+            ? await db.SchoolClasses.AsNoTracking().Where(c => c.Id == classId && c.SchoolId == caller.OrgUnitId)
+                .Select(c => new { c.Grade, c.Number }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var experiment = input.ExperimentId is { } experimentId
+            ? await db.LabExperiments.AsNoTracking().ApplyingTo(caller.OrgPath).SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken)
+            : null;
+        var catalogueHasEntries = input.Subject is { } subject && schoolClass is not null
+            && await db.LabExperiments.ApplyingTo(caller.OrgPath).AnyAsync(e => e.Active && e.Subject == subject && e.Grade == schoolClass.Grade, cancellationToken);
+        var facts = new LabDetailsFacts(ChinaTime.Today(clock), experiment, catalogueHasEntries, schoolClass?.Grade);
+        var problems = LabRecordRules.ValidateDetails(input, facts, forPublish);
+        if (problems is not null)
+        {
+            return problems;
+        }
+        return input with
+        {
+            Title = experiment?.Name ?? input.Title,
+            ClassName = schoolClass is null ? null : SchoolClass.FormatName(schoolClass.Grade, schoolClass.Number),
+            Grade = schoolClass?.Grade,
+        };
+    }
+
+    /// <summary>Saves; a concurrent change or a second draft created in another tab comes back as a conflict.</summary>
+    internal static async Task<Error?> SaveAsync(EduPortalDbContext db, long recordId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ConflictError("该记录已被其他人处理或修改，请刷新后查看最新状态。");
+        }
+        catch (DbUpdateException) when (recordId == 0)
+        {
+            return new ConflictError("您已有一条未发布的实验记录，请先发布或删除它。");
+        }
+    }
+
+    /// <summary>Deletes stored files that no record refers to any more (demo records share their images).</summary>
+    private async Task DeleteUnreferencedFilesAsync(EduPortalDbContext db, IEnumerable<LabMedia> media)
+    {
+        foreach (var item in media)
+        {
+            foreach (var key in new[] { item.FileKey, item.ThumbnailKey }.OfType<string>())
+            {
+                var stillUsed = await db.LabMedia.AnyAsync(m => m.FileKey == key || m.ThumbnailKey == key);
+                if (!stillUsed)
+                {
+                    await files.DeleteAsync(key);
+                }
+            }
+        }
+    }
+
+    internal static string Key(LabRecord record) => record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal static class LabRecordQueries
+{
+    public static Task<List<LabRecordRow>> ToRowsAsync(this IQueryable<LabRecord> records, CancellationToken cancellationToken) =>
+        records.Select(r => new LabRecordRow(r.Id, r.TeacherName, r.SchoolName, r.Subject, r.Kind, r.Title, r.ClassName, r.LessonDate, r.Period,
+                r.State, r.UpdatedAt, r.ReviewerName, r.ReportReason, r.ReportedByName, r.ReportedAt,
+                r.Media.Where(m => m.Slot == LabMediaSlot.FrontToBack && m.ThumbnailKey != null).Select(m => "/labs/media/" + m.Id + "?thumb=1").FirstOrDefault(),
+                r.Version))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,68 @@
+using EduPortal.Data;
+using EduPortal.Data.Jurisdiction;
+using EduPortal.Domain.Common;
+using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Files;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EduPortal.Web.Features.LabRecords;
+
+/// <summary>Wires the lab-records module: services, the media endpoint and the weekly job.</summary>
+public static class LabRecordsModule
+{
+    public static IServiceCollection AddLabRecords(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LabRecordOptions>(configuration.GetSection("LabRecords"));
+        services.AddScoped<LabRecordService>();
+        services.AddScoped<LabReviewService>();
+        services.AddScoped<LabGalleryService>();
+        services.AddScoped<LabStatisticsService>();
+        services.AddScoped<LabCatalogueService>();
+        services.AddScoped<LabInactivityJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// Photos and videos of lab records. A file is served only if the caller may see its record, so a draft's or a
+    /// reported record's photos cannot be fetched by guessing ids.
+    /// </summary>
+    public static void MapLabRecordEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/labs/media/{mediaId:long}", async (long mediaId, bool? thumb, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            IFileStore store, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var media = await db.LabRecords.AsNoTracking().VisibleTo(caller)
+                .SelectMany(r => r.Media).Where(m => m.Id == mediaId)
+                .Select(m => new { m.FileKey, m.ThumbnailKey, m.ContentType })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (media is null)
+            {
+                return Results.NotFound();
+            }
+            var key = thumb == true && media.ThumbnailKey is not null ? media.ThumbnailKey : media.FileKey;
+            var stream = await store.OpenReadAsync(key, cancellationToken);
+            if (stream is null)
+            {
+                return Results.NotFound();
+            }
+            var contentType = key == media.ThumbnailKey ? "image/jpeg" : media.ContentType;
+            http.Response.Headers.CacheControl = "private, max-age=3600";
+            return Results.Stream(stream, contentType, enableRangeProcessing: true);
+        }).RequireAuthorization();
+    }
+
+    public static void ScheduleLabRecordJobs(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<LabRecordOptions>>().Value;
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<LabInactivityJob>(LabInactivityJob.RecurringJobId,
+            job => job.RunAsync(CancellationToken.None), options.InactivityJobCron, new RecurringJobOptions { TimeZone = ChinaTime.Zone });
+    }
+}

@@ -1,0 +1,384 @@
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.LabRecords;
+using EduPortal.Domain.Organization;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EduPortal.Domain.Tests.LabRecords;
+
+/// <summary>The publishing workflow of circular 000 §三, transition by transition.</summary>
+public sealed class LabRecordWorkflowTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+
+    private static readonly Caller Teacher = new("t1", "王老师", AdminLevel.Teacher, 10, "一中", "/1/1/1/", OrgUnitKind.School, Capability.None);
+    private static readonly Caller Colleague = Teacher with { UserId = "t2", RealName = "李老师" };
+    private static readonly Caller SchoolAdmin = new("s1", "赵校管", AdminLevel.School, 10, "一中", "/1/1/1/", OrgUnitKind.School, Capability.None);
+    private static readonly Caller OtherSchoolAdmin = new("s2", "钱校管", AdminLevel.School, 11, "二中", "/1/1/2/", OrgUnitKind.School, Capability.None);
+    private static readonly Caller CountyAdmin = new("c1", "孙县管", AdminLevel.County, 2, "东溪区", "/1/1/", OrgUnitKind.County, Capability.None);
+    private static readonly Caller OtherCountyAdmin = new("c2", "周县管", AdminLevel.County, 3, "西岭县", "/1/2/", OrgUnitKind.County, Capability.None);
+    private static readonly Caller CityAdmin = new("m1", "吴市管", AdminLevel.City, 1, "云溪市", "/1/", OrgUnitKind.City, Capability.None);
+
+    private static readonly LabRecordDetails Complete = new(LabSubject.Physics, LabKind.GroupExperiment, 5, "探究平面镜成像的特点", 3, "八年级2班", 8,
+        new DateOnly(2026, 11, 20), 3, null);
+
+    private LabRecord Draft(bool withPhotos = true)
+    {
+        var record = LabRecord.StartDraft(Teacher, 2, teacherHasUnpublished: false, _clock).Value!;
+        Assert.True(record.UpdateDetails(Teacher, Complete, _clock).Succeeded);
+        if (withPhotos)
+        {
+            foreach (var slot in LabMediaSlots.Required)
+            {
+                Assert.True(record.AttachMedia(Teacher, slot, $"lab-photos/2026/11/{(int)slot:00000000000000000000000000000000}.jpg", null, "image/jpeg", 1000, null, _clock).Succeeded);
+            }
+        }
+        return record;
+    }
+
+    private LabRecord Published()
+    {
+        var record = Draft();
+        Assert.True(record.Publish(Teacher, _clock).Succeeded);
+        return record;
+    }
+
+    private LabRecord Reported()
+    {
+        var record = Published();
+        Assert.True(record.Report(Colleague, "照片与实验内容不符", _clock).Succeeded);
+        return record;
+    }
+
+    [Fact]
+    public void A_new_record_is_an_unpublished_draft_seen_only_by_its_teacher()
+    {
+        var record = Draft();
+        Assert.Equal(LabRecordState.Draft, record.State);
+        Assert.False(record.Shown);
+        Assert.True(record.IsVisibleTo(Teacher));
+        Assert.False(record.IsVisibleTo(Colleague));
+        Assert.False(record.IsVisibleTo(SchoolAdmin));
+    }
+
+    [Fact]
+    public void A_teacher_with_an_unpublished_record_cannot_start_another()
+    {
+        var result = LabRecord.StartDraft(Teacher, 2, teacherHasUnpublished: true, _clock);
+        Assert.IsType<ConflictError>(result.Error);
+    }
+
+    [Fact]
+    public void Only_school_staff_can_start_a_record()
+    {
+        Assert.IsType<ForbiddenError>(LabRecord.StartDraft(CountyAdmin, 2, false, _clock).Error);
+    }
+
+    [Fact]
+    public void Publishing_is_self_review_shown_at_once_with_an_empty_reviewer()
+    {
+        var record = Published();
+        Assert.Equal(LabRecordState.SelfPublished, record.State);
+        Assert.True(record.Shown);
+        Assert.Null(record.ReviewerName);
+        Assert.True(record.IsVisibleTo(Colleague));
+        Assert.Equal(_clock.GetUtcNow(), record.PublishedAt);
+    }
+
+    [Fact]
+    public void Publishing_needs_the_three_named_photos_each_missing_one_named()
+    {
+        var record = Draft(withPhotos: false);
+        record.AttachMedia(Teacher, LabMediaSlot.FrontToBack, "k1", null, "image/jpeg", 1, null, _clock);
+        var error = Assert.IsType<ValidationError>(record.Publish(Teacher, _clock).Error);
+        Assert.False(error.Fields.ContainsKey(nameof(LabMediaSlot.FrontToBack)));
+        Assert.Contains("教室从后向前全场", error.Fields[nameof(LabMediaSlot.BackToFront)]);
+        Assert.Contains("小组实验的学生和台面仪器特写", error.Fields[nameof(LabMediaSlot.GroupCloseUp)]);
+        Assert.Equal(LabRecordState.Draft, record.State);
+    }
+
+    [Fact]
+    public void Publishing_needs_every_field()
+    {
+        var record = LabRecord.StartDraft(Teacher, 2, false, _clock).Value!;
+        foreach (var slot in LabMediaSlots.Required)
+        {
+            record.AttachMedia(Teacher, slot, "k" + slot, null, "image/jpeg", 1, null, _clock);
+        }
+        var error = Assert.IsType<ValidationError>(record.Publish(Teacher, _clock).Error);
+        Assert.Equal(["ClassId", "ExperimentId", "Kind", "LessonDate", "Period", "Subject"], error.Fields.Keys.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public void Extra_photos_fill_two_more_slots_and_replacing_a_slot_returns_the_old_file()
+    {
+        var record = Draft();
+        record.AttachMedia(Teacher, LabMediaSlot.Extra1, "e1", null, "image/jpeg", 1, null, _clock);
+        record.AttachMedia(Teacher, LabMediaSlot.Extra2, "e2", null, "image/jpeg", 1, null, _clock);
+        var replaced = record.AttachMedia(Teacher, LabMediaSlot.Extra2, "e3", null, "image/jpeg", 1, null, _clock);
+        Assert.Equal("e2", replaced.Value!.FileKey);
+        Assert.Equal(LabMediaSlots.MaxPhotos, record.Media.Count(m => m.Slot.IsPhoto()));
+        Assert.True(record.Publish(Teacher, _clock).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(10.0, true)]
+    [InlineData(10.4, false)]
+    [InlineData(30.0, false)]
+    public void A_video_may_last_at_most_ten_seconds(double seconds, bool accepted)
+    {
+        var record = Draft();
+        var result = record.AttachMedia(Teacher, LabMediaSlot.Video, "v", null, "video/mp4", 1, seconds, _clock);
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted)
+        {
+            Assert.Contains("超过 10 秒", Assert.IsType<ValidationError>(result.Error).Fields["Video"]);
+        }
+    }
+
+    [Fact]
+    public void A_video_without_a_readable_duration_is_refused()
+    {
+        var result = Draft().AttachMedia(Teacher, LabMediaSlot.Video, "v", null, "video/mp4", 1, null, _clock);
+        Assert.Contains("无法读取视频时长", result.Error!.Message);
+    }
+
+    [Fact]
+    public void A_published_record_cannot_be_edited_or_have_its_photos_changed()
+    {
+        var record = Published();
+        Assert.IsType<ConflictError>(record.UpdateDetails(Teacher, Complete, _clock).Error);
+        Assert.IsType<ConflictError>(record.AttachMedia(Teacher, LabMediaSlot.Extra1, "x", null, "image/jpeg", 1, null, _clock).Error);
+        Assert.IsType<ConflictError>(record.RemoveMedia(Teacher, LabMediaSlot.FrontToBack, _clock).Error);
+    }
+
+    [Fact]
+    public void Only_its_teacher_edits_a_draft()
+    {
+        Assert.IsType<NotFoundError>(Draft().UpdateDetails(Colleague, Complete, _clock).Error);
+    }
+
+    [Fact]
+    public void Anyone_may_report_a_self_published_record_with_a_reason_and_it_stops_showing()
+    {
+        var record = Reported();
+        Assert.Equal(LabRecordState.Reported, record.State);
+        Assert.False(record.Shown);
+        Assert.Equal("李老师", record.ReportedByName);
+        Assert.True(record.IsVisibleTo(Teacher));
+        Assert.True(record.IsVisibleTo(SchoolAdmin));
+        Assert.True(record.IsVisibleTo(CountyAdmin));
+        Assert.False(record.IsVisibleTo(Colleague));
+        Assert.False(record.IsVisibleTo(OtherSchoolAdmin));
+        Assert.False(record.IsVisibleTo(OtherCountyAdmin));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    [InlineData("差")]
+    public void A_report_needs_a_reason(string? reason)
+    {
+        var record = Published();
+        var error = Assert.IsType<ValidationError>(record.Report(Colleague, reason, _clock).Error);
+        Assert.Contains("举报理由", error.Fields["Reason"]);
+        Assert.Equal(LabRecordState.SelfPublished, record.State);
+    }
+
+    [Fact]
+    public void A_teacher_cannot_report_their_own_record()
+    {
+        Assert.IsType<ForbiddenError>(Published().Report(Teacher, "测试一下", _clock).Error);
+    }
+
+    [Fact]
+    public void A_reported_record_cannot_be_reported_again()
+    {
+        Assert.IsType<ConflictError>(Reported().Report(SchoolAdmin, "再次举报", _clock).Error);
+    }
+
+    [Fact]
+    public void A_draft_cannot_be_reported()
+    {
+        Assert.IsType<NotFoundError>(Draft().Report(Colleague, "举报草稿", _clock).Error);
+    }
+
+    [Fact]
+    public void An_admin_over_the_school_passes_a_reported_record_and_becomes_its_reviewer()
+    {
+        var record = Reported();
+        Assert.True(record.Approve(SchoolAdmin, null, _clock).Succeeded);
+        Assert.Equal(LabRecordState.Approved, record.State);
+        Assert.True(record.Shown);
+        Assert.Equal("赵校管", record.ReviewerName);
+        Assert.Equal(AdminLevel.School, record.ReviewerLevel);
+    }
+
+    [Fact]
+    public void An_approved_record_can_no_longer_be_reported()
+    {
+        var record = Reported();
+        record.Approve(CountyAdmin, "属实", _clock);
+        Assert.IsType<ConflictError>(record.Report(Colleague, "再次举报", _clock).Error);
+        Assert.Equal(LabRecordState.Approved, record.State);
+    }
+
+    [Fact]
+    public void A_teacher_cannot_review()
+    {
+        var record = Reported();
+        Assert.IsType<ForbiddenError>(record.Approve(Colleague, null, _clock).Error);
+        Assert.IsType<ForbiddenError>(record.Return(Colleague, "不合格", _clock).Error);
+        Assert.Equal(LabRecordState.Reported, record.State);
+    }
+
+    [Fact]
+    public void An_admin_outside_the_subtree_cannot_review()
+    {
+        var record = Reported();
+        Assert.IsType<NotFoundError>(record.Approve(OtherSchoolAdmin, null, _clock).Error);
+        Assert.IsType<NotFoundError>(record.Return(OtherCountyAdmin, "不合格", _clock).Error);
+        Assert.Equal(LabRecordState.Reported, record.State);
+    }
+
+    [Fact]
+    public void Only_a_reported_record_can_be_reviewed()
+    {
+        Assert.IsType<ConflictError>(Published().Approve(SchoolAdmin, null, _clock).Error);
+        Assert.IsType<ConflictError>(Draft().Return(SchoolAdmin, "不合格", _clock).Error);
+    }
+
+    [Fact]
+    public void The_second_decision_on_a_record_is_refused_as_already_handled()
+    {
+        var record = Reported();
+        Assert.True(record.Return(CountyAdmin, "照片不清楚", _clock).Succeeded);
+        var second = record.Approve(SchoolAdmin, null, _clock);
+        Assert.Contains("已被其他管理员处理", second.Error!.Message);
+        Assert.Equal(LabRecordState.Returned, record.State);
+    }
+
+    [Fact]
+    public void A_returned_record_is_seen_only_by_its_teacher_and_its_reviewers_and_can_never_be_published_again()
+    {
+        var record = Reported();
+        Assert.True(record.Return(SchoolAdmin, "照片不清楚", _clock).Succeeded);
+        Assert.False(record.Shown);
+        Assert.True(record.IsVisibleTo(Teacher));
+        Assert.False(record.IsVisibleTo(Colleague));
+        var publish = record.Publish(Teacher, _clock);
+        Assert.Contains("不能再发布", publish.Error!.Message);
+        Assert.IsType<ConflictError>(record.Withdraw(Teacher, false, _clock).Error);
+        Assert.True(record.CheckCanDelete(Teacher).Succeeded);
+        Assert.Equal(LabRecordState.Returned, record.State);
+    }
+
+    [Fact]
+    public void A_return_needs_a_reason()
+    {
+        var error = Assert.IsType<ValidationError>(Reported().Return(SchoolAdmin, "", _clock).Error);
+        Assert.Contains("退回理由", error.Fields["Comment"]);
+    }
+
+    [Fact]
+    public void A_teacher_withdraws_a_published_record_and_publishes_it_again_as_self_review()
+    {
+        var record = Reported();
+        record.Approve(SchoolAdmin, null, _clock);
+        Assert.True(record.Withdraw(Teacher, teacherHasOtherUnpublished: false, _clock).Succeeded);
+        Assert.Equal(LabRecordState.Draft, record.State);
+        Assert.Null(record.ReviewerName);
+        Assert.True(record.Publish(Teacher, _clock).Succeeded);
+        Assert.Equal(LabRecordState.SelfPublished, record.State);
+        Assert.Null(record.ReviewerName);
+    }
+
+    [Fact]
+    public void Withdrawing_is_refused_while_another_record_is_unpublished()
+    {
+        var record = Published();
+        Assert.IsType<ConflictError>(record.Withdraw(Teacher, teacherHasOtherUnpublished: true, _clock).Error);
+        Assert.Equal(LabRecordState.SelfPublished, record.State);
+    }
+
+    [Fact]
+    public void A_reported_record_cannot_be_withdrawn_and_others_cannot_withdraw()
+    {
+        Assert.Contains("等待管理员审核", Reported().Withdraw(Teacher, false, _clock).Error!.Message);
+        Assert.IsType<ForbiddenError>(Published().Withdraw(Colleague, false, _clock).Error);
+    }
+
+    [Fact]
+    public void The_reviewer_or_a_higher_admin_revokes_a_review_and_the_record_returns_to_the_queue()
+    {
+        var record = Reported();
+        record.Approve(SchoolAdmin, null, _clock);
+        Assert.True(record.RevokeReview(CountyAdmin, "审核有误", _clock).Succeeded);
+        Assert.Equal(LabRecordState.Reported, record.State);
+        Assert.Null(record.ReviewerName);
+        Assert.False(record.Shown);
+
+        record.Return(CountyAdmin, "照片不清楚", _clock);
+        Assert.True(record.RevokeReview(CountyAdmin, "自己撤消", _clock).Succeeded);
+    }
+
+    [Fact]
+    public void A_school_admin_cannot_revoke_a_county_admins_review_nor_a_teacher_any()
+    {
+        var record = Reported();
+        record.Approve(CountyAdmin, null, _clock);
+        Assert.IsType<ForbiddenError>(record.RevokeReview(SchoolAdmin, "不同意", _clock).Error);
+        Assert.IsType<ForbiddenError>(record.RevokeReview(Teacher, "不同意", _clock).Error);
+        Assert.IsType<NotFoundError>(record.RevokeReview(OtherCountyAdmin, "不同意", _clock).Error);
+        Assert.True(record.RevokeReview(CityAdmin, "市级复核", _clock).Succeeded);
+    }
+
+    [Fact]
+    public void Only_drafts_and_returned_records_can_be_deleted_and_only_by_their_teacher()
+    {
+        Assert.True(Draft().CheckCanDelete(Teacher).Succeeded);
+        Assert.IsType<ConflictError>(Published().CheckCanDelete(Teacher).Error);
+        Assert.IsType<ConflictError>(Reported().CheckCanDelete(Teacher).Error);
+        Assert.IsType<ForbiddenError>(Draft().CheckCanDelete(SchoolAdmin).Error);
+    }
+
+    [Fact]
+    public void Every_transition_is_recorded_with_actor_states_and_reason()
+    {
+        var record = Reported();
+        _clock.Advance(TimeSpan.FromHours(1));
+        record.Return(CountyAdmin, "照片不清楚", _clock);
+        var steps = record.Transitions.Select(t => (t.Action, t.From, t.To, t.ActorName)).ToList();
+        Assert.Equal([
+            (LabActions.Create, (LabRecordState?)null, LabRecordState.Draft, "王老师"),
+            (LabActions.Publish, LabRecordState.Draft, LabRecordState.SelfPublished, "王老师"),
+            (LabActions.Report, LabRecordState.SelfPublished, LabRecordState.Reported, "李老师"),
+            (LabActions.Return, LabRecordState.Reported, LabRecordState.Returned, "孙县管"),
+        ], steps);
+        Assert.Equal("照片不清楚", record.Transitions[^1].Reason);
+        Assert.Equal(_clock.GetUtcNow(), record.Transitions[^1].At);
+    }
+
+    [Fact]
+    public void Every_change_bumps_the_version_used_for_optimistic_concurrency()
+    {
+        var record = Published();
+        var version = record.Version;
+        record.Report(Colleague, "照片与实验内容不符", _clock);
+        Assert.Equal(version + 1, record.Version);
+    }
+
+    [Fact]
+    public void An_admin_cannot_review_their_own_record()
+    {
+        var record = LabRecord.StartDraft(SchoolAdmin, 2, false, _clock).Value!;
+        record.UpdateDetails(SchoolAdmin, Complete, _clock);
+        foreach (var slot in LabMediaSlots.Required)
+        {
+            record.AttachMedia(SchoolAdmin, slot, "k" + slot, null, "image/jpeg", 1, null, _clock);
+        }
+        record.Publish(SchoolAdmin, _clock);
+        record.Report(Teacher, "照片与实验内容不符", _clock);
+        Assert.IsType<ForbiddenError>(record.Approve(SchoolAdmin, null, _clock).Error);
+    }
+}
