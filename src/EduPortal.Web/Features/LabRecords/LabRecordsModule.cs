@@ -30,7 +30,7 @@ public static class LabRecordsModule
     /// </summary>
     public static void MapLabRecordEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/labs/media/{mediaId:long}", async (long mediaId, bool? thumb, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+        endpoints.MapGet("/labs/media/{mediaId:long}", async (long mediaId, string? thumb, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
             IFileStore store, CancellationToken cancellationToken) =>
         {
             var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
@@ -47,7 +47,7 @@ public static class LabRecordsModule
             {
                 return Results.NotFound();
             }
-            var key = thumb == true && media.ThumbnailKey is not null ? media.ThumbnailKey : media.FileKey;
+            var key = thumb is "1" or "true" && media.ThumbnailKey is not null ? media.ThumbnailKey : media.FileKey;
             var stream = await store.OpenReadAsync(key, cancellationToken);
             if (stream is null)
             {
