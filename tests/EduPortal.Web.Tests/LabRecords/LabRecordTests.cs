@@ -7,7 +7,6 @@ using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
 using EduPortal.Web.Features.LabRecords;
-using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

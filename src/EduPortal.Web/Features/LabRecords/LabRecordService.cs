@@ -157,7 +157,11 @@ public sealed class LabRecordService(
             var resolved = await ResolveAsync(db, caller, input, forPublish: true, cancellationToken);
             if (!resolved.Succeeded)
             {
-                return resolved.Error!;
+                // Name every problem at once: the fields and the missing photos.
+                var photos = LabRecordRules.ValidateForPublish(input, record.Media.Select(m => m.Slot).ToList());
+                return resolved.Error is ValidationError fields && photos is not null
+                    ? new ValidationError(fields.Fields.Concat(photos.Fields.Where(p => !fields.Fields.ContainsKey(p.Key))).ToDictionary())
+                    : resolved.Error!;
             }
             var update = record.UpdateDetails(caller, resolved.Value!, clock);
             if (!update.Succeeded)
