@@ -15,6 +15,13 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 // Figures for the foundation on the large district (~500 schools, ~20,000 teachers) in a SQLite file:
 // seeding, the queries behind the admin pages per role, an Excel export of the whole city, and the
 // password-hash cost that bounds sign-in bursts and roster imports.
+// Module benchmarks run on their own: `-- labs [records]`.
+if (args.Length > 0 && args[0] == "labs")
+{
+    await EduPortal.Benchmarks.LabRecordsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
 var folder = Path.Combine(Path.GetTempPath(), "eduportal-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 var builder = new DbContextOptionsBuilder<EduPortalDbContext>();

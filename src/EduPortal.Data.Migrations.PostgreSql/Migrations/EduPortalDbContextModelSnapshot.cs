@@ -430,8 +430,8 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .IsUnicode(false)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<bool>("Shown")
-                        .HasColumnType("boolean");
+                    b.Property<int>("Shown")
+                        .HasColumnType("integer");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -475,11 +475,15 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SchoolId", "Shown", "PublishedAt");
 
-                    b.HasIndex("Shown", "LessonDate", "SchoolId");
-
                     b.HasIndex("Shown", "PublishedAt", "Id");
 
+                    b.HasIndex("Shown", "SchoolId", "LessonDate");
+
                     b.HasIndex("Shown", "CountyId", "Subject", "PublishedAt");
+
+                    b.HasIndex("Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId");
+
+                    b.HasIndex("CountyId", "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId");
 
                     b.ToTable("LabRecords", (string)null);
                 });

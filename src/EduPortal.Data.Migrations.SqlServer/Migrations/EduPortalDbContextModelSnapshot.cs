@@ -432,8 +432,8 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(200)");
 
-                    b.Property<bool>("Shown")
-                        .HasColumnType("bit");
+                    b.Property<int>("Shown")
+                        .HasColumnType("int");
 
                     b.Property<int>("State")
                         .HasColumnType("int");
@@ -477,11 +477,15 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SchoolId", "Shown", "PublishedAt");
 
-                    b.HasIndex("Shown", "LessonDate", "SchoolId");
-
                     b.HasIndex("Shown", "PublishedAt", "Id");
 
+                    b.HasIndex("Shown", "SchoolId", "LessonDate");
+
                     b.HasIndex("Shown", "CountyId", "Subject", "PublishedAt");
+
+                    b.HasIndex("Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId");
+
+                    b.HasIndex("CountyId", "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId");
 
                     b.ToTable("LabRecords", (string)null);
                 });

@@ -415,7 +415,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Shown")
+                    b.Property<int>("Shown")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -460,11 +460,15 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SchoolId", "Shown", "PublishedAt");
 
-                    b.HasIndex("Shown", "LessonDate", "SchoolId");
-
                     b.HasIndex("Shown", "PublishedAt", "Id");
 
+                    b.HasIndex("Shown", "SchoolId", "LessonDate");
+
                     b.HasIndex("Shown", "CountyId", "Subject", "PublishedAt");
+
+                    b.HasIndex("Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId");
+
+                    b.HasIndex("CountyId", "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId");
 
                     b.ToTable("LabRecords", (string)null);
                 });

@@ -24,9 +24,20 @@ public static class JurisdictionQueries
     public static IQueryable<AuditEntry> WithinJurisdiction(this IQueryable<AuditEntry> entries, Caller caller) =>
         entries.Where(a => a.OrgPath.StartsWith(caller.OrgPath));
 
-    /// <summary>Lab records of schools in the caller's subtree (admin views: review queue, statistics).</summary>
-    public static IQueryable<LabRecord> WithinJurisdiction(this IQueryable<LabRecord> records, Caller caller) =>
-        records.Where(r => r.SchoolPath.StartsWith(caller.OrgPath));
+    /// <summary>
+    /// Lab records of schools in the caller's subtree (admin views: review queue, statistics). For a school or a
+    /// county caller the subtree is exactly "this school" or "this county" (a record keeps its school's county), so
+    /// the filter uses those indexed ids instead of a path prefix that an index cannot serve.
+    /// </summary>
+    public static IQueryable<LabRecord> WithinJurisdiction(this IQueryable<LabRecord> records, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => records.Where(r => r.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => records.Where(r => r.CountyId == caller.OrgUnitId),
+        // A deployment serves one city, the root of the tree (nothing can be created above or beside it): its subtree
+        // is every record, and a path prefix would only cost a full scan.
+        OrgUnitKind.City => records,
+        _ => records.Where(r => r.SchoolPath.StartsWith(caller.OrgPath)),
+    };
 
     /// <summary>
     /// The lab records a caller may open (circular 000 §三): shown records are public to every signed-in user;

@@ -377,7 +377,14 @@ public sealed class LabRecordTests(PortalFactory portal)
         Assert.Equal(countyStats.TotalRecords, countyStats.Schools.Sum(s => s.Records));
         Assert.Equal(countyStats.TotalRecords, countyStats.Weeks.Sum(w => w.Records));
         Assert.Contains(countyStats.Schools, s => s.Inactive);
-        Assert.Contains(countyStats.Coverage, c => c.CoveredCount > 0);
+        var coverage = (await service.CoverageAsync(county)).Value!;
+        Assert.Contains(coverage, c => c.CoveredCount > 0);
+        Assert.All(coverage, c => Assert.Contains(c.SchoolId, countySchools));
+        var teachers = (await service.TeachersAsync(county, query)).Value!;
+        Assert.Equal(countyStats.TotalRecords, teachers.Sum(t => t.Records));
+        Assert.Equal(countyStats.TeachersWithRecords, teachers.Count);
+        Assert.DoesNotContain(teachers, t => t.TeacherName == "（已调离）");
+        Assert.Equal([schoolAdmin.OrgUnitId], (await service.CoverageAsync(schoolAdmin)).Value!.Select(c => c.SchoolId).Distinct());
         Assert.IsType<ForbiddenError>((await service.GetAsync(await portal.CallerAsync(DemoAccounts.Teacher), query)).Error);
         Assert.IsType<ValidationError>((await service.GetAsync(county, query with { To = query.From.AddDays(-1) })).Error);
     }

@@ -24,6 +24,9 @@ internal sealed class LabRecordConfiguration : IEntityTypeConfiguration<LabRecor
         builder.Property(r => r.ReviewerName).HasMaxLength(60);
         builder.Property(r => r.ReviewComment).HasMaxLength(LabRecord.MaxReasonLength);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        // Stored as 0/1 so SQLite filters with "Shown = 1", an equality its indexes can serve; a bare boolean column
+        // term makes it skip-scan and sort (measured in benchmarks/: 190 ms against 6 ms for a gallery page).
+        builder.Property(r => r.Shown).HasConversion<int>();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LabExperiment>().WithMany().HasForeignKey(r => r.ExperimentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Media).WithOne().HasForeignKey(m => m.RecordId).OnDelete(DeleteBehavior.Cascade);
@@ -35,7 +38,11 @@ internal sealed class LabRecordConfiguration : IEntityTypeConfiguration<LabRecor
         builder.HasIndex(r => new { r.Shown, r.PublishedAt, r.Id });
         builder.HasIndex(r => new { r.Shown, r.CountyId, r.Subject, r.PublishedAt });
         builder.HasIndex(r => new { r.SchoolId, r.Shown, r.PublishedAt });
-        builder.HasIndex(r => new { r.Shown, r.LessonDate, r.SchoolId });
+        // Statistics read (school, teacher, subject, date, experiment) of a date range: covering indexes make that an
+        // index-only scan, city-wide and per county; the last lesson per school comes from the third.
+        builder.HasIndex(r => new { r.Shown, r.LessonDate, r.SchoolId, r.TeacherId, r.Subject, r.ExperimentId });
+        builder.HasIndex(r => new { r.CountyId, r.Shown, r.LessonDate, r.SchoolId, r.TeacherId, r.Subject, r.ExperimentId });
+        builder.HasIndex(r => new { r.Shown, r.SchoolId, r.LessonDate });
         builder.HasIndex(r => new { r.TeacherId, r.State });
         // Circular 000 §三.1: one unpublished record per teacher, guaranteed by the database even across two tabs.
         // Double-quoted identifiers work on SQLite, PostgreSQL and SQL Server (QUOTED_IDENTIFIER is on by default).

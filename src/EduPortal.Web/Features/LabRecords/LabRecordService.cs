@@ -240,6 +240,32 @@ public sealed class LabRecordService(
         return await records.OrderByDescending(r => r.UpdatedAt).Take(500).ToRowsAsync(cancellationToken);
     }
 
+    /// <summary>The figures of the home page's lab card.</summary>
+    public async Task<LabHomeSummary> HomeAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var term = SchoolTerm.Containing(ChinaTime.Today(clock));
+        var mine = await db.LabRecords.AsNoTracking().Where(r => r.TeacherId == caller.UserId)
+            .GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count(), AnyId = g.Max(r => r.Id) })
+            .ToListAsync(cancellationToken);
+        var shownThisTerm = await db.LabRecords.AsNoTracking()
+            .CountAsync(r => r.TeacherId == caller.UserId && r.Shown && r.LessonDate >= term.Start && r.LessonDate <= term.End, cancellationToken);
+        var pending = caller.IsAdmin
+            ? await db.LabRecords.AsNoTracking().WithinJurisdiction(caller).CountAsync(r => r.State == LabRecordState.Reported, cancellationToken)
+            : 0;
+        // The weekly job's latest flags inside the caller's subtree.
+        var latestWeek = await db.LabInactivityFlags.AsNoTracking().WithinJurisdiction(caller).MaxAsync(f => (DateOnly?)f.WeekStart, cancellationToken);
+        var flags = latestWeek is { } week
+            ? await db.LabInactivityFlags.AsNoTracking().WithinJurisdiction(caller).Where(f => f.WeekStart == week)
+                .Select(f => new { f.SchoolId, f.Weeks }).ToListAsync(cancellationToken)
+            : [];
+        var ownFlag = caller.OrgKind == OrgUnitKind.School && caller.IsAdmin ? flags.FirstOrDefault(f => f.SchoolId == caller.OrgUnitId) : null;
+        return new LabHomeSummary(shownThisTerm,
+            mine.FirstOrDefault(m => m.State == LabRecordState.Draft)?.AnyId,
+            mine.FirstOrDefault(m => m.State == LabRecordState.Returned)?.Count ?? 0,
+            pending, flags.Count, ownFlag?.Weeks);
+    }
+
     private async Task<Result<LabRecord>> LoadOrStartDraftAsync(EduPortalDbContext db, Caller caller, CancellationToken cancellationToken)
     {
         var draft = await db.LabRecords.Include(r => r.Media).Include(r => r.Transitions)

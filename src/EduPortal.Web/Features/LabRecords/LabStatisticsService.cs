@@ -26,24 +26,125 @@ public sealed record CoverageRow(int SchoolId, string SchoolName, LabSubject Sub
 }
 
 public sealed record LabStatistics(
-    StatisticsQuery Query, int TotalRecords, int InactiveWeeks, SchoolTerm Term,
-    IReadOnlyList<WeekCount> Weeks, IReadOnlyList<SchoolActivity> Schools, IReadOnlyList<SubjectCount> Subjects,
-    IReadOnlyList<TeacherCount> Teachers, IReadOnlyList<CoverageRow> Coverage);
+    StatisticsQuery Query, int TotalRecords, int InactiveWeeks,
+    IReadOnlyList<WeekCount> Weeks, IReadOnlyList<SchoolActivity> Schools, IReadOnlyList<SubjectCount> Subjects)
+{
+    public int TeachersWithRecords { get; init; }
+}
 
 /// <summary>
-/// Lab-teaching statistics for an admin's subtree: records per week, school, subject and teacher in a date range,
-/// catalogue coverage (开出率) this term, and schools without a record in the last N weeks.
-/// Only shown records count (a reported or returned record is not lab teaching the district vouches for).
+/// Lab-teaching statistics for an admin's subtree: records per week, school and subject in a date range, schools
+/// without a record in the last N weeks; per-teacher counts and catalogue coverage (开出率) this term are loaded on
+/// their own (a city has tens of thousands of teachers). Only shown records count: a reported or returned record is
+/// not lab teaching the district vouches for. Every figure is a GROUP BY over a covering index of the shown records,
+/// so only aggregated rows leave the database (see benchmarks/).
 /// </summary>
 public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> dbFactory, IOptions<LabRecordOptions> options, TimeProvider clock)
 {
+    public const int MaxRangeDays = 400;
+
     public StatisticsQuery DefaultQuery()
     {
         var today = ChinaTime.Today(clock);
         return new StatisticsQuery(SchoolTerm.Containing(today).Start, today);
     }
 
+    public SchoolTerm CurrentTerm => SchoolTerm.Containing(ChinaTime.Today(clock));
+
     public async Task<Result<LabStatistics>> GetAsync(Caller caller, StatisticsQuery query, CancellationToken cancellationToken = default)
+    {
+        if (Check(caller, query) is { } refusal)
+        {
+            return refusal;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, caller, query.CountyId, cancellationToken);
+        var inRange = scope.Shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To);
+
+        var perDay = await inRange.GroupBy(r => r.LessonDate!.Value).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var perWeek = perDay.GroupBy(d => Weeks.MondayOf(d.Day)).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var weeks = new List<WeekCount>();
+        for (var monday = Weeks.MondayOf(query.From); monday <= query.To; monday = monday.AddDays(7))
+        {
+            weeks.Add(new WeekCount(monday, perWeek.GetValueOrDefault(monday)));
+        }
+
+        var perSchool = await inRange.GroupBy(r => r.SchoolId)
+            .Select(g => new { SchoolId = g.Key, Count = g.Count(), Teachers = g.Select(r => r.TeacherId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.SchoolId, x => (x.Count, x.Teachers), cancellationToken);
+        // The last lesson of each school, whatever the range, decides the inactivity highlight.
+        var lastLesson = await scope.Shown.GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Last = g.Max(r => r.LessonDate) })
+            .ToDictionaryAsync(x => x.SchoolId, x => x.Last, cancellationToken);
+        var today = ChinaTime.Today(clock);
+        var weeksWithout = options.Value.InactiveWeeks;
+        var inactive = LabCoverage.InactiveSchools(scope.Schools.Select(s => (s.Id, lastLesson.GetValueOrDefault(s.Id))), today, weeksWithout).ToHashSet();
+        var schoolRows = scope.Schools.Select(s => new SchoolActivity(s.Id, s.Name, s.CountyName,
+                perSchool.TryGetValue(s.Id, out var a) ? a.Count : 0, a.Teachers, lastLesson.GetValueOrDefault(s.Id), inactive.Contains(s.Id)))
+            .OrderByDescending(s => s.Records).ThenBy(s => s.SchoolName, StringComparer.Ordinal).ToList();
+
+        var subjects = await inRange.Where(r => r.Subject != null).GroupBy(r => r.Subject!.Value)
+            .Select(g => new SubjectCount(g.Key, g.Count())).ToListAsync(cancellationToken);
+        var teachers = await inRange.Select(r => r.TeacherId).Distinct().CountAsync(cancellationToken);
+
+        return new LabStatistics(query, perDay.Sum(d => d.Count), weeksWithout, weeks, schoolRows, subjects.OrderBy(s => s.Subject).ToList())
+        {
+            TeachersWithRecords = teachers,
+        };
+    }
+
+    /// <summary>Records per teacher in the range, most first.</summary>
+    public async Task<Result<IReadOnlyList<TeacherCount>>> TeachersAsync(Caller caller, StatisticsQuery query, CancellationToken cancellationToken = default)
+    {
+        if (Check(caller, query) is { } refusal)
+        {
+            return refusal;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, caller, query.CountyId, cancellationToken);
+        var perTeacher = await scope.Shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To)
+            .GroupBy(r => new { r.TeacherId, r.SchoolId })
+            .Select(g => new { g.Key.TeacherId, g.Key.SchoolId, Count = g.Count(), Last = g.Max(r => r.LessonDate) })
+            .ToListAsync(cancellationToken);
+        var names = await db.Users.AsNoTracking().WithinJurisdiction(caller).Where(u => u.Level <= AdminLevel.School)
+            .Select(u => new { u.Id, u.RealName }).ToDictionaryAsync(u => u.Id, u => u.RealName, cancellationToken);
+        var schoolNames = scope.Schools.ToDictionary(s => s.Id, s => s.Name);
+        return perTeacher
+            .Select(t => new TeacherCount(t.TeacherId, names.GetValueOrDefault(t.TeacherId) ?? "（已调离）", schoolNames.GetValueOrDefault(t.SchoolId) ?? "", t.Count, t.Last))
+            .OrderByDescending(t => t.Records).ThenBy(t => t.TeacherName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>开出率 of every school in the subtree this term, per subject and grade the school teaches.</summary>
+    public async Task<Result<IReadOnlyList<CoverageRow>>> CoverageAsync(Caller caller, int? countyId = null, CancellationToken cancellationToken = default)
+    {
+        if (!caller.IsAdmin)
+        {
+            return new ForbiddenError("只有管理员可以查看实验教学统计。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopeAsync(db, caller, countyId, cancellationToken);
+        var term = CurrentTerm;
+        var recorded = await scope.Shown.Where(r => r.ExperimentId != null && r.LessonDate >= term.Start && r.LessonDate <= term.End)
+            .GroupBy(r => new { r.SchoolId, r.ExperimentId })
+            .Select(g => new { g.Key.SchoolId, ExperimentId = g.Key.ExperimentId!.Value })
+            .ToListAsync(cancellationToken);
+        var recordedBySchool = recorded.GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => g.Select(r => r.ExperimentId).ToList());
+        // The catalogue is small (hundreds of rows): the city's entries and those of the counties in the subtree.
+        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath);
+        var catalogue = await db.LabExperiments.AsNoTracking()
+            .Where(e => e.Active && (ancestors.Contains(e.OwnerPath) || e.OwnerPath.StartsWith(caller.OrgPath)))
+            .ToListAsync(cancellationToken);
+        var rows = new List<CoverageRow>();
+        foreach (var school in scope.Schools)
+        {
+            var applying = catalogue.Where(e => e.AppliesTo(school.Path));
+            var cells = LabCoverage.Compute(applying, recordedBySchool.GetValueOrDefault(school.Id) ?? [], school.Stage.Grades());
+            rows.AddRange(cells.Select(c => new CoverageRow(school.Id, school.Name, c.Subject, c.Grade, c.CatalogueCount, c.CoveredCount)));
+        }
+        return rows;
+    }
+
+    private static Error? Check(Caller caller, StatisticsQuery query)
     {
         if (!caller.IsAdmin)
         {
@@ -53,82 +154,30 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         {
             return ValidationError.For("To", "结束日期不能早于开始日期");
         }
-        if (query.To.DayNumber - query.From.DayNumber > 400)
-        {
-            return ValidationError.For("From", "统计区间不能超过 400 天");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var schools = await db.OrgUnits.AsNoTracking().WithinJurisdiction(caller).Where(o => o.Kind == OrgUnitKind.School || o.Kind == OrgUnitKind.County)
-            .Select(o => new { o.Id, o.Name, o.Kind, o.Path, o.Stage }).ToListAsync(cancellationToken);
-        var counties = schools.Where(s => s.Kind == OrgUnitKind.County).ToList();
-        string? CountyOf(string path) => counties.FirstOrDefault(c => path.StartsWith(c.Path, StringComparison.Ordinal))?.Name;
-        var schoolUnits = schools.Where(s => s.Kind == OrgUnitKind.School).OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
-
-        var shown = db.LabRecords.AsNoTracking().WithinJurisdiction(caller).Where(r => r.Shown);
-        if (query.CountyId is { } countyId)
-        {
-            shown = shown.Where(r => r.CountyId == countyId);
-            var county = counties.FirstOrDefault(c => c.Id == countyId);
-            schoolUnits = county is null ? [] : schoolUnits.Where(s => s.Path.StartsWith(county.Path, StringComparison.Ordinal)).ToList();
-        }
-        var inRange = shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To);
-
-        var perDay = await inRange.GroupBy(r => r.LessonDate).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var weeks = new List<WeekCount>();
-        for (var monday = Weeks.MondayOf(query.From); monday <= query.To; monday = monday.AddDays(7))
-        {
-            var sunday = monday.AddDays(6);
-            weeks.Add(new WeekCount(monday, perDay.Where(d => d.Day >= monday && d.Day <= sunday).Sum(d => d.Count)));
-        }
-
-        var perSchool = await inRange.GroupBy(r => r.SchoolId)
-            .Select(g => new { SchoolId = g.Key, Count = g.Count(), Teachers = g.Select(r => r.TeacherId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.SchoolId, cancellationToken);
-        // The last lesson of each school, whatever the range, decides the inactivity highlight.
-        var lastLesson = await shown.GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Last = g.Max(r => r.LessonDate) })
-            .ToDictionaryAsync(x => x.SchoolId, x => x.Last, cancellationToken);
-        var today = ChinaTime.Today(clock);
-        var weeksWithout = options.Value.InactiveWeeks;
-        var inactive = LabCoverage.InactiveSchools(schoolUnits.Select(s => (s.Id, lastLesson.GetValueOrDefault(s.Id))), today, weeksWithout).ToHashSet();
-        var schoolRows = schoolUnits.Select(s => new SchoolActivity(s.Id, s.Name, CountyOf(s.Path),
-                perSchool.TryGetValue(s.Id, out var a) ? a.Count : 0, a?.Teachers ?? 0, lastLesson.GetValueOrDefault(s.Id), inactive.Contains(s.Id)))
-            .OrderByDescending(s => s.Records).ThenBy(s => s.SchoolName, StringComparer.Ordinal).ToList();
-
-        var subjects = await inRange.Where(r => r.Subject != null).GroupBy(r => r.Subject!.Value)
-            .Select(g => new SubjectCount(g.Key, g.Count())).ToListAsync(cancellationToken);
-
-        var teachers = await inRange.GroupBy(r => new { r.TeacherId, r.TeacherName, r.SchoolName })
-            .Select(g => new TeacherCount(g.Key.TeacherId, g.Key.TeacherName, g.Key.SchoolName, g.Count(), g.Max(r => r.LessonDate)))
-            .ToListAsync(cancellationToken);
-
-        var term = SchoolTerm.Containing(today);
-        var coverage = await CoverageAsync(db, caller, shown, schoolUnits.Select(s => (s.Id, s.Name, s.Path, s.Stage)).ToList(), term, cancellationToken);
-
-        return new LabStatistics(query, perDay.Sum(d => d.Count), weeksWithout, term, weeks, schoolRows,
-            subjects.OrderBy(s => s.Subject).ToList(),
-            teachers.OrderByDescending(t => t.Records).ThenBy(t => t.TeacherName, StringComparer.Ordinal).ToList(),
-            coverage);
+        return query.To.DayNumber - query.From.DayNumber > MaxRangeDays ? ValidationError.For("From", $"统计区间不能超过 {MaxRangeDays} 天") : null;
     }
 
-    private static async Task<IReadOnlyList<CoverageRow>> CoverageAsync(EduPortalDbContext db, Caller caller, IQueryable<LabRecord> shown,
-        IReadOnlyList<(int Id, string Name, string Path, SchoolStage Stage)> schools, SchoolTerm term, CancellationToken cancellationToken)
+    private sealed record SchoolUnit(int Id, string Name, string Path, SchoolStage Stage, string? CountyName);
+
+    private sealed record Scope(IQueryable<LabRecord> Shown, IReadOnlyList<SchoolUnit> Schools);
+
+    /// <summary>The caller's schools (optionally one county of them) and their shown records.</summary>
+    private static async Task<Scope> ScopeAsync(EduPortalDbContext db, Caller caller, int? countyId, CancellationToken cancellationToken)
     {
-        var recorded = await shown.Where(r => r.ExperimentId != null && r.LessonDate >= term.Start && r.LessonDate <= term.End)
-            .Select(r => new { r.SchoolId, ExperimentId = r.ExperimentId!.Value }).Distinct().ToListAsync(cancellationToken);
-        var recordedBySchool = recorded.GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => g.Select(r => r.ExperimentId).ToList());
-        // The catalogue is small (hundreds of rows): the city's entries and those of the counties in the subtree.
-        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath);
-        var catalogue = await db.LabExperiments.AsNoTracking()
-            .Where(e => e.Active && (ancestors.Contains(e.OwnerPath) || e.OwnerPath.StartsWith(caller.OrgPath)))
-            .ToListAsync(cancellationToken);
-        var rows = new List<CoverageRow>();
-        foreach (var school in schools)
+        var units = await db.OrgUnits.AsNoTracking().WithinJurisdiction(caller).Where(o => o.Kind == OrgUnitKind.School || o.Kind == OrgUnitKind.County)
+            .Select(o => new { o.Id, o.Name, o.Kind, o.Path, o.Stage }).ToListAsync(cancellationToken);
+        var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToList();
+        var schools = units.Where(u => u.Kind == OrgUnitKind.School).OrderBy(u => u.Path, StringComparer.Ordinal)
+            .Select(u => new SchoolUnit(u.Id, u.Name, u.Path, u.Stage, counties.FirstOrDefault(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal))?.Name))
+            .ToList();
+        var shown = db.LabRecords.AsNoTracking().WithinJurisdiction(caller).Where(r => r.Shown);
+        if (countyId is { } id)
         {
-            var applying = catalogue.Where(e => e.AppliesTo(school.Path));
-            var cells = LabCoverage.Compute(applying, recordedBySchool.GetValueOrDefault(school.Id) ?? [], school.Stage.Grades());
-            rows.AddRange(cells.Select(c => new CoverageRow(school.Id, school.Name, c.Subject, c.Grade, c.CatalogueCount, c.CoveredCount)));
+            shown = shown.Where(r => r.CountyId == id);
+            var county = counties.FirstOrDefault(c => c.Id == id);
+            schools = county is null ? [] : schools.Where(s => s.Path.StartsWith(county.Path, StringComparison.Ordinal)).ToList();
         }
-        return rows;
+        return new Scope(shown, schools);
     }
 
     public static byte[] ExportSchools(LabStatistics stats) => ExcelExport.Build("各校实验记录", [
@@ -140,12 +189,12 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         new($"近{stats.InactiveWeeks}周无记录", s => s.Inactive ? "是" : "", 12),
     ], stats.Schools);
 
-    public static byte[] ExportTeachers(LabStatistics stats) => ExcelExport.Build("各教师实验记录", [
+    public static byte[] ExportTeachers(IReadOnlyList<TeacherCount> teachers) => ExcelExport.Build("各教师实验记录", [
         new ExcelColumn<TeacherCount>("教师", t => t.TeacherName, 12),
         new("学校", t => t.SchoolName, 28),
         new("实验记录数", t => t.Records, 12),
         new("最近一次实验课", t => t.LastLessonDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 16),
-    ], stats.Teachers);
+    ], teachers);
 
     public static byte[] ExportWeeks(LabStatistics stats) => ExcelExport.Build("每周实验记录", [
         new ExcelColumn<WeekCount>("周（周一）", w => w.Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 14),
@@ -157,12 +206,12 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         new("实验记录数", s => s.Records, 12),
     ], stats.Subjects);
 
-    public static byte[] ExportCoverage(LabStatistics stats) => ExcelExport.Build("实验开出率", [
+    public static byte[] ExportCoverage(IReadOnlyList<CoverageRow> coverage) => ExcelExport.Build("实验开出率", [
         new ExcelColumn<CoverageRow>("学校", c => c.SchoolName, 28),
         new("学科", c => c.Subject.DisplayName(), 10),
         new("年级", c => SchoolClass.GradeName(c.Grade), 10),
         new("目录实验数", c => c.CatalogueCount, 12),
         new("已开出", c => c.CoveredCount, 10),
         new("开出率", c => c.Rate is { } r ? Math.Round(r * 100, 1) : null, 10),
-    ], stats.Coverage);
+    ], coverage);
 }

@@ -84,7 +84,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     Period = table.Column<int>(type: "int", nullable: true),
                     Notes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     State = table.Column<int>(type: "int", nullable: false),
-                    Shown = table.Column<bool>(type: "bit", nullable: false),
+                    Shown = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -206,6 +206,11 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LabRecords_CountyId_Shown_LessonDate_SchoolId_TeacherId_Subject_ExperimentId",
+                table: "LabRecords",
+                columns: new[] { "CountyId", "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_ExperimentId",
                 table: "LabRecords",
                 column: "ExperimentId");
@@ -228,14 +233,19 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                 columns: new[] { "Shown", "CountyId", "Subject", "PublishedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LabRecords_Shown_LessonDate_SchoolId",
+                name: "IX_LabRecords_Shown_LessonDate_SchoolId_TeacherId_Subject_ExperimentId",
                 table: "LabRecords",
-                columns: new[] { "Shown", "LessonDate", "SchoolId" });
+                columns: new[] { "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_Shown_PublishedAt_Id",
                 table: "LabRecords",
                 columns: new[] { "Shown", "PublishedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabRecords_Shown_SchoolId_LessonDate",
+                table: "LabRecords",
+                columns: new[] { "Shown", "SchoolId", "LessonDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_State_SchoolPath",

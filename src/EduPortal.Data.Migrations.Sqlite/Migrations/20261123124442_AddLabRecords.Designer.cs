@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduPortal.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261123120002_AddLabRecords")]
+    [Migration("20261123124442_AddLabRecords")]
     partial class AddLabRecords
     {
         /// <inheritdoc />
@@ -418,7 +418,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Shown")
+                    b.Property<int>("Shown")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -463,11 +463,15 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SchoolId", "Shown", "PublishedAt");
 
-                    b.HasIndex("Shown", "LessonDate", "SchoolId");
-
                     b.HasIndex("Shown", "PublishedAt", "Id");
 
+                    b.HasIndex("Shown", "SchoolId", "LessonDate");
+
                     b.HasIndex("Shown", "CountyId", "Subject", "PublishedAt");
+
+                    b.HasIndex("Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId");
+
+                    b.HasIndex("CountyId", "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId");
 
                     b.ToTable("LabRecords", (string)null);
                 });

@@ -84,7 +84,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     Period = table.Column<int>(type: "INTEGER", nullable: true),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     State = table.Column<int>(type: "INTEGER", nullable: false),
-                    Shown = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Shown = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -206,6 +206,11 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LabRecords_CountyId_Shown_LessonDate_SchoolId_TeacherId_Subject_ExperimentId",
+                table: "LabRecords",
+                columns: new[] { "CountyId", "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_ExperimentId",
                 table: "LabRecords",
                 column: "ExperimentId");
@@ -228,14 +233,19 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 columns: new[] { "Shown", "CountyId", "Subject", "PublishedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LabRecords_Shown_LessonDate_SchoolId",
+                name: "IX_LabRecords_Shown_LessonDate_SchoolId_TeacherId_Subject_ExperimentId",
                 table: "LabRecords",
-                columns: new[] { "Shown", "LessonDate", "SchoolId" });
+                columns: new[] { "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_Shown_PublishedAt_Id",
                 table: "LabRecords",
                 columns: new[] { "Shown", "PublishedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabRecords_Shown_SchoolId_LessonDate",
+                table: "LabRecords",
+                columns: new[] { "Shown", "SchoolId", "LessonDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_State_SchoolPath",

@@ -85,7 +85,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     Period = table.Column<int>(type: "integer", nullable: true),
                     Notes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     State = table.Column<int>(type: "integer", nullable: false),
-                    Shown = table.Column<bool>(type: "boolean", nullable: false),
+                    Shown = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -207,6 +207,11 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LabRecords_CountyId_Shown_LessonDate_SchoolId_TeacherId_Sub~",
+                table: "LabRecords",
+                columns: new[] { "CountyId", "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_ExperimentId",
                 table: "LabRecords",
                 column: "ExperimentId");
@@ -229,14 +234,19 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 columns: new[] { "Shown", "CountyId", "Subject", "PublishedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LabRecords_Shown_LessonDate_SchoolId",
+                name: "IX_LabRecords_Shown_LessonDate_SchoolId_TeacherId_Subject_Expe~",
                 table: "LabRecords",
-                columns: new[] { "Shown", "LessonDate", "SchoolId" });
+                columns: new[] { "Shown", "LessonDate", "SchoolId", "TeacherId", "Subject", "ExperimentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_Shown_PublishedAt_Id",
                 table: "LabRecords",
                 columns: new[] { "Shown", "PublishedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabRecords_Shown_SchoolId_LessonDate",
+                table: "LabRecords",
+                columns: new[] { "Shown", "SchoolId", "LessonDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LabRecords_State_SchoolPath",

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using EduPortal.Data;
+using EduPortal.Data.Accounts;
+using EduPortal.Data.Jurisdiction;
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.LabRecords;
+using EduPortal.Domain.Organization;
+using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Options;
+
+namespace EduPortal.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release --project benchmarks/EduPortal.Benchmarks -- labs [records]`: the large district with
+/// 200,000 lab records (three photos each) in a SQLite file; gallery pages, statistics, and the ratio of each to a
+/// plain indexed COUNT(*) over the same filter.
+/// </summary>
+public static class LabRecordsBenchmark
+{
+    public static async Task RunAsync(int recordCount)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "eduportal-bench-labs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
+        builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}");
+        var factory = new PooledDbContextFactory<EduPortalDbContext>(builder.Options);
+        var clock = TimeProvider.System;
+        Console.WriteLine($"Lab records benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite file, {recordCount:N0} records");
+
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
+            await LabCatalogueService.EnsureDefaultAsync(db);
+            var watch = Stopwatch.StartNew();
+            await InsertRecordsAsync(db, recordCount);
+            Console.WriteLine($"{"Insert records (3 photos each, one transaction)",-58} {watch.Elapsed.TotalSeconds,7:F1} s");
+        }
+
+        Caller city;
+        Caller county;
+        int countyId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var cityId = await db.Users.Where(u => u.UserName == DemoAccounts.CityAdmin).Select(u => u.Id).SingleAsync();
+            var countyAdminId = await db.Users.Where(u => u.UserName == DemoAccounts.CountyAdmin).Select(u => u.Id).SingleAsync();
+            city = (await CallerAccessor.LoadAsync(db, cityId))!;
+            county = (await CallerAccessor.LoadAsync(db, countyAdminId))!;
+            countyId = county.OrgUnitId;
+        }
+
+        var gallery = new LabGalleryService(factory);
+        var statistics = new LabStatisticsService(factory, Options.Create(new LabRecordOptions()), clock);
+        var filtered = new GalleryQuery(CountyId: countyId, Subject: LabSubject.Physics);
+        var total = (await gallery.SearchAsync(city, filtered)).Total;
+        var lastFullPage = Math.Max(0, total / 10 - 1);
+        var page500 = Math.Min(499, lastFullPage);
+
+        async Task<int> CountAsync(GalleryQuery query)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return await LabGalleryService.Filter(db.LabRecords.AsNoTracking().VisibleTo(city).Where(r => r.Shown), query).CountAsync();
+        }
+
+        var floor = await Bench.TimeAsync(() => CountAsync(filtered));
+        Console.WriteLine($"{"COUNT(*) county + physics (floor)",-58} {floor.Text}   rows {total:N0}");
+        var first = await Bench.TimeAsync(() => gallery.SearchAsync(city, filtered));
+        Console.WriteLine($"{"Gallery first page (24), county + physics",-58} {first.Text}   ×{first.Median / floor.Median:F1} of floor");
+        var deep = await Bench.TimeAsync(() => gallery.SearchAsync(city, filtered with { Page = page500, PageSize = 10 }));
+        Console.WriteLine($"{$"Gallery page {page500 + 1} (10 a page), county + physics",-58} {deep.Text}   ×{deep.Median / floor.Median:F1} of floor");
+        var allFloor = await Bench.TimeAsync(() => CountAsync(new GalleryQuery()));
+        var deepAll = await Bench.TimeAsync(() => gallery.SearchAsync(city, new GalleryQuery(Page: 499)));
+        Console.WriteLine($"{"Gallery page 500 (24 a page), no filter",-58} {deepAll.Text}   ×{deepAll.Median / allFloor.Median:F1} of COUNT(*) {allFloor.Median:F1} ms");
+
+        var query = statistics.DefaultQuery();
+        var countyFloor = await Bench.TimeAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return await db.LabRecords.WithinJurisdiction(county).CountAsync(r => r.Shown && r.LessonDate >= query.From && r.LessonDate <= query.To);
+        });
+        var countyStats = await Bench.TimeAsync(() => statistics.GetAsync(county, query));
+        Console.WriteLine($"{"Statistics page, county admin, this term",-58} {countyStats.Text}   ×{countyStats.Median / countyFloor.Median:F1} of COUNT(*) {countyFloor.Median:F1} ms");
+        var cityFloor = await Bench.TimeAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return await db.LabRecords.WithinJurisdiction(city).CountAsync(r => r.Shown && r.LessonDate >= query.From && r.LessonDate <= query.To);
+        });
+        var cityStats = await Bench.TimeAsync(() => statistics.GetAsync(city, query), runs: 3);
+        Console.WriteLine($"{"Statistics page, city admin, this term",-58} {cityStats.Text}   ×{cityStats.Median / cityFloor.Median:F1} of COUNT(*) {cityFloor.Median:F1} ms");
+        var countyTeachers = await Bench.TimeAsync(() => statistics.TeachersAsync(county, query));
+        Console.WriteLine($"{"  per-teacher tab, county admin",-58} {countyTeachers.Text}");
+        var cityTeachers = await Bench.TimeAsync(() => statistics.TeachersAsync(city, query), runs: 3);
+        Console.WriteLine($"{"  per-teacher tab, city admin",-58} {cityTeachers.Text}");
+        var countyCoverage = await Bench.TimeAsync(() => statistics.CoverageAsync(county));
+        Console.WriteLine($"{"  coverage (开出率) tab, county admin",-58} {countyCoverage.Text}");
+        var cityCoverage = await Bench.TimeAsync(() => statistics.CoverageAsync(city), runs: 3);
+        Console.WriteLine($"{"  coverage (开出率) tab, city admin",-58} {cityCoverage.Text}");
+        Console.WriteLine($"Managed memory after the run: {GC.GetTotalMemory(false) / 1024 / 1024} MiB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
+        if (Environment.GetEnvironmentVariable("KEEP_BENCH_DB") is null)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        else
+        {
+            Console.WriteLine($"Database kept at {folder}");
+            await using var db = await factory.CreateDbContextAsync();
+            Console.WriteLine(LabGalleryService.Filter(LabGalleryService.Shown(db), filtered).OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Skip(24).Take(24)
+                .Select(r => new { r.Id, Thumb = r.Media.Where(m => m.Slot == LabMediaSlot.FrontToBack).Select(m => m.Id).FirstOrDefault() }).ToQueryString());
+        }
+    }
+
+    private static async Task InsertRecordsAsync(EduPortalDbContext db, int count)
+    {
+        var schools = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.School).Select(o => new { o.Id, o.Name, o.Path }).ToListAsync();
+        var counties = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.County).Select(o => new { o.Id, o.Path }).ToListAsync();
+        var teachers = (await db.Users.Where(u => u.Level == AdminLevel.Teacher).Select(u => new { u.Id, u.RealName, u.OrgUnitId }).ToListAsync())
+            .GroupBy(t => t.OrgUnitId).ToDictionary(g => g.Key, g => g.ToList());
+        var catalogue = await db.LabExperiments.Select(e => new { e.Id, e.Subject, e.Grade, e.Name, e.Kind }).ToListAsync();
+        var random = new Random(7);
+        var today = ChinaTime.Today(TimeProvider.System);
+        var toBinary = new DateTimeOffsetToBinaryConverter();
+        long Binary(DateTimeOffset value) => (long)toBinary.ConvertToProvider(value)!;
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var insertRecord = connection.CreateCommand();
+        insertRecord.Transaction = transaction;
+        insertRecord.CommandText = """
+            INSERT INTO LabRecords (TeacherId, TeacherName, SchoolId, SchoolName, SchoolPath, CountyId, Subject, Kind, ExperimentId, Title,
+              ClassId, ClassName, Grade, LessonDate, Period, State, Shown, CreatedAt, UpdatedAt, PublishedAt, Version)
+            VALUES ($t, $tn, $s, $sn, $sp, $c, $subj, $kind, $e, $title, NULL, '八年级1班', $grade, $date, 2, $state, $shown, $at, $at, $at, 1);
+            SELECT last_insert_rowid();
+            """;
+        string[] names = ["$t", "$tn", "$s", "$sn", "$sp", "$c", "$subj", "$kind", "$e", "$title", "$grade", "$date", "$state", "$shown", "$at"];
+        foreach (var name in names)
+        {
+            var p = insertRecord.CreateParameter();
+            p.ParameterName = name;
+            insertRecord.Parameters.Add(p);
+        }
+        await using var insertMedia = connection.CreateCommand();
+        insertMedia.Transaction = transaction;
+        insertMedia.CommandText = "INSERT INTO LabMedia (RecordId, Slot, FileKey, ThumbnailKey, ContentType, Length) VALUES ($r, $slot, $k, $tk, 'image/jpeg', 400000)";
+        foreach (var name in new[] { "$r", "$slot", "$k", "$tk" })
+        {
+            var p = insertMedia.CreateParameter();
+            p.ParameterName = name;
+            insertMedia.Parameters.Add(p);
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var school = schools[random.Next(schools.Count)];
+            if (!teachers.TryGetValue(school.Id, out var staff))
+            {
+                i--;
+                continue;
+            }
+            var teacher = staff[random.Next(staff.Count)];
+            var experiment = catalogue[random.Next(catalogue.Count)];
+            var date = today.AddDays(-random.Next(0, 365));
+            var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(16, 0)), TimeSpan.FromHours(8)).AddMinutes(random.Next(0, 600));
+            var state = random.NextDouble() < 0.97 ? LabRecordState.SelfPublished : LabRecordState.Approved;
+            object?[] values = [teacher.Id, teacher.RealName, school.Id, school.Name, school.Path,
+                counties.First(c => school.Path.StartsWith(c.Path, StringComparison.Ordinal)).Id, (int)experiment.Subject, (int)experiment.Kind, experiment.Id,
+                experiment.Name, experiment.Grade, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (int)state, 1, Binary(at)];
+            for (var p = 0; p < values.Length; p++)
+            {
+                insertRecord.Parameters[p].Value = values[p];
+            }
+            var id = (long)(await insertRecord.ExecuteScalarAsync())!;
+            for (var slot = 1; slot <= 3; slot++)
+            {
+                insertMedia.Parameters[0].Value = id;
+                insertMedia.Parameters[1].Value = slot;
+                insertMedia.Parameters[2].Value = $"lab-photos/2026/11/{id:x24}{slot:x8}.jpg";
+                insertMedia.Parameters[3].Value = $"lab-photos/2026/11/{id:x24}{slot:x8}-thumb.jpg";
+                await insertMedia.ExecuteNonQueryAsync();
+            }
+        }
+        await transaction.CommitAsync();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    }
+}
+
+/// <summary>Median of several runs after a warm-up (JIT, SQLite page cache).</summary>
+public static class Bench
+{
+    public sealed record Timing(double Median, string Text);
+
+    public static async Task<Timing> TimeAsync<T>(Func<Task<T>> action, int runs = 7)
+    {
+        await action();
+        var samples = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await action();
+            samples.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        samples.Sort();
+        var median = samples[samples.Count / 2];
+        return new Timing(median, $"median {median,7:F1} ms  (min {samples[0]:F1}, max {samples[^1]:F1}, n={runs})");
+    }
+}
