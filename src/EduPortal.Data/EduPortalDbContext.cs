@@ -1,6 +1,7 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Organization;
+using EduPortal.Domain.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<SchoolClass> SchoolClasses => Set<SchoolClass>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
+    public DbSet<SchoolSurvey> SchoolSurveys => Set<SchoolSurvey>();
+    public DbSet<SurveyReminder> SurveyReminders => Set<SurveyReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -47,6 +47,7 @@ public static class DatabaseInitializer
                 () => hasher.HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
             if (seeded)
             {
+                await new SurveyDemoSeeder(db, clock).SeedAsync();
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
             }
         }
