@@ -7,6 +7,7 @@ using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Audit;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Features.Surveys;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
@@ -135,6 +136,7 @@ public static class ServiceRegistration
         services.AddScoped<ContactAdminService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<AuditLogService>();
+        services.AddScoped<SurveyService>();
         return builder;
     }
 
