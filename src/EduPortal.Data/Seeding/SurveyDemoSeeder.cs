@@ -34,16 +34,17 @@ public sealed class SurveyDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         var demoSchoolId = await db.Users.Where(u => u.UserName == DemoAccounts.SchoolAdmin).Select(u => u.OrgUnitId).SingleAsync(cancellationToken);
         var opener = new Caller(countyAdmin.Id, countyAdmin.RealName, AdminLevel.County, countyAdmin.OrgUnitId, countyAdmin.Name,
             countyAdmin.Path, OrgUnitKind.County, Capability.None);
-        await FillRoundAsync(opener, DemoRoundTitle, submittedShare: 0.55, draftShare: 0.2, skipSchoolId: demoSchoolId, cancellationToken);
+        await FillRoundAsync(opener, DemoRoundTitle, submittedShare: 0.55, draftShare: 0.2, skipSchoolId: demoSchoolId, cancellationToken: cancellationToken);
     }
 
     /// <summary>
     /// Opens a round for <paramref name="opener"/>'s subtree and fills forms as each school's admin would:
     /// a share submitted (one of them returned with a comment), a share left as drafts, the rest untouched.
-    /// Also used by the benchmark to fill a whole city.
+    /// Also used by the benchmark to fill a whole city (<paramref name="everySchool"/>: schools without an admin
+    /// account are filled by a stand-in, so every school of the subtree has a form).
     /// </summary>
     public async Task<SurveyRound> FillRoundAsync(Caller opener, string title, double submittedShare, double draftShare,
-        int? skipSchoolId = null, CancellationToken cancellationToken = default)
+        int? skipSchoolId = null, bool everySchool = false, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -66,7 +67,8 @@ public sealed class SurveyDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         var returned = false;
         foreach (var school in schools)
         {
-            var admin = byschool[school.Id].Where(p => p.Level == AdminLevel.School).OrderBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault();
+            var admin = byschool[school.Id].Where(p => p.Level == AdminLevel.School).OrderBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault()
+                ?? (everySchool ? new { Id = $"stand-in-{school.Id}", RealName = "填报人", OrgUnitId = school.Id, Level = AdminLevel.School, PhoneNumber = (string?)"13700000000", SubjectsText = "" } : null);
             var roll = _random.NextDouble();
             if (school.Id == skipSchoolId || admin is null || roll >= submittedShare + draftShare)
             {

@@ -18,6 +18,7 @@ namespace EduPortal.Web.Features.Surveys;
 public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)
 {
     private const string RoundNotFound = "未找到该调查，或不在您的管辖范围内。";
+    private static readonly StringComparer ChineseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), ignoreCase: false);
 
     public async Task<IReadOnlyList<RoundSummary>> GetRoundsAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -93,7 +94,11 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
             .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.Stage })
             .ToListAsync(cancellationToken);
         var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToDictionary(u => u.Path);
-        var schools = units.Where(u => u.Kind == OrgUnitKind.School).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        // Schools by county, then by name as Chinese readers sort them (pinyin under ICU).
+        var schools = units.Where(u => u.Kind == OrgUnitKind.School)
+            .OrderBy(u => OrgUnit.AncestorPaths(u.Path).Skip(1).FirstOrDefault(), StringComparer.Ordinal)
+            .ThenBy(u => u.Name, ChineseOrder)
+            .ToList();
         var surveys = await db.SchoolSurveys.AsNoTracking().WithinJurisdiction(caller)
             .Where(s => s.RoundId == roundId).ToDictionaryAsync(s => s.SchoolId, cancellationToken);
         var reminders = await db.SurveyReminders.AsNoTracking().WithinJurisdiction(caller).Where(r => r.RoundId == roundId)

@@ -267,15 +267,20 @@ public sealed class PdfReport
 
     private static int FitLength(string text, float size, float width)
     {
+        // Adds one character's advance at a time (kerning between CJK characters is nil), so a line costs
+        // one measurement per character rather than one per prefix.
         var length = 0;
+        float used = 0;
         while (length < text.Length)
         {
-            var next = length + (char.IsHighSurrogate(text[length]) && length + 1 < text.Length ? 2 : 1);
-            if (Measure(text[..next], size) > width && length > 0)
+            var step = char.IsHighSurrogate(text[length]) && length + 1 < text.Length ? 2 : 1;
+            var advance = Measure(text.Substring(length, step), size);
+            if (used + advance > width && length > 0)
             {
                 break;
             }
-            length = next;
+            used += advance;
+            length += step;
         }
         return Math.Max(length, 1);
     }
