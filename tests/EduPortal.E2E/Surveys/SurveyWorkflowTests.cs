@@ -108,4 +108,37 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         Assert.Equal(2, schoolRow.Cell(4).GetDouble());
         await county.ShotAsync("survey-06-county-board-after-resubmit");
     }
+
+    [Fact]
+    public async Task A_county_opens_a_round_and_a_school_submitting_too_early_sees_what_is_missing()
+    {
+        var county = await server.NewPageAsync();
+        await county.SignInAsync("county_admin");
+        await county.GoAsync("/surveys");
+        await county.ClickAsync("[data-testid=open-round]");
+        await Expect(county.Locator(".mud-input-control").Filter(new() { Has = county.Locator("[data-testid=round-title]") }))
+            .ToContainTextAsync("请填写调查标题");
+        await county.FillAsync("[data-testid=round-title]", "东溪区实验教学情况补充调查");
+        var deadline = county.Locator("[data-testid=round-deadline] input, input[data-testid=round-deadline]").First;
+        await deadline.FillAsync(DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await deadline.PressAsync("Enter");
+        await county.ClickAsync("[data-testid=open-round]");
+        await Expect(county.Locator("[data-testid=board-title]")).ToHaveTextAsync("东溪区实验教学情况补充调查");
+        await Expect(county.Locator("[data-testid=stat-not-started]")).Not.ToHaveTextAsync("0");
+        await county.ShotAsync("survey-07-county-new-round");
+
+        // A junior school's admin: four subject rows; submitting the prefilled form names every missing answer.
+        var school = await server.NewPageAsync();
+        await school.SignInAsync("school_admin2");
+        await school.GoAsync("/surveys");
+        await school.Locator("[data-testid=rounds-table] a").Filter(new() { HasText = "补充调查" }).ClickAsync();
+        await school.WaitForCircuitAsync();
+        await Expect(school.Locator("[data-testid=subject-row]")).ToHaveCountAsync(4);
+        await school.ClickAsync("[data-testid=submit-survey]");
+        await Expect(school.Locator(".mud-snackbar")).ToContainTextAsync("请按提示修改后再提交");
+        await Expect(school.Locator(".mud-input-control").Filter(new() { Has = Field(school, "LabLeadName") })).ToContainTextAsync("请填写实验管理负责人");
+        await Expect(school.Locator(".mud-input-control").Filter(new() { Has = Field(school, "物理.Teachers") })).ToContainTextAsync("请填写物理任课教师人数");
+        await Expect(school.Locator("[data-testid=survey-status]")).Not.ToContainTextAsync("已提交");
+        await school.ShotAsync("survey-08-school-missing-answers");
+    }
 }
