@@ -140,5 +140,18 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(school.Locator(".mud-input-control").Filter(new() { Has = Field(school, "物理.Teachers") })).ToContainTextAsync("请填写物理任课教师人数");
         await Expect(school.Locator("[data-testid=survey-status]")).Not.ToContainTextAsync("已提交");
         await school.ShotAsync("survey-08-school-missing-answers");
+
+        // Typed, then the page is gone before the autosave fires (a reload, a lost connection): the browser
+        // kept a copy, the form restores it and saves it.
+        await Field(school, "LabLeadName").FillAsync("赵敏");
+        await school.ReloadAsync();
+        await school.WaitForCircuitAsync();
+        await Expect(school.Locator(".mud-snackbar")).ToContainTextAsync("已恢复上次未保存的填写内容");
+        await Expect(Field(school, "LabLeadName")).ToHaveValueAsync("赵敏");
+        await Expect(school.Locator("[data-testid=autosave-status]")).ToContainTextAsync("草稿已自动保存");
+        await school.ReloadAsync();
+        await school.WaitForCircuitAsync();
+        await Expect(Field(school, "LabLeadName")).ToHaveValueAsync("赵敏");
+        await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
     }
 }
