@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using ClosedXML.Excel;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Surveys;
 using EduPortal.Web.Features.Surveys;
-using EduPortal.Web.Infrastructure.Reports;
 using EduPortal.Web.Tests.Infrastructure;
 
 namespace EduPortal.Web.Tests.Surveys;
@@ -71,7 +69,7 @@ public sealed class SurveyExportTests(PortalFactory portal)
         // Only the glyphs used are embedded (the shipped font file is 1.6 MB).
         Assert.True(pdf.Value.Content.Length < 400_000, $"{pdf.Value.Content.Length} bytes");
 
-        var text = await ExtractTextAsync(pdf.Value.Content, "survey-form");
+        var text = await PdfText.ExtractAsync(pdf.Value.Content, "survey-form");
         Assert.Contains("临渭区中小学实验教学情况调查表", text);
         Assert.Contains(school.Name, text);
         Assert.Contains("实验管理负责人", text);
@@ -85,71 +83,5 @@ public sealed class SurveyExportTests(PortalFactory portal)
         Assert.Contains("第1页共1页", text.Replace(" ", "", StringComparison.Ordinal)); // pdftotext drops the spacing
         Assert.DoesNotContain("科学", SurveySubjects.ForStage(school.Stage)); // a senior school: no primary rows
         Assert.Contains("物理", text);
-    }
-
-    [Fact]
-    public async Task Every_character_of_the_shipped_font_extracts_as_itself()
-    {
-        // GB2312 covers the names and places the forms carry. Characters Noto also maps from the
-        // radical blocks (生 and ⽣) used to extract as radicals; the shipped subset leaves those out.
-        var gb2312 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(936)!;
-        var characters = new System.Text.StringBuilder();
-        for (var high = 0xB0; high <= 0xF7; high++)
-        {
-            for (var low = 0xA1; low <= 0xFE; low++)
-            {
-                var decoded = gb2312.GetString([(byte)high, (byte)low]);
-                if (decoded.Length == 1 && decoded[0] >= 0x4E00 && decoded[0] <= 0x9FFF)
-                {
-                    characters.Append(decoded);
-                }
-            }
-        }
-        var all = characters.ToString();
-        Assert.True(all.Length > 6700);
-        var report = new PdfReport("字符测试");
-        for (var i = 0; i < all.Length; i += 40)
-        {
-            report.Paragraph(all.Substring(i, Math.Min(40, all.Length - i)), 10);
-        }
-        var bytes = report.ToBytes();
-        var text = await ExtractTextAsync(bytes, null);
-        var withoutFooters = System.Text.RegularExpressions.Regex.Replace(text, @"第\s*\d+\s*页\s*共\s*\d+\s*页", "");
-        var extracted = new string(withoutFooters.Where(c => c >= 0x2E80 && c <= 0x9FFF).ToArray());
-        Assert.Equal(all, extracted);
-    }
-
-    /// <summary>Runs pdftotext (poppler-utils, installed by CI); with a name, also renders page 1 to artifacts/pdf for a person to look at.</summary>
-    private static async Task<string> ExtractTextAsync(byte[] pdf, string? name)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "eduportal-pdf-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var file = Path.Combine(folder, "form.pdf");
-            await File.WriteAllBytesAsync(file, pdf);
-            await RunAsync("pdftotext", "-enc", "UTF-8", file, Path.Combine(folder, "form.txt"));
-            if (name is not null)
-            {
-                var artifacts = Path.Combine(SurveyTestData.RepositoryRoot, "artifacts", "pdf");
-                Directory.CreateDirectory(artifacts);
-                await File.WriteAllBytesAsync(Path.Combine(artifacts, name + ".pdf"), pdf);
-                await RunAsync("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", file, Path.Combine(artifacts, name + "-page1"));
-            }
-            return await File.ReadAllTextAsync(Path.Combine(folder, "form.txt"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"{program} did not start (apt install poppler-utils)");
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} failed: {errors}");
     }
 }

@@ -51,17 +51,4 @@ internal static class SurveyTestData
             .OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
         return (await CallerAccessor.LoadAsync(db, id))!;
     }
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EduPortal.sln")))
-            {
-                directory = directory.Parent;
-            }
-            return directory?.FullName ?? throw new InvalidOperationException("EduPortal.sln not found");
-        }
-    }
 }

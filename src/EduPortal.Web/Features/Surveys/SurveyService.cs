@@ -248,6 +248,10 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
     /// <summary>Sends a reminder to one school, or with <paramref name="schoolId"/> null to every school in the caller's part of the round that has not submitted.</summary>
     public async Task<Result<int>> RemindAsync(Caller caller, int roundId, int? schoolId, CancellationToken cancellationToken = default)
     {
+        if (caller.Level < AdminLevel.County)
+        {
+            return new ForbiddenError("只有县级或市级管理员可以提醒学校填报。");
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var round = await db.SurveyRounds.WithinJurisdiction(caller).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null)
