@@ -127,8 +127,8 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(county.Locator("[data-testid=stat-not-started]")).Not.ToHaveTextAsync("0");
         await county.ShotAsync("survey-07-county-new-round");
 
-        // A junior school's admin: four subject rows; submitting the prefilled form names every missing answer.
-        var school = await server.NewPageAsync();
+        // A junior school's admin, on a phone: four subject rows; submitting the prefilled form names every missing answer.
+        var school = await server.NewPageAsync(phone: true);
         await school.SignInAsync("school_admin2");
         await school.GoAsync("/surveys");
         await school.Locator("[data-testid=rounds-table] a").Filter(new() { HasText = "补充调查" }).ClickAsync();
