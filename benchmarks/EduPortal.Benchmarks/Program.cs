@@ -37,6 +37,17 @@ void Report(string what, string figure)
     Console.WriteLine($"{what,-58} {figure}");
 }
 
+void PrintMarkdown()
+{
+    Console.WriteLine();
+    Console.WriteLine("Markdown:");
+    Console.WriteLine("| measure | figure |\n|---|---|");
+    foreach (var (what, figure) in rows)
+    {
+        Console.WriteLine($"| {what.Trim()} | {figure.Trim()} |");
+    }
+}
+
 async Task<string> TimeAsync(Func<Task> action, int runs = 7)
 {
     await action(); // warm-up: JIT and SQLite page cache
@@ -78,6 +89,15 @@ async Task<Caller> CallerAsync(string userName)
 var city = await CallerAsync(DemoAccounts.CityAdmin);
 var county = await CallerAsync(DemoAccounts.CountyAdmin);
 var school = await CallerAsync(DemoAccounts.SchoolAdmin);
+// `dotnet run -c Release --project benchmarks/EduPortal.Benchmarks -- surveys`: the survey module only.
+if (args.Contains("surveys", StringComparer.OrdinalIgnoreCase))
+{
+    await SurveyBenchmark.RunAsync(factory, clock, city, TimeAsync, Report);
+    PrintMarkdown();
+    SqliteCleanup(folder);
+    return;
+}
+
 var home = new HomeService(factory);
 var orgs = new OrgService(factory, clock);
 var accounts = new AccountAdminService(factory, clock);
@@ -140,13 +160,7 @@ var importWatch = Stopwatch.StartNew();
 var imported = await importer.ImportAsync(school, school.OrgUnitId, new MemoryStream(roster), RosterImportMode.AllOrNothing);
 Report("Roster import, 500 teachers (parse, check, hash, save)", $"{importWatch.Elapsed.TotalSeconds,7:F2} s ({imported.Value?.Imported ?? 0} imported)");
 
-Console.WriteLine();
-Console.WriteLine("Markdown:");
-Console.WriteLine("| measure | figure |\n|---|---|");
-foreach (var (what, figure) in rows)
-{
-    Console.WriteLine($"| {what.Trim()} | {figure.Trim()} |");
-}
+PrintMarkdown();
 SqliteCleanup(folder);
 
 static byte[] BuildRoster(int count)

@@ -2,6 +2,7 @@ using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
+using EduPortal.Domain.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<SchoolClass> SchoolClasses => Set<SchoolClass>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SurveyRound> SurveyRounds => Set<SurveyRound>();
+    public DbSet<SchoolSurvey> SchoolSurveys => Set<SchoolSurvey>();
+    public DbSet<SurveyReminder> SurveyReminders => Set<SurveyReminder>();
 
     public DbSet<LabRecord> LabRecords => Set<LabRecord>();
     public DbSet<LabMedia> LabMedia => Set<LabMedia>();

@@ -9,6 +9,7 @@ builder.AddEduPortal();
 var app = builder.Build();
 app.UseEduPortal();
 await app.InitializeDatabaseAsync();
+app.ScheduleRecurringJobs();
 app.LogStartupBanner();
 await app.RunAsync();
 

@@ -53,6 +53,11 @@ public static class AuditActions
     public const string OrgUnitUpdated = "org.updated";
     public const string ClassAdded = "org.class.added";
     public const string ClassRemoved = "org.class.removed";
+    public const string SurveyRoundOpened = "survey.round.opened";
+    public const string SurveyRoundClosed = "survey.round.closed";
+    public const string SurveySubmitted = "survey.submitted";
+    public const string SurveyReturned = "survey.returned";
+    public const string SurveyReminded = "survey.reminded";
 
     // Lab records (circular 000 §三): one code per transition, plus deletion and catalogue edits.
     public const string LabPublished = "lab.publish";
@@ -88,6 +93,11 @@ public static class AuditActions
         [LabReviewRevoked] = "实验记录撤消审核",
         [LabDeleted] = "实验记录删除",
         [LabCatalogueChanged] = "实验目录变更",
+        [SurveyRoundOpened] = "发起实验教学调查",
+        [SurveyRoundClosed] = "结束实验教学调查",
+        [SurveySubmitted] = "提交调查表",
+        [SurveyReturned] = "退回调查表",
+        [SurveyReminded] = "催办调查表",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

@@ -8,6 +8,7 @@ using EduPortal.Web.Features.Audit;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Features.Surveys;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
@@ -137,6 +138,7 @@ public static class ServiceRegistration
         services.AddScoped<ProfileService>();
         services.AddScoped<AuditLogService>();
         services.AddLabRecords(configuration);
+        services.AddScoped<SurveyService>();
         return builder;
     }
 
@@ -166,8 +168,16 @@ public static class ServiceRegistration
             DashboardTitle = "EduPortal 后台任务",
             AppPath = "/",
         });
-        app.ScheduleLabRecordJobs();
         return app;
+    }
+
+    /// <summary>
+    /// Registers the modules' recurring jobs. Runs after the database is initialised: Hangfire's SQL Server and
+    /// PostgreSQL storages live in the portal's database and need it to exist.
+    /// </summary>
+    public static void ScheduleRecurringJobs(this WebApplication app)
+    {
+        app.ScheduleLabRecordJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

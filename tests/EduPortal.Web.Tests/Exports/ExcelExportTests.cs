@@ -48,4 +48,29 @@ public sealed class ExcelExportTests
         Assert.Equal("备注", workbook.Worksheet(1).Cell(1, 5).GetString());
         Assert.Equal(1, workbook.Worksheet(1).LastRowUsed().RowNumber());
     }
+
+    [Fact]
+    public void A_sheet_added_to_a_workbook_has_the_same_header_number_formats_and_a_totals_row_outside_the_filter()
+    {
+        using var workbook = new XLWorkbook();
+        IReadOnlyList<ExcelColumn<Row>> columns =
+        [
+            new("姓名", r => r.Name, 12),
+            new("手机号", r => r.Phone, 14),
+            new("班级数", r => r.Classes, 8, "#,##0"),
+        ];
+        var rows = new[] { new Row("王芳", "13800000001", 1200, DateTimeOffset.UnixEpoch, null), new Row("李强", "0913-2663755", 3, DateTimeOffset.UnixEpoch, null) };
+        ExcelExport.AddSheet(workbook, "名单", columns, rows, new Row("合计", "", 1203, DateTimeOffset.UnixEpoch, null));
+        using var reread = new XLWorkbook(new MemoryStream(ExcelExport.Save(workbook)));
+        var sheet = reread.Worksheet("名单");
+
+        Assert.True(sheet.Cell(1, 1).Style.Font.Bold);
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.True(sheet.AutoFilter.IsEnabled);
+        Assert.Equal("A1:C3", sheet.AutoFilter.Range.RangeAddress.ToString());
+        Assert.Equal(XLDataType.Text, sheet.Cell(2, 2).DataType);
+        Assert.Equal("#,##0", sheet.Cell(2, 3).Style.NumberFormat.Format);
+        Assert.Equal(1203, sheet.Cell(4, 3).GetDouble());
+        Assert.True(sheet.Cell(4, 1).Style.Font.Bold);
+    }
 }

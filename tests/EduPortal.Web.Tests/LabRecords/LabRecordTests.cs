@@ -8,7 +8,10 @@ using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Tests.Infrastructure;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPortal.Web.Tests.LabRecords;
 
@@ -413,6 +416,15 @@ public sealed class LabRecordTests(PortalFactory portal)
         await using var db = await portal.DbAsync();
         var monday = Weeks.MondayOf(ChinaTime.Today(TimeProvider.System));
         Assert.Equal(second, await db.LabInactivityFlags.CountAsync(f => f.WeekStart == monday));
+    }
+
+    [Fact]
+    public void The_inactivity_job_is_scheduled_every_monday_morning_china_time()
+    {
+        using var connection = portal.Services.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().Single(j => j.Id == LabInactivityJob.RecurringJobId);
+        Assert.Equal("0 7 * * 1", job.Cron);
+        Assert.Equal(EduPortal.Domain.Common.ChinaTime.Zone.Id, job.TimeZoneId);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public static class DatabaseInitializer
             if (seeded)
             {
                 await new LabDemoSeeder(db, scope.ServiceProvider.GetRequiredService<LocalFileStore>(), clock).SeedAsync();
+                await new SurveyDemoSeeder(db, clock).SeedAsync();
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
             }
         }

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using EduPortal.Data;
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.Accounts;
+using EduPortal.Web.Features.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// `surveys` mode: a city-wide survey round over the large district (every school submitted), then the
+/// board, the round's Excel workbook and every school's PDF form, with time and memory.
+/// </summary>
+internal static class SurveyBenchmark
+{
+    public static async Task RunAsync(IDbContextFactory<EduPortalDbContext> factory, TimeProvider clock, Caller city,
+        Func<Func<Task>, int, Task<string>> time, Action<string, string> report)
+    {
+        var watch = Stopwatch.StartNew();
+        int roundId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var round = await new SurveyDemoSeeder(db, clock).FillRoundAsync(city, "全市中小学实验教学情况调查（基准测试）",
+                submittedShare: 1.0, draftShare: 0, everySchool: true);
+            roundId = round.Id;
+            report("Survey round: fill and submit every school's form", $"{watch.Elapsed.TotalSeconds,7:F2} s ({await db.SchoolSurveys.CountAsync(s => s.RoundId == roundId)} forms)");
+        }
+        var surveys = new SurveyService(factory, clock);
+
+        report("Survey board, city admin (500 schools, totals, rates)", await time(() => surveys.GetBoardAsync(city, roundId), 7));
+        var board = (await surveys.GetBoardAsync(city, roundId)).Value!;
+        report("  schools / submitted / registration rate", $"{board.Rows.Count} / {board.Total.Submitted} / {EduPortal.Domain.Surveys.RegistrationRate.Format(board.Total.Rate)}");
+
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        watch.Restart();
+        var workbook = await surveys.ExportExcelAsync(city, roundId);
+        var excelSeconds = watch.Elapsed.TotalSeconds;
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
+        report("Survey Excel workbook (summary + a sheet per county)", $"{excelSeconds,7:F2} s, {workbook.Value.Content.Length / 1024} KiB, {allocated:F0} MiB allocated");
+
+        // Every school's PDF the way the page gets it (jurisdiction query + layout + render) ...
+        var schoolIds = board.Rows.Select(r => r.SchoolId).ToList();
+        await surveys.ExportPdfAsync(city, roundId, schoolIds[0]); // warm-up: font load, JIT
+        GC.Collect();
+        allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long bytes = 0;
+        watch.Restart();
+        foreach (var schoolId in schoolIds)
+        {
+            bytes += (await surveys.ExportPdfAsync(city, roundId, schoolId)).Value.Content.Length;
+        }
+        var pdfSeconds = watch.Elapsed.TotalSeconds;
+        allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
+        report($"All {schoolIds.Count} PDF forms, one by one (query + render)",
+            $"{pdfSeconds,7:F2} s, {pdfSeconds * 1000 / schoolIds.Count:F1} ms per form, {bytes / schoolIds.Count / 1024} KiB per form, {allocated:F0} MiB allocated");
+
+        // ... and the rendering alone, from forms already loaded.
+        var views = new List<SurveyFormView>();
+        foreach (var schoolId in schoolIds)
+        {
+            views.Add((await surveys.GetFormAsync(city, roundId, schoolId)).Value!);
+        }
+        watch.Restart();
+        foreach (var view in views)
+        {
+            SurveyPdf.Build(view);
+        }
+        report("  PDF rendering alone (layout + SkiaSharp PDF)", $"{watch.Elapsed.TotalSeconds,7:F2} s, {watch.Elapsed.TotalMilliseconds / views.Count:F1} ms per form");
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        report("Peak working set of the process (seed included)", $"{process.PeakWorkingSet64 / 1024 / 1024} MiB; managed heap now {GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024} MiB");
+    }
+}

@@ -1,0 +1,54 @@
+namespace EduPortal.Domain.Surveys;
+
+/// <summary>
+/// The contents of one school's survey form (circular 000 附件1), as typed. Numbers are nullable
+/// because a draft may be half filled; <see cref="SurveyRules.Validate"/> decides what may be submitted.
+/// </summary>
+public sealed class SurveyForm
+{
+    public string SchoolName { get; set; } = "";
+    /// <summary>实验管理负责人: the vice principal in charge of teaching (说明1).</summary>
+    public string LabLeadName { get; set; } = "";
+    public string LabLeadPhone { get; set; } = "";
+    /// <summary>管理员: the school's admin of the lab-teaching app (说明1).</summary>
+    public string AdminName { get; set; } = "";
+    public string AdminPhone { get; set; } = "";
+    public int? StudentCount { get; set; }
+    public int? ClassCount { get; set; }
+    public List<SurveySubjectEntry> Subjects { get; set; } = [];
+
+    public SurveySubjectEntry? For(string subject) => Subjects.FirstOrDefault(s => s.Subject == subject);
+
+    public SurveyForm Copy() => new()
+    {
+        SchoolName = SchoolName,
+        LabLeadName = LabLeadName,
+        LabLeadPhone = LabLeadPhone,
+        AdminName = AdminName,
+        AdminPhone = AdminPhone,
+        StudentCount = StudentCount,
+        ClassCount = ClassCount,
+        Subjects = Subjects.Select(s => s with { }).ToList(),
+    };
+
+    /// <summary>Trims text and keeps exactly the given subject rows, in that order (unknown rows dropped, missing rows blank).</summary>
+    public SurveyForm Normalized(IReadOnlyList<string> subjects) => new()
+    {
+        SchoolName = SchoolName.Trim(),
+        LabLeadName = LabLeadName.Trim(),
+        LabLeadPhone = LabLeadPhone.Trim().Replace(" ", "", StringComparison.Ordinal),
+        AdminName = AdminName.Trim(),
+        AdminPhone = AdminPhone.Trim().Replace(" ", "", StringComparison.Ordinal),
+        StudentCount = StudentCount,
+        ClassCount = ClassCount,
+        Subjects = subjects.Select(subject => For(subject) is { } row ? row with { } : new SurveySubjectEntry(subject)).ToList(),
+    };
+}
+
+/// <summary>One subject row: 任课教师人数, 其中专职人数, 实验室数.</summary>
+public sealed record SurveySubjectEntry(string Subject)
+{
+    public int? Teachers { get; set; }
+    public int? FullTime { get; set; }
+    public int? LabRooms { get; set; }
+}
