@@ -393,6 +393,27 @@ public sealed class LabRecordTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_county_admin_asking_for_another_countys_statistics_gets_nothing_of_it()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var otherCountyId = await OtherCountyIdAsync();
+        var service = portal.Service<LabStatisticsService>();
+        var query = service.DefaultQuery() with { CountyId = otherCountyId };
+        var stats = (await service.GetAsync(county, query)).Value!;
+        Assert.Empty(stats.Schools);
+        Assert.Equal(0, stats.TotalRecords);
+        Assert.Empty((await service.TeachersAsync(county, query)).Value!);
+        Assert.Empty((await service.CoverageAsync(county, otherCountyId)).Value!);
+    }
+
+    private async Task<int> OtherCountyIdAsync()
+    {
+        var other = await portal.OtherCountySchoolAsync();
+        await using var db = await portal.DbAsync();
+        return await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.County && other.Path.StartsWith(o.Path)).Select(o => o.Id).SingleAsync();
+    }
+
+    [Fact]
     public async Task The_per_school_export_reads_back_with_the_same_totals()
     {
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
