@@ -68,6 +68,12 @@ public abstract class PortalPage : ComponentBase
             {
                 FieldErrors[field] = message;
             }
+            // Each message sits next to its field; on a phone a snackbar repeating them all would cover the form.
+            if (validation.Fields.Count > 1)
+            {
+                Snackbar.Add($"有 {validation.Fields.Count} 处需要修改，请查看标红的项目。", Severity.Error);
+                return false;
+            }
         }
         Snackbar.Add(error.Message, Severity.Error);
         return false;
