@@ -1,6 +1,7 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Organization;
+using EduPortal.Domain.Points;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,15 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<SchoolClass> SchoolClasses => Set<SchoolClass>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Deep-application index (深度应用指数)
+    public DbSet<PointEvent> PointEvents => Set<PointEvent>();
+    public DbSet<PointAward> PointAwards => Set<PointAward>();
+    public DbSet<PointTeacherTotal> PointTeacherTotals => Set<PointTeacherTotal>();
+    public DbSet<PointDirtyTeacher> PointDirtyTeachers => Set<PointDirtyTeacher>();
+    public DbSet<PointRuleSetVersion> PointRuleSetVersions => Set<PointRuleSetVersion>();
+    public DbSet<PointApiKey> PointApiKeys => Set<PointApiKey>();
+    public DbSet<PointRecomputeRun> PointRecomputeRuns => Set<PointRecomputeRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -53,6 +53,11 @@ public static class AuditActions
     public const string OrgUnitUpdated = "org.updated";
     public const string ClassAdded = "org.class.added";
     public const string ClassRemoved = "org.class.removed";
+    public const string PointRulesChanged = "points.rules";
+    public const string PointRecomputeRequested = "points.recompute";
+    public const string PointApiKeyIssued = "points.key.issued";
+    public const string PointApiKeyRevoked = "points.key.revoked";
+    public const string PointEventsImported = "points.imported";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -70,6 +75,11 @@ public static class AuditActions
         [OrgUnitUpdated] = "修改单位",
         [ClassAdded] = "新增班级",
         [ClassRemoved] = "删除班级",
+        [PointRulesChanged] = "修改计分规则",
+        [PointRecomputeRequested] = "重新计算积分",
+        [PointApiKeyIssued] = "签发接入密钥",
+        [PointApiKeyRevoked] = "吊销接入密钥",
+        [PointEventsImported] = "导入积分事件",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

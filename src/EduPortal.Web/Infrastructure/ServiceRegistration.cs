@@ -7,6 +7,7 @@ using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Audit;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Features.Points;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
@@ -135,6 +136,7 @@ public static class ServiceRegistration
         services.AddScoped<ContactAdminService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<AuditLogService>();
+        services.AddPointsModule(configuration);
         return builder;
     }
 
@@ -150,12 +152,14 @@ public static class ServiceRegistration
         app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapFileEndpoints();
         app.MapRosterEndpoints();
+        app.UsePointsModule();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {

@@ -49,6 +49,7 @@ public static class DatabaseInitializer
             {
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
             }
+            await new PointsDemoSeeder(db, clock).SeedAsync();
         }
     }
 }
