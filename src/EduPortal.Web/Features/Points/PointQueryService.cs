@@ -1,6 +1,6 @@
 using EduPortal.Data;
-using EduPortal.Data.Points;
 using EduPortal.Data.Jurisdiction;
+using EduPortal.Data.Points;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;

@@ -1,6 +1,6 @@
 using EduPortal.Data;
-using EduPortal.Data.Points;
 using EduPortal.Data.Auditing;
+using EduPortal.Data.Points;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
