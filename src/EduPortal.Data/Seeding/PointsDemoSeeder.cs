@@ -47,7 +47,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         foreach (var teacher in teachers)
         {
             var demo = teacher.UserName == DemoAccounts.Teacher;
-            var activity = demo ? 0.9 : 0.03 + _random.NextDouble() * 0.37;
+            var activity = demo ? 0.5 : 0.03 + _random.NextDouble() * 0.37;
             for (var week = PointEngine.WeekStart(rules.StartDate); week < today; week = week.AddDays(7))
             {
                 if (_random.NextDouble() < activity)
@@ -117,6 +117,9 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
                 }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        // The demo platform's key record, so its events show the platform's name; its plain key is thrown away.
+        db.PointApiKeys.Add(PointApiKey.Issue("人人通空间（演示）", DemoSource, "系统", now).Value.Key);
+        await db.SaveChangesAsync(cancellationToken);
         var options = (DbContextOptions<EduPortalDbContext>)db.GetService<IDbContextOptions>();
         var ledger = new PointLedger(new OptionsFactory(options), clock);
         await ledger.RecomputeYearAsync(rules.Year, cancellationToken: cancellationToken);

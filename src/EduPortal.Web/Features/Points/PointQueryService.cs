@@ -60,10 +60,12 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
                 select new { e.Id, e.OccurredAt, e.Type, e.Source, e.Quantity, a.Points, a.Reason })
             .ToListAsync(cancellationToken);
         var today = ChinaTime.Today(clock);
+        var platforms = await db.PointApiKeys.AsNoTracking().Select(k => new { k.Source, k.PlatformName }).ToListAsync(cancellationToken);
+        var platformNames = platforms.GroupBy(k => k.Source).ToDictionary(g => g.Key, g => g.First().PlatformName, StringComparer.Ordinal);
         var rows = details.OrderByDescending(d => d.OccurredAt).ThenByDescending(d => d.Id).Select(d =>
         {
             var rule = rules.Find(d.Type);
-            return new PointDetailRow(d.Id, d.OccurredAt, rule?.Name ?? d.Type, rule?.Category.DisplayName() ?? "—", SourceName(d.Source), d.Quantity, d.Points, d.Reason);
+            return new PointDetailRow(d.Id, d.OccurredAt, rule?.Name ?? d.Type, rule?.Category.DisplayName() ?? "—", SourceName(d.Source, platformNames), d.Quantity, d.Points, d.Reason);
         }).ToList();
         var todayPoints = rows.Where(r => PointEngine.ChinaDay(r.OccurredAt) == today).Sum(r => r.Points);
         return new MyPoints(year, caller.OrgUnitName, total.Total, total.ByCategory,
@@ -89,11 +91,11 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         return new RankPosition(ahead + 1, of);
     }
 
-    public static string SourceName(string source) => source switch
+    public static string SourceName(string source, IReadOnlyDictionary<string, string> platformNames) => source switch
     {
         PointSources.Portal => "本平台",
         _ when source.StartsWith(PointSources.ImportPrefix, StringComparison.Ordinal) => "表格导入",
-        _ => source,
+        _ => platformNames.GetValueOrDefault(source, source),
     };
 
     /// <summary>A school's teachers with their points (all of them; retired and departed marked and left out of the index).</summary>
