@@ -70,7 +70,7 @@ public sealed class PointsTests(PortalServer server)
         await Expect(page.Locator("[data-testid=teacher-ranking] tbody tr").First).ToBeVisibleAsync();
         await page.ShotAsync("points-03-county-teacher-ranking");
         await page.Locator(".mud-tab").Filter(new LocatorFilterOptions { HasText = "每周趋势" }).ClickAsync();
-        await Expect(page.Locator(".mud-chart")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-chart").First).ToBeVisibleAsync();
         await page.ShotAsync("points-04-county-weekly-trend");
     }
 }
