@@ -25,6 +25,9 @@ public enum PointRowStatus
 
 public sealed record PointRowOutcome(PointRowStatus Status, string? Error = null, long? EventId = null);
 
+/// <summary>Where a full-year recompute spent its time (printed by the benchmark).</summary>
+public sealed record RecomputeTimings(TimeSpan Read, TimeSpan Award, TimeSpan Write);
+
 /// <summary>Progress of a full-year recompute.</summary>
 public readonly record struct RecomputeProgress(int TeachersDone, int TeachersTotal, long EventsDone);
 
@@ -36,6 +39,11 @@ public readonly record struct RecomputeProgress(int TeachersDone, int TeachersTo
 public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)
 {
     private const int TeachersPerBatch = 400;
+    private TimeSpan _awardTime;
+    private TimeSpan _writeTime;
+
+    /// <summary>Phase times of the last <see cref="RecomputeYearAsync"/> on this instance.</summary>
+    public RecomputeTimings? LastTimings { get; private set; }
 
     /// <summary>
     /// Records events of one source. Each row is created, recognised as a duplicate, updated (new numbers
@@ -123,7 +131,8 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var marks = await db.PointDirtyTeachers.AsNoTracking().OrderBy(d => d.Id).Take(5000).ToListAsync(cancellationToken);
+            // Many marks name the same teacher-year (every batch that touched it): take them all at once and rebuild each once.
+            var marks = await db.PointDirtyTeachers.AsNoTracking().OrderBy(d => d.Id).Take(200_000).ToListAsync(cancellationToken);
             if (marks.Count == 0)
             {
                 return rebuilt;
@@ -134,8 +143,9 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
                 await RecomputeTeachersAsync(year.Key, teachers, cancellationToken);
                 rebuilt += teachers.Count;
             }
-            var ids = marks.Select(m => m.Id).ToList();
-            foreach (var chunk in ids.Chunk(500))
+            // Delete exactly the marks read: on server databases identity values may commit out of order,
+            // so "every id up to the last one read" could drop a mark nobody has processed.
+            foreach (var chunk in marks.Select(m => m.Id).Chunk(1000))
             {
                 await db.PointDirtyTeachers.Where(d => chunk.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
             }
@@ -172,6 +182,8 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var rules = await PointRuleSets.LoadAsync(db, year, cancellationToken);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        _awardTime = _writeTime = TimeSpan.Zero;
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
         string Intern(string value)
         {
@@ -200,6 +212,7 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         {
             byTeacher.TryAdd(stale, []);
         }
+        var readTime = started.Elapsed;
         var teachers = byTeacher.Keys.Order(StringComparer.Ordinal).ToList();
         var done = 0;
         long eventsDone = 0;
@@ -216,12 +229,14 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
             }
             progress?.Report(new RecomputeProgress(done, teachers.Count, eventsDone));
         }
+        LastTimings = new RecomputeTimings(readTime, _awardTime, _writeTime);
         return eventCount;
     }
 
     /// <summary>Awards each teacher's events and replaces their stored awards and total for the year in one transaction.</summary>
-    private static async Task WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher, CancellationToken cancellationToken)
+    private async Task WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher, CancellationToken cancellationToken)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var year = rules.Year;
         var awards = new List<(string TeacherId, PointAwardResult Award)>();
         var totals = new List<PointTeacherTotal>(byTeacher.Count);
@@ -240,6 +255,8 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
                 totals.Add(row);
             }
         }
+        _awardTime += watch.Elapsed;
+        watch.Restart();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -279,6 +296,7 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
                 }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+        _writeTime += watch.Elapsed;
     }
 
     /// <summary>
@@ -289,7 +307,10 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
     public static async Task BulkInsertAsync<TEntity, TRow>(EduPortalDbContext db, DbTransaction? transaction, string[] properties,
         IReadOnlyList<TRow> rows, Action<TRow, object?[]> fill, CancellationToken cancellationToken)
     {
-        const int rowsPerStatement = 100;
+        // SQLite binds parameters by name with a linear search, so a wide multi-row statement costs O(n²) per
+        // execute; one prepared single-row statement is fastest there. Server databases pay a round trip per
+        // statement, so they get 100 rows each (under SQL Server's 2,100-parameter limit).
+        var rowsPerStatement = db.Database.IsSqlite() ? 1 : 100;
         if (rows.Count == 0)
         {
             return;

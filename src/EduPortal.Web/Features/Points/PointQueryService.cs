@@ -68,27 +68,23 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             return new PointDetailRow(d.Id, d.OccurredAt, rule?.Name ?? d.Type, rule?.Category.DisplayName() ?? "—", SourceName(d.Source, platformNames), d.Quantity, d.Points, d.Reason);
         }).ToList();
         var todayPoints = rows.Where(r => PointEngine.ChinaDay(r.OccurredAt) == today).Sum(r => r.Points);
-        return new MyPoints(year, caller.OrgUnitName, total.Total, total.ByCategory,
-            await RankAsync(db, year, caller.OrgPath, total.Total, caller.UserId, cancellationToken),
-            await RankAsync(db, year, paths.Count > 1 ? paths[1] : paths[0], total.Total, caller.UserId, cancellationToken),
-            await RankAsync(db, year, paths[0], total.Total, caller.UserId, cancellationToken),
-            rules.Hours(total.Total), rules.PointsPerHour, todayPoints, rows);
-    }
-
-    /// <summary>Competition rank among the serving teachers under a path: 1 + those with more points.</summary>
-    private static async Task<RankPosition> RankAsync(EduPortalDbContext db, int year, string scopePath, int total, string teacherId, CancellationToken cancellationToken)
-    {
-        var teachers = db.Users.AsNoTracking().PointTeachers().Serving().Where(u => u.OrgUnit!.Path.StartsWith(scopePath));
-        var of = await teachers.CountAsync(cancellationToken);
-        var serving = await teachers.AnyAsync(u => u.Id == teacherId, cancellationToken);
-        if (!serving)
+        // One read of the city's serving teachers and their totals gives all three ranks (cheaper than three counts).
+        var city = await (
+                from u in db.Users.AsNoTracking().PointTeachers().Serving()
+                where u.OrgUnit!.Path.StartsWith(paths[0])
+                join t in db.PointTeacherTotals.Where(t => t.Year == year) on u.Id equals t.TeacherId into totals
+                from t in totals.DefaultIfEmpty()
+                select new { u.Id, u.OrgUnit!.Path, Total = t == null ? 0 : t.Total })
+            .ToListAsync(cancellationToken);
+        var serving = city.Any(c => c.Id == caller.UserId);
+        RankPosition RankIn(string scope)
         {
-            return new RankPosition(null, of);
+            var inScope = city.Where(c => c.Path.StartsWith(scope, StringComparison.Ordinal)).ToList();
+            return new RankPosition(serving ? inScope.Count(c => c.Total > total.Total) + 1 : null, inScope.Count);
         }
-        var ahead = total <= 0
-            ? await db.PointTeacherTotals.Where(t => t.Year == year && t.Total > 0).Join(teachers, t => t.TeacherId, u => u.Id, (t, u) => t).CountAsync(cancellationToken)
-            : await db.PointTeacherTotals.Where(t => t.Year == year && t.Total > total).Join(teachers, t => t.TeacherId, u => u.Id, (t, u) => t).CountAsync(cancellationToken);
-        return new RankPosition(ahead + 1, of);
+        return new MyPoints(year, caller.OrgUnitName, total.Total, total.ByCategory,
+            RankIn(caller.OrgPath), RankIn(paths.Count > 1 ? paths[1] : paths[0]), RankIn(paths[0]),
+            rules.Hours(total.Total), rules.PointsPerHour, todayPoints, rows);
     }
 
     public static string SourceName(string source, IReadOnlyDictionary<string, string> platformNames) => source switch
@@ -196,9 +192,10 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             return new TeacherPointsRow(0, t.Id, t.RealName, school.Id, school.Name, CountyOf(school.Path), t.Employment, total,
                 byCategory.Length == 0 ? new int[PointCategories.All.Count] : byCategory);
         }).ToList();
+        var servingBySchool = teachers.Where(t => t.Employment == EmploymentStatus.Serving).ToLookup(t => t.OrgUnitId);
         var schoolRows = schools.Values.Select(s =>
         {
-            var active = teachers.Where(t => t.OrgUnitId == s.Id && t.Employment == EmploymentStatus.Serving).ToList();
+            var active = servingBySchool[s.Id].ToList();
             var sum = active.Sum(t => points.TryGetValue(t.Id, out var p) ? p.Total : 0);
             return new SchoolIndexRow(null, s.Id, s.Name, CountyOf(s.Path), active.Count, sum, PointIndex.SchoolIndex(sum, active.Count));
         }).ToList();
