@@ -115,12 +115,13 @@ public sealed class PointsServiceTests(PortalFactory portal)
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         var from = new DateOnly(ThisYear, 3, 1);
         var to = new DateOnly(ThisYear, 3, 31);
-        var ranking = (await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, from, to))).Value!;
+        var ranking = (await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, from, to, IncludeWeeks: true))).Value!;
         var top = ranking.Teachers[0];
         await using var db = await portal.DbAsync();
         var expected = await db.PointAwards.Where(a => a.TeacherId == top.TeacherId && a.Day >= from && a.Day <= to).SumAsync(a => a.Points);
         Assert.Equal(expected, top.Total);
         Assert.Equal($"{ThisYear}-03-01 至 {ThisYear}-03-31", ranking.PeriodText);
+        Assert.NotEmpty(ranking.Weeks);
         Assert.All(ranking.Weeks, w => Assert.InRange(w.WeekStart, PointEngine.WeekStart(from), to));
         Assert.Equal(1, ranking.Teachers.Select(t => t.Rank).First());
         Assert.True(ranking.Teachers.Zip(ranking.Teachers.Skip(1)).All(p => p.First.Total >= p.Second.Total));

@@ -32,7 +32,8 @@ public sealed record SchoolIndexRow(int? Rank, int SchoolId, string SchoolName, 
 
 public sealed record WeekPoints(DateOnly WeekStart, int Points);
 
-public sealed record RankingQuery(int Year, DateOnly? From = null, DateOnly? To = null, int? OrgUnitId = null);
+/// <param name="IncludeWeeks">The weekly trend reads every award of the period: only when the trend is shown.</param>
+public sealed record RankingQuery(int Year, DateOnly? From = null, DateOnly? To = null, int? OrgUnitId = null, bool IncludeWeeks = false);
 
 public sealed record Rankings(string ScopeName, string PeriodText, IReadOnlyList<SchoolIndexRow> Schools, IReadOnlyList<TeacherPointsRow> Teachers, IReadOnlyList<WeekPoints> Weeks);
 
@@ -108,19 +109,41 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             return new NotFoundError();
         }
         var paths = OrgUnit.AncestorPaths(school.Path);
+        var countyPath = paths.Count > 1 ? paths[1] : paths[0];
         // A school's rank among the county's and the city's schools is public (circular 001 附件2 §一(二): the
-        // portal shows every school's index), so ranks are computed city-wide; only this school's teachers are listed.
-        var cityScope = caller with { OrgPath = paths[0] };
-        var (city, allTeachers) = await ComputeAsync(db, cityScope, paths[0], new RankingQuery(year), includeWeeks: false, cancellationToken);
-        var index = city.Schools.Single(s => s.SchoolId == school.Id);
-        var countySchools = RankSchools(city.Schools.Where(s => s.CountyName == index.CountyName).ToList());
-        var ownTeachers = allTeachers.Where(t => t.SchoolId == school.Id).ToList();
-        var ranked = RankTeachers(ownTeachers.Where(t => t.CountsInIndex).ToList());
-        var others = ownTeachers.Where(t => !t.CountsInIndex).OrderBy(t => t.RealName, StringComparer.Ordinal);
-        return new SchoolPoints(school.Id, school.Name, year, index,
-            new RankPosition(countySchools.Single(s => s.SchoolId == school.Id).Rank, countySchools.Count(s => s.Index is not null)),
-            new RankPosition(index.Rank, city.Schools.Count(s => s.Index is not null)),
-            [.. ranked, .. others]);
+        // portal shows every school's index), so it is computed city-wide from two aggregates; only this
+        // school's teachers are listed.
+        var serving = db.Users.AsNoTracking().PointTeachers().Serving().Where(u => u.OrgUnit!.Path.StartsWith(paths[0]));
+        var counts = await serving.GroupBy(u => u.OrgUnitId).Select(g => new { SchoolId = g.Key, Teachers = g.Count() }).ToListAsync(cancellationToken);
+        var sums = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Join(serving, t => t.TeacherId, u => u.Id, (t, u) => new { u.OrgUnitId, t.Total })
+            .GroupBy(x => x.OrgUnitId).Select(g => new { SchoolId = g.Key, Points = g.Sum(x => x.Total) }).ToListAsync(cancellationToken);
+        var schoolPaths = await db.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgUnitKind.School && o.Path.StartsWith(paths[0]))
+            .Select(o => new { o.Id, o.Path }).ToListAsync(cancellationToken);
+        var pointsBySchool = sums.ToDictionary(x => x.SchoolId, x => x.Points);
+        var indexes = counts.Select(c => new { c.SchoolId, c.Teachers, Points = pointsBySchool.GetValueOrDefault(c.SchoolId), Index = PointIndex.SchoolIndex(pointsBySchool.GetValueOrDefault(c.SchoolId), c.Teachers) })
+            .ToDictionary(x => x.SchoolId);
+        var countySchools = schoolPaths.Where(p => p.Path.StartsWith(countyPath, StringComparison.Ordinal)).Select(p => p.Id).ToHashSet();
+        var own = indexes.GetValueOrDefault(school.Id);
+        RankPosition RankAmong(Func<int, bool> inScope)
+        {
+            var scoped = indexes.Values.Where(x => inScope(x.SchoolId) && x.Index is not null).ToList();
+            return new RankPosition(own?.Index is { } mine ? scoped.Count(x => x.Index > mine) + 1 : null, scoped.Count);
+        }
+        var countyRank = RankAmong(countySchools.Contains);
+        var cityRank = RankAmong(_ => true);
+        var countyName = await db.OrgUnits.AsNoTracking().Where(o => o.Path == countyPath).Select(o => o.Name).SingleAsync(cancellationToken);
+        var index = new SchoolIndexRow(cityRank.Rank, school.Id, school.Name, countyName, own?.Teachers ?? 0, own?.Points ?? 0, own?.Index);
+
+        var teachers = await db.Users.AsNoTracking().PointTeachers().Where(u => u.OrgUnitId == school.Id)
+            .Select(u => new { u.Id, u.RealName, u.Employment }).ToListAsync(cancellationToken);
+        var ids = teachers.Select(t => t.Id).ToList();
+        var totals = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year && ids.Contains(t.TeacherId)).ToDictionaryAsync(t => t.TeacherId, cancellationToken);
+        var rows = teachers.Select(t => totals.TryGetValue(t.Id, out var total)
+            ? new TeacherPointsRow(0, t.Id, t.RealName, school.Id, school.Name, countyName, t.Employment, total.Total, total.ByCategory)
+            : new TeacherPointsRow(0, t.Id, t.RealName, school.Id, school.Name, countyName, t.Employment, 0, new int[PointCategories.All.Count])).ToList();
+        var ranked = RankTeachers(rows.Where(t => t.CountsInIndex).ToList());
+        var others = rows.Where(t => !t.CountsInIndex).OrderBy(t => t.RealName, StringComparer.Ordinal);
+        return new SchoolPoints(school.Id, school.Name, year, index, countyRank, cityRank, [.. ranked, .. others]);
     }
 
     /// <summary>School index and teacher rankings of the caller's county or city (or one county of the city), for a year or a date range.</summary>
@@ -145,7 +168,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             }
             scopePath = unit.Path;
         }
-        return (await ComputeAsync(db, caller, scopePath, query, includeWeeks: true, cancellationToken)).Rankings;
+        return (await ComputeAsync(db, caller, scopePath, query, query.IncludeWeeks, cancellationToken)).Rankings;
     }
 
     private async Task<(Rankings Rankings, IReadOnlyList<TeacherPointsRow> AllTeachers)> ComputeAsync(EduPortalDbContext db, Caller caller, string scopePath, RankingQuery query, bool includeWeeks, CancellationToken cancellationToken)
