@@ -73,4 +73,31 @@ public sealed class PointsTests(PortalServer server)
         await Expect(page.Locator(".mud-chart").First).ToBeVisibleAsync();
         await page.ShotAsync("points-04-county-weekly-trend");
     }
+
+    [Fact]
+    public async Task A_city_admin_recomputes_the_year_and_watches_the_progress_and_issues_a_key()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("city_admin");
+        await page.GoAsync("/points/rules");
+        await Expect(page.Locator("[data-testid=rules]")).ToContainTextAsync("资源建设");
+        await page.ShotAsync("points-05-rules");
+        await page.ClickAsync("[data-testid=recompute]");
+        await Expect(page.Locator("[data-testid=runs]")).ToContainTextAsync("已完成", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
+        await page.ShotAsync("points-06-recompute-done");
+
+        await page.GoAsync("/points/keys");
+        await page.FillAsync("[data-testid=platform-name]", "智慧校园");
+        await page.FillAsync("[data-testid=source]", "smart-campus");
+        await page.ClickAsync("[data-testid=issue]");
+        await Expect(page.Locator("[data-testid=new-key]")).ToContainTextAsync("ep_");
+        await Expect(page.Locator("[data-testid=keys]")).ToContainTextAsync("smart-campus");
+        await page.ShotAsync("points-07-keys");
+
+        var school = await server.NewPageAsync();
+        await school.SignInAsync("school_admin");
+        await school.GoAsync("/points/school");
+        await Expect(school.Locator("[data-testid=school-teachers]")).ToContainTextAsync("张博");
+        await school.ShotAsync("points-08-school");
+    }
 }
