@@ -189,8 +189,10 @@ public static class PointsBenchmark
         var month = new DateOnly(year, 3, 1);
         Report("My points page (总分, 3 ranks, categories, ~500 lines)", await TimeAsync(() => query.MyPointsAsync(teacherCaller, year)));
         Report("School page (teachers, index, county and city rank)", await TimeAsync(() => query.SchoolAsync(school, school.OrgUnitId, year)));
-        Report("Ranking, county, year (+ weekly trend)", await TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year))));
-        Report("Ranking, city, year (+ weekly trend)", await TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year)), 3));
+        Report("Ranking, county, year (schools + teachers)", await TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year))));
+        Report("Ranking, city, year (schools + teachers)", await TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year))));
+        Report("Ranking + weekly trend, county, year", await TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year, IncludeWeeks: true)), 3));
+        Report("Ranking + weekly trend, city, year", await TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year, IncludeWeeks: true)), 3));
         Report("Ranking, county, one month (date range)", await TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year, month, month.AddMonths(1).AddDays(-1))), 3));
         Report("Ranking, city, one month (date range)", await TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year, month, month.AddMonths(1).AddDays(-1))), 3));
         var ranking = (await query.RankingsAsync(city, new RankingQuery(year))).Value!;
