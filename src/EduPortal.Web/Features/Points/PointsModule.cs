@@ -85,8 +85,20 @@ public static class PointsModule
             Results.File(PointImportService.BuildTemplate(), ExcelExport.ContentType, "积分事件导入模板.xlsx"))
             .RequireAuthorization(Policies.Admin);
 
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<PointJobs>(PointJobs.DrainJobId, j => j.RecomputeDirtyAsync(), Cron.Minutely());
+        // Registered once the app has started: the database (and Hangfire's storage in it) exists only after
+        // start-up migrations have run.
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            try
+            {
+                app.Services.GetRequiredService<IRecurringJobManager>()
+                    .AddOrUpdate<PointJobs>(PointJobs.DrainJobId, j => j.RecomputeDirtyAsync(), Cron.Minutely());
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+            {
+                app.Logger.LogError(ex, "Could not register the points recompute job; events still recompute when a batch queues its own job.");
+            }
+        });
         return app;
     }
 
