@@ -21,6 +21,7 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<PointEvent> PointEvents => Set<PointEvent>();
     public DbSet<PointAward> PointAwards => Set<PointAward>();
     public DbSet<PointTeacherTotal> PointTeacherTotals => Set<PointTeacherTotal>();
+    public DbSet<PointTeacherWeek> PointTeacherWeeks => Set<PointTeacherWeek>();
     public DbSet<PointDirtyTeacher> PointDirtyTeachers => Set<PointDirtyTeacher>();
     public DbSet<PointRuleSetVersion> PointRuleSetVersions => Set<PointRuleSetVersion>();
     public DbSet<PointApiKey> PointApiKeys => Set<PointApiKey>();

@@ -240,12 +240,17 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         var year = rules.Year;
         var awards = new List<(string TeacherId, PointAwardResult Award)>();
         var totals = new List<PointTeacherTotal>(byTeacher.Count);
+        var weeks = new List<PointTeacherWeek>(byTeacher.Count * 40);
         foreach (var (teacherId, events) in byTeacher)
         {
             var result = PointEngine.Award(rules, events);
             foreach (var award in result)
             {
                 awards.Add((teacherId, award));
+            }
+            foreach (var week in result.Where(a => a.Points != 0).GroupBy(a => PointEngine.WeekStart(a.Day)))
+            {
+                weeks.Add(new PointTeacherWeek { TeacherId = teacherId, Year = year, WeekStart = week.Key, Points = week.Sum(a => a.Points) });
             }
             if (result.Count > 0)
             {
@@ -265,6 +270,7 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
             {
                 await db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)).ExecuteDeleteAsync(cancellationToken);
                 await db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+                await db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)).ExecuteDeleteAsync(cancellationToken);
             }
             var dbTransaction = transaction.GetDbTransaction();
             await BulkInsertAsync<PointAward, (string TeacherId, PointAwardResult Award)>(db, dbTransaction,
@@ -293,6 +299,15 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
                     values[6] = t.TeacherTraining;
                     values[7] = t.CampusManagement;
                     values[8] = t.EventCount;
+                }, cancellationToken);
+            await BulkInsertAsync<PointTeacherWeek, PointTeacherWeek>(db, dbTransaction,
+                [nameof(PointTeacherWeek.TeacherId), nameof(PointTeacherWeek.Year), nameof(PointTeacherWeek.WeekStart), nameof(PointTeacherWeek.Points)],
+                weeks, (w, values) =>
+                {
+                    values[0] = w.TeacherId;
+                    values[1] = w.Year;
+                    values[2] = w.WeekStart;
+                    values[3] = w.Points;
                 }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

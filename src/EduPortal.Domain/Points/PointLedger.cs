@@ -103,6 +103,15 @@ public sealed class PointTeacherTotal
     }
 }
 
+/// <summary>A teacher's points of one Monday–Sunday week: derived with the awards, what the weekly trend reads.</summary>
+public sealed class PointTeacherWeek
+{
+    public string TeacherId { get; set; } = "";
+    public int Year { get; set; }
+    public DateOnly WeekStart { get; set; }
+    public int Points { get; set; }
+}
+
 /// <summary>A teacher-year whose awards are stale because events arrived; drained by the recompute job.</summary>
 public sealed class PointDirtyTeacher
 {

@@ -61,6 +61,11 @@ public sealed class PointsServiceTests(PortalFactory portal)
         Assert.True(events > 1000);
         Assert.Equal(before.Count, after.Count);
         Assert.Equal(before, after);
+        // The weekly rollup and the totals add up to the awards.
+        await using var db = await portal.DbAsync();
+        var awarded = await db.PointAwards.Where(a => a.Year == ThisYear).SumAsync(a => a.Points);
+        Assert.Equal(awarded, await db.PointTeacherWeeks.Where(w => w.Year == ThisYear).SumAsync(w => w.Points));
+        Assert.Equal(awarded, await db.PointTeacherTotals.Where(t => t.Year == ThisYear).SumAsync(t => t.Total));
     }
 
     [Fact]
@@ -125,6 +130,12 @@ public sealed class PointsServiceTests(PortalFactory portal)
         Assert.All(ranking.Weeks, w => Assert.InRange(w.WeekStart, PointEngine.WeekStart(from), to));
         Assert.Equal(1, ranking.Teachers.Select(t => t.Rank).First());
         Assert.True(ranking.Teachers.Zip(ranking.Teachers.Skip(1)).All(p => p.First.Total >= p.Second.Total));
+
+        // The year's trend (from the weekly rollup) adds up to the county teachers' awards.
+        var year = (await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, IncludeWeeks: true))).Value!;
+        var countyPath = OrgUnit.AncestorPaths(county.OrgPath)[1];
+        var countyTeachers = db.Users.Where(u => u.OrgUnit!.Path.StartsWith(countyPath)).Select(u => u.Id);
+        Assert.Equal(await db.PointAwards.Where(a => a.Year == ThisYear && countyTeachers.Contains(a.TeacherId)).SumAsync(a => a.Points), year.Weeks.Sum(w => w.Points));
 
         var bad = await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, to, from));
         Assert.Equal("结束日期不能早于开始日期", Assert.IsType<ValidationError>(bad.Error).Fields["To"]);

@@ -48,6 +48,17 @@ internal sealed class PointTeacherTotalConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class PointTeacherWeekConfiguration : IEntityTypeConfiguration<PointTeacherWeek>
+{
+    public void Configure(EntityTypeBuilder<PointTeacherWeek> builder)
+    {
+        builder.ToTable("PointTeacherWeeks");
+        builder.HasKey(w => new { w.TeacherId, w.Year, w.WeekStart });
+        builder.Property(w => w.TeacherId).HasMaxLength(450);
+        builder.HasIndex(w => new { w.Year, w.WeekStart });
+    }
+}
+
 internal sealed class PointDirtyTeacherConfiguration : IEntityTypeConfiguration<PointDirtyTeacher>
 {
     public void Configure(EntityTypeBuilder<PointDirtyTeacher> builder)

@@ -228,14 +228,29 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         {
             var from = query.From ?? rules.StartDate;
             var to = query.To ?? rules.EndDateExclusive.AddDays(-1);
-            var awards = db.PointAwards.AsNoTracking().Where(a => a.Year == query.Year && a.Day >= from && a.Day <= to);
-            if (scopePath != OrgUnit.AncestorPaths(scopePath)[0])
+            var wholeCity = scopePath == OrgUnit.AncestorPaths(scopePath)[0];
+            var ids = teachers.Select(t => t.Id).ToList();
+            if (!inRange)
             {
-                var ids = teachers.Select(t => t.Id).ToList();
-                awards = awards.Where(a => ids.Contains(a.TeacherId));
+                // The year's trend reads the weekly rollup (about 52 rows a teacher), not every award.
+                var rollup = db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == query.Year);
+                if (!wholeCity)
+                {
+                    rollup = rollup.Where(w => ids.Contains(w.TeacherId));
+                }
+                weeks = (await rollup.GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
+                    .OrderBy(w => w.Week).Select(w => new WeekPoints(w.Week, w.Points)).ToList();
             }
-            var days = await awards.GroupBy(a => a.Day).Select(g => new { Day = g.Key, Points = g.Sum(a => a.Points) }).ToListAsync(cancellationToken);
-            weeks = days.GroupBy(d => PointEngine.WeekStart(d.Day)).OrderBy(g => g.Key).Select(g => new WeekPoints(g.Key, g.Sum(d => d.Points))).ToList();
+            else
+            {
+                var awards = db.PointAwards.AsNoTracking().Where(a => a.Year == query.Year && a.Day >= from && a.Day <= to);
+                if (!wholeCity)
+                {
+                    awards = awards.Where(a => ids.Contains(a.TeacherId));
+                }
+                var days = await awards.GroupBy(a => a.Day).Select(g => new { Day = g.Key, Points = g.Sum(a => a.Points) }).ToListAsync(cancellationToken);
+                weeks = days.GroupBy(d => PointEngine.WeekStart(d.Day)).OrderBy(g => g.Key).Select(g => new WeekPoints(g.Key, g.Sum(d => d.Points))).ToList();
+            }
         }
         return (new Rankings(scopeName, periodText, RankSchools(schoolRows), RankTeachers(teacherRows.Where(t => t.CountsInIndex).ToList()), weeks), teacherRows);
     }

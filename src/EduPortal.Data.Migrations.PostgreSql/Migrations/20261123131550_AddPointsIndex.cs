@@ -150,6 +150,20 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     table.PrimaryKey("PK_PointTeacherTotals", x => new { x.TeacherId, x.Year });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PointTeacherWeeks",
+                columns: table => new
+                {
+                    TeacherId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Points = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PointTeacherWeeks", x => new { x.TeacherId, x.Year, x.WeekStart });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PointApiKeys_KeyHash",
                 table: "PointApiKeys",
@@ -187,6 +201,11 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 name: "IX_PointTeacherTotals_Year_Total",
                 table: "PointTeacherTotals",
                 columns: new[] { "Year", "Total" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointTeacherWeeks_Year_WeekStart",
+                table: "PointTeacherWeeks",
+                columns: new[] { "Year", "WeekStart" });
         }
 
         /// <inheritdoc />
@@ -212,6 +231,9 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "PointTeacherTotals");
+
+            migrationBuilder.DropTable(
+                name: "PointTeacherWeeks");
         }
     }
 }

@@ -149,6 +149,20 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_PointTeacherTotals", x => new { x.TeacherId, x.Year });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PointTeacherWeeks",
+                columns: table => new
+                {
+                    TeacherId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Points = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PointTeacherWeeks", x => new { x.TeacherId, x.Year, x.WeekStart });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PointApiKeys_KeyHash",
                 table: "PointApiKeys",
@@ -186,6 +200,11 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 name: "IX_PointTeacherTotals_Year_Total",
                 table: "PointTeacherTotals",
                 columns: new[] { "Year", "Total" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointTeacherWeeks_Year_WeekStart",
+                table: "PointTeacherWeeks",
+                columns: new[] { "Year", "WeekStart" });
         }
 
         /// <inheritdoc />
@@ -211,6 +230,9 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PointTeacherTotals");
+
+            migrationBuilder.DropTable(
+                name: "PointTeacherWeeks");
         }
     }
 }
