@@ -1,5 +1,6 @@
 using System.Net;
 using ClosedXML.Excel;
+using EduPortal.Data.Jurisdiction;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
@@ -134,7 +135,8 @@ public sealed class PointsServiceTests(PortalFactory portal)
         // The year's trend (from the weekly rollup) adds up to the county teachers' awards.
         var year = (await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, IncludeWeeks: true))).Value!;
         var countyPath = OrgUnit.AncestorPaths(county.OrgPath)[1];
-        var countyTeachers = db.Users.Where(u => u.OrgUnit!.Path.StartsWith(countyPath)).Select(u => u.Id);
+        // Teachers earning points: active accounts at the county's schools (another test may have disabled one).
+        var countyTeachers = db.Users.PointTeachers().Where(u => u.OrgUnit!.Path.StartsWith(countyPath)).Select(u => u.Id);
         Assert.Equal(await db.PointAwards.Where(a => a.Year == ThisYear && countyTeachers.Contains(a.TeacherId)).SumAsync(a => a.Points), year.Weeks.Sum(w => w.Points));
 
         var bad = await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, to, from));
