@@ -590,7 +590,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasKey("TeacherId", "Year", "WeekStart");
 
-                    b.HasIndex("Year", "WeekStart");
+                    b.HasIndex("Year", "WeekStart", "Points");
 
                     b.ToTable("PointTeacherWeeks", (string)null);
                 });

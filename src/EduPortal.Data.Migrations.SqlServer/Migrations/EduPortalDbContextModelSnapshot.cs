@@ -592,7 +592,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("TeacherId", "Year", "WeekStart");
 
-                    b.HasIndex("Year", "WeekStart");
+                    b.HasIndex("Year", "WeekStart", "Points");
 
                     b.ToTable("PointTeacherWeeks", (string)null);
                 });

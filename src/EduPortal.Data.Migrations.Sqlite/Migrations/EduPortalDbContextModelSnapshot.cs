@@ -569,7 +569,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("TeacherId", "Year", "WeekStart");
 
-                    b.HasIndex("Year", "WeekStart");
+                    b.HasIndex("Year", "WeekStart", "Points");
 
                     b.ToTable("PointTeacherWeeks", (string)null);
                 });

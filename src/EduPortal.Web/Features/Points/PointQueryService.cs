@@ -232,14 +232,31 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             var ids = teachers.Select(t => t.Id).ToList();
             if (!inRange)
             {
-                // The year's trend reads the weekly rollup (about 52 rows a teacher), not every award.
-                var rollup = db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == query.Year);
-                if (!wholeCity)
+                // The year's trend reads the weekly rollup (about 52 rows a teacher), not every award. A county's
+                // rows are fetched by teacher (the primary key's prefix) and summed here: with the year in the
+                // SQL, SQLite prefers the (year, week) index and scans the whole city's rollup instead.
+                if (wholeCity)
                 {
-                    rollup = rollup.Where(w => ids.Contains(w.TeacherId));
+                    weeks = (await db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == query.Year)
+                            .GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
+                        .OrderBy(w => w.Week).Select(w => new WeekPoints(w.Week, w.Points)).ToList();
                 }
-                weeks = (await rollup.GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
-                    .OrderBy(w => w.Week).Select(w => new WeekPoints(w.Week, w.Points)).ToList();
+                else
+                {
+                    var sums = new SortedDictionary<DateOnly, int>();
+                    foreach (var chunk in ids.Chunk(1000))
+                    {
+                        foreach (var w in await db.PointTeacherWeeks.AsNoTracking().Where(w => chunk.Contains(w.TeacherId))
+                            .Select(w => new { w.Year, w.WeekStart, w.Points }).ToListAsync(cancellationToken))
+                        {
+                            if (w.Year == query.Year)
+                            {
+                                sums[w.WeekStart] = sums.GetValueOrDefault(w.WeekStart) + w.Points;
+                            }
+                        }
+                    }
+                    weeks = sums.Select(p => new WeekPoints(p.Key, p.Value)).ToList();
+                }
             }
             else
             {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261123131550_AddPointsIndex")]
+    [Migration("20261123133155_AddPointsIndex")]
     partial class AddPointsIndex
     {
         /// <inheritdoc />
@@ -593,7 +593,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasKey("TeacherId", "Year", "WeekStart");
 
-                    b.HasIndex("Year", "WeekStart");
+                    b.HasIndex("Year", "WeekStart", "Points");
 
                     b.ToTable("PointTeacherWeeks", (string)null);
                 });

@@ -203,9 +203,9 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 columns: new[] { "Year", "Total" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PointTeacherWeeks_Year_WeekStart",
+                name: "IX_PointTeacherWeeks_Year_WeekStart_Points",
                 table: "PointTeacherWeeks",
-                columns: new[] { "Year", "WeekStart" });
+                columns: new[] { "Year", "WeekStart", "Points" });
         }
 
         /// <inheritdoc />
