@@ -12,6 +12,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
+// `points [--events N]` runs the deep-application index benchmark instead (see PointsBenchmark.cs).
+if (args.Length > 0 && args[0] == "points")
+{
+    await EduPortal.Benchmarks.PointsBenchmark.RunAsync(args);
+    return;
+}
+
 // Figures for the foundation on the large district (~500 schools, ~20,000 teachers) in a SQLite file:
 // seeding, the queries behind the admin pages per role, an Excel export of the whole city, and the
 // password-hash cost that bounds sign-in bursts and roster imports.

@@ -2,6 +2,7 @@ using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
+using EduPortal.Domain.Points;
 using EduPortal.Domain.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -26,6 +27,16 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<LabRecordTransition> LabRecordTransitions => Set<LabRecordTransition>();
     public DbSet<LabExperiment> LabExperiments => Set<LabExperiment>();
     public DbSet<LabInactivityFlag> LabInactivityFlags => Set<LabInactivityFlag>();
+
+    // Deep-application index (深度应用指数)
+    public DbSet<PointEvent> PointEvents => Set<PointEvent>();
+    public DbSet<PointAward> PointAwards => Set<PointAward>();
+    public DbSet<PointTeacherTotal> PointTeacherTotals => Set<PointTeacherTotal>();
+    public DbSet<PointTeacherWeek> PointTeacherWeeks => Set<PointTeacherWeek>();
+    public DbSet<PointDirtyTeacher> PointDirtyTeachers => Set<PointDirtyTeacher>();
+    public DbSet<PointRuleSetVersion> PointRuleSetVersions => Set<PointRuleSetVersion>();
+    public DbSet<PointApiKey> PointApiKeys => Set<PointApiKey>();
+    public DbSet<PointRecomputeRun> PointRecomputeRuns => Set<PointRecomputeRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

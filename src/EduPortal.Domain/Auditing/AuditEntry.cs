@@ -68,6 +68,11 @@ public static class AuditActions
     public const string LabReviewRevoked = "lab.revoke";
     public const string LabDeleted = "lab.delete";
     public const string LabCatalogueChanged = "lab.catalogue";
+    public const string PointRulesChanged = "points.rules";
+    public const string PointRecomputeRequested = "points.recompute";
+    public const string PointApiKeyIssued = "points.key.issued";
+    public const string PointApiKeyRevoked = "points.key.revoked";
+    public const string PointEventsImported = "points.imported";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -98,6 +103,11 @@ public static class AuditActions
         [SurveySubmitted] = "提交调查表",
         [SurveyReturned] = "退回调查表",
         [SurveyReminded] = "催办调查表",
+        [PointRulesChanged] = "修改计分规则",
+        [PointRecomputeRequested] = "重新计算积分",
+        [PointApiKeyIssued] = "签发接入密钥",
+        [PointApiKeyRevoked] = "吊销接入密钥",
+        [PointEventsImported] = "导入积分事件",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

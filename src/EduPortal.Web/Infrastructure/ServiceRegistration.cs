@@ -8,6 +8,7 @@ using EduPortal.Web.Features.Audit;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Features.Points;
 using EduPortal.Web.Features.Surveys;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
@@ -139,6 +140,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditLogService>();
         services.AddLabRecords(configuration);
         services.AddScoped<SurveyService>();
+        services.AddPointsModule(configuration);
         return builder;
     }
 
@@ -154,6 +156,7 @@ public static class ServiceRegistration
         app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -161,6 +164,7 @@ public static class ServiceRegistration
         app.MapFileEndpoints();
         app.MapRosterEndpoints();
         app.MapLabRecordEndpoints();
+        app.UsePointsModule();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
@@ -178,6 +182,7 @@ public static class ServiceRegistration
     public static void ScheduleRecurringJobs(this WebApplication app)
     {
         app.ScheduleLabRecordJobs();
+        app.SchedulePointJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

@@ -100,6 +100,8 @@ public sealed class LabRecordTests(PortalFactory portal)
         Assert.Contains(page.Items, i => i.Id == id && i.ThumbnailUrl != null);
         await using var db = await portal.DbAsync();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.LabPublished && a.EntityId == id.ToString()));
+        // Publishing feeds the deep-application index (实验课发布), once per record.
+        Assert.Equal(1, await db.PointEvents.CountAsync(e => e.TeacherId == teacher.UserId && e.ExternalId == $"lab-{id}"));
     }
 
     [Fact]

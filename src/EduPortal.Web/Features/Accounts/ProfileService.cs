@@ -19,7 +19,8 @@ public sealed class ProfileInput
 }
 
 /// <summary>The signed-in user's own profile (我的资料), including the avatar the points index checks for.</summary>
-public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, IFileStore files, TimeProvider clock)
+public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, IFileStore files, TimeProvider clock,
+    Points.PointEventRecorder pointEvents)
 {
     public async Task<MyProfile?> GetAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -71,6 +72,7 @@ public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFacto
             // Lost a race for the same phone number with another account (unique index).
             return ValidationError.For(nameof(input.Phone), "该手机号已被其他账号使用");
         }
+        await pointEvents.RecordProfileCompletionAsync(caller.UserId, cancellationToken);
         return Result.Success;
     }
 
@@ -99,6 +101,7 @@ public sealed class ProfileService(IDbContextFactory<EduPortalDbContext> dbFacto
         {
             await files.DeleteAsync(key, CancellationToken.None);
         }
+        await pointEvents.RecordProfileCompletionAsync(caller.UserId, cancellationToken);
         return Result.Success;
     }
 }

@@ -6,6 +6,8 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
+using EduPortal.Domain.Points;
+using EduPortal.Web.Features.Points;
 using EduPortal.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ public sealed class LabRecordService(
     UploadPipeline uploads,
     IFileStore files,
     IOptions<LabRecordOptions> options,
+    PointEventRecorder points,
     TimeProvider clock)
 {
     public UploadPolicy PhotoPolicy => UploadPolicy.LabPhoto(options.Value.MaxPhotoMegabytes);
@@ -176,7 +179,13 @@ public sealed class LabRecordService(
         }
         db.Audit(caller, clock, AuditActions.LabPublished, nameof(LabRecord), record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             record.SchoolPath, $"{caller.RealName} 发布实验记录“{record.Title}”", new { 状态 = LabRecordState.Draft.DisplayName() }, new { 状态 = record.State.DisplayName() });
-        return await SaveAsync(db, record.Id, cancellationToken) is { } error ? error : Result.Success;
+        if (await SaveAsync(db, record.Id, cancellationToken) is { } error)
+        {
+            return error;
+        }
+        // The deep-application index's 实验课发布 row; one event per record, so publishing again after a withdrawal scores nothing more.
+        await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, record.PublishedAt!.Value, $"lab-{record.Id}", cancellationToken: cancellationToken);
+        return Result.Success;
     }
 
     /// <summary>撤回: a published record goes back to unpublished (circular 000 §三.4).</summary>

@@ -55,6 +55,7 @@ public static class DatabaseInitializer
                 await new SurveyDemoSeeder(db, clock).SeedAsync();
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
             }
+            await new PointsDemoSeeder(db, clock).SeedAsync();
         }
     }
 }

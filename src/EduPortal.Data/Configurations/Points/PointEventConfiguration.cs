@@ -1,0 +1,111 @@
+using EduPortal.Data.Accounts;
+using EduPortal.Domain.Points;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EduPortal.Data.Configurations.Points;
+
+internal sealed class PointEventConfiguration : IEntityTypeConfiguration<PointEvent>
+{
+    public void Configure(EntityTypeBuilder<PointEvent> builder)
+    {
+        builder.ToTable("PointEvents");
+        builder.Property(e => e.TeacherId).HasMaxLength(450).IsRequired();
+        builder.Property(e => e.Type).HasMaxLength(PointEvent.MaxTypeLength).IsUnicode(false).IsRequired();
+        builder.Property(e => e.Source).HasMaxLength(PointEvent.MaxSourceLength).IsUnicode(false).IsRequired();
+        builder.Property(e => e.ExternalId).HasMaxLength(PointEvent.MaxExternalIdLength).IsRequired();
+        // Idempotency: a platform sending the same event again finds it here.
+        builder.HasIndex(e => new { e.Source, e.ExternalId }).IsUnique();
+        builder.HasIndex(e => new { e.TeacherId, e.OccurredAt });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.TeacherId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>Awards are derived (rebuilt from the raw events), so they carry no foreign keys that would slow the rebuild.</summary>
+internal sealed class PointAwardConfiguration : IEntityTypeConfiguration<PointAward>
+{
+    public void Configure(EntityTypeBuilder<PointAward> builder)
+    {
+        builder.ToTable("PointAwards");
+        builder.HasKey(a => a.EventId);
+        builder.Property(a => a.EventId).ValueGeneratedNever();
+        builder.Property(a => a.TeacherId).HasMaxLength(450).IsRequired();
+        builder.Property(a => a.Reason).HasMaxLength(200);
+        // Covers "points per teacher in a date range" without touching the table.
+        builder.HasIndex(a => new { a.TeacherId, a.Year, a.Day, a.Points });
+    }
+}
+
+internal sealed class PointTeacherTotalConfiguration : IEntityTypeConfiguration<PointTeacherTotal>
+{
+    public void Configure(EntityTypeBuilder<PointTeacherTotal> builder)
+    {
+        builder.ToTable("PointTeacherTotals");
+        builder.HasKey(t => new { t.TeacherId, t.Year });
+        builder.Property(t => t.TeacherId).HasMaxLength(450);
+        builder.Ignore(t => t.ByCategory);
+        builder.HasIndex(t => new { t.Year, t.Total });
+    }
+}
+
+internal sealed class PointTeacherWeekConfiguration : IEntityTypeConfiguration<PointTeacherWeek>
+{
+    public void Configure(EntityTypeBuilder<PointTeacherWeek> builder)
+    {
+        builder.ToTable("PointTeacherWeeks");
+        builder.HasKey(w => new { w.TeacherId, w.Year, w.WeekStart });
+        builder.Property(w => w.TeacherId).HasMaxLength(450);
+        // Covers the trend's "points per week" without touching the table.
+        builder.HasIndex(w => new { w.Year, w.WeekStart, w.Points });
+    }
+}
+
+internal sealed class PointDirtyTeacherConfiguration : IEntityTypeConfiguration<PointDirtyTeacher>
+{
+    public void Configure(EntityTypeBuilder<PointDirtyTeacher> builder)
+    {
+        builder.ToTable("PointDirtyTeachers");
+        builder.Property(d => d.TeacherId).HasMaxLength(450).IsRequired();
+    }
+}
+
+internal sealed class PointRuleSetVersionConfiguration : IEntityTypeConfiguration<PointRuleSetVersion>
+{
+    public void Configure(EntityTypeBuilder<PointRuleSetVersion> builder)
+    {
+        builder.ToTable("PointRuleSetVersions");
+        builder.HasIndex(v => new { v.Year, v.Version }).IsUnique();
+        builder.Property(v => v.RulesJson).IsRequired();
+        builder.Property(v => v.CreatedById).HasMaxLength(450).IsRequired();
+        builder.Property(v => v.CreatedByName).HasMaxLength(60).IsRequired();
+        builder.Property(v => v.Note).HasMaxLength(200).IsRequired();
+    }
+}
+
+internal sealed class PointApiKeyConfiguration : IEntityTypeConfiguration<PointApiKey>
+{
+    public void Configure(EntityTypeBuilder<PointApiKey> builder)
+    {
+        builder.ToTable("PointApiKeys");
+        builder.Property(k => k.PlatformName).HasMaxLength(PointApiKey.MaxNameLength).IsRequired();
+        builder.Property(k => k.Source).HasMaxLength(PointEvent.MaxSourceLength).IsUnicode(false).IsRequired();
+        builder.Property(k => k.KeyHash).HasMaxLength(64).IsUnicode(false).IsRequired();
+        builder.Property(k => k.KeyPrefix).HasMaxLength(10).IsUnicode(false).IsRequired();
+        builder.Property(k => k.IssuedByName).HasMaxLength(60).IsRequired();
+        builder.Property(k => k.RevokedByName).HasMaxLength(60);
+        builder.HasIndex(k => k.KeyHash).IsUnique();
+        builder.Ignore(k => k.IsActive);
+    }
+}
+
+internal sealed class PointRecomputeRunConfiguration : IEntityTypeConfiguration<PointRecomputeRun>
+{
+    public void Configure(EntityTypeBuilder<PointRecomputeRun> builder)
+    {
+        builder.ToTable("PointRecomputeRuns");
+        builder.Property(r => r.RequestedByName).HasMaxLength(60).IsRequired();
+        builder.Property(r => r.Failure).HasMaxLength(500);
+        builder.Ignore(r => r.Percent);
+        builder.HasIndex(r => r.Year);
+    }
+}

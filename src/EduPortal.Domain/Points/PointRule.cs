@@ -1,0 +1,119 @@
+namespace EduPortal.Domain.Points;
+
+/// <summary>The five directions of the deep-application index (circular 001 附件2 §二).</summary>
+public enum PointCategory
+{
+    /// <summary>空间建设.</summary>
+    SpaceBuilding = 0,
+    /// <summary>教学应用.</summary>
+    TeachingApplication = 1,
+    /// <summary>师生互动.</summary>
+    Interaction = 2,
+    /// <summary>教师研修.</summary>
+    TeacherTraining = 3,
+    /// <summary>校园管理.</summary>
+    CampusManagement = 4,
+}
+
+public static class PointCategories
+{
+    public static readonly IReadOnlyList<PointCategory> All =
+        [PointCategory.SpaceBuilding, PointCategory.TeachingApplication, PointCategory.Interaction, PointCategory.TeacherTraining, PointCategory.CampusManagement];
+
+    public static string DisplayName(this PointCategory category) => category switch
+    {
+        PointCategory.SpaceBuilding => "空间建设",
+        PointCategory.TeachingApplication => "教学应用",
+        PointCategory.Interaction => "师生互动",
+        PointCategory.TeacherTraining => "教师研修",
+        PointCategory.CampusManagement => "校园管理",
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+}
+
+/// <summary>
+/// One row of the scoring table (计分项目事件一览表): an event type, its points and caps, and the
+/// threshold an event must meet to score. Rules are data: a city admin edits them per year.
+/// </summary>
+public sealed record PointRule
+{
+    /// <summary>Stable event-type code used by the ingestion API and the raw events (e.g. <c>login</c>).</summary>
+    public required string Type { get; init; }
+    public required PointCategory Category { get; init; }
+    /// <summary>二级分类, e.g. 资源建设.</summary>
+    public required string Name { get; init; }
+    /// <summary>内容描述 as the circular words it.</summary>
+    public string Description { get; init; } = "";
+    public required int Points { get; init; }
+    public int? DailyCap { get; init; }
+    public int? WeeklyCap { get; init; }
+    public int? YearlyCap { get; init; }
+
+    /// <summary>Minimum of the event's quantity (minutes, readers, students…) for the event to score; null = none.</summary>
+    public int? Threshold { get; init; }
+    /// <summary>What the quantity counts, e.g. 使用时长 or 阅读或完成人数.</summary>
+    public string QuantityName { get; init; } = "";
+    /// <summary>Unit of the quantity, e.g. 分钟 or 人.</summary>
+    public string QuantityUnit { get; init; } = "";
+    /// <summary>An alternative threshold on the event's second quantity (班级活动: ≥ 15 participants OR ≥ 5 works).</summary>
+    public int? AlternativeThreshold { get; init; }
+    public string AlternativeQuantityName { get; init; } = "";
+    public string AlternativeQuantityUnit { get; init; } = "";
+
+    /// <summary>Login streak: from this consecutive day on, a day scores <see cref="StreakPoints"/> (circular 001 附件2: 连续超过7天后每天2分).</summary>
+    public int? StreakFromDay { get; init; }
+    public int StreakPoints { get; init; }
+
+    /// <summary>A switched-off rule keeps its events but awards nothing.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Counts once per China calendar day however many events arrive (sign-ins).</summary>
+    public bool IsDaily => StreakFromDay is not null;
+
+    /// <summary>计分规则 as shown in the rule table, e.g. "1分/次，5次/每周".</summary>
+    public string RuleText
+    {
+        get
+        {
+            var parts = new List<string> { IsDaily ? $"{Points}分/天" : $"{Points}分/次" };
+            if (StreakFromDay is { } from)
+            {
+                parts.Add($"连续第 {from} 天起 {StreakPoints}分/天");
+            }
+            if (DailyCap is { } day && !IsDaily)
+            {
+                parts.Add($"{day}次/每天");
+            }
+            if (WeeklyCap is { } week)
+            {
+                parts.Add($"{week}次/每周");
+            }
+            if (YearlyCap is { } year)
+            {
+                parts.Add($"{year}次/每年");
+            }
+            if (Threshold is { } threshold)
+            {
+                var condition = $"{QuantityName}≥{threshold}{QuantityUnit}";
+                if (AlternativeThreshold is { } alternative)
+                {
+                    condition += $" 或 {AlternativeQuantityName}≥{alternative}{AlternativeQuantityUnit}";
+                }
+                parts.Add(condition);
+            }
+            return string.Join("，", parts);
+        }
+    }
+
+    /// <summary>Checks the numbers a city admin typed; messages keyed by field.</summary>
+    public Common.ValidationError? Validate() => new Common.ValidationBuilder()
+        .Check(Points is >= 0 and <= 1000, nameof(Points), "分值应为 0–1000")
+        .Check(DailyCap is null or > 0, nameof(DailyCap), "每日上限应大于 0，或留空表示不限")
+        .Check(WeeklyCap is null or > 0, nameof(WeeklyCap), "每周上限应大于 0，或留空表示不限")
+        .Check(YearlyCap is null or > 0, nameof(YearlyCap), "每年上限应大于 0，或留空表示不限")
+        .Check(Threshold is null or > 0, nameof(Threshold), "达标条件应大于 0，或留空表示无条件")
+        .Check(AlternativeThreshold is null or > 0, nameof(AlternativeThreshold), "达标条件应大于 0，或留空")
+        .Check(StreakFromDay is null or > 1, nameof(StreakFromDay), "连续天数应大于 1")
+        .Check(StreakPoints is >= 0 and <= 1000, nameof(StreakPoints), "连续登录分值应为 0–1000")
+        .Build();
+}

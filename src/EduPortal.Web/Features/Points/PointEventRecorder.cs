@@ -1,0 +1,80 @@
+using EduPortal.Data;
+using EduPortal.Data.Points;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
+using EduPortal.Domain.Points;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Features.Points;
+
+/// <summary>
+/// The portal's own point events (sign-ins, profile completion, published lab records). Each is recorded
+/// idempotently under the <c>portal</c> source and the teacher's year is recomputed at once, so the
+/// teacher sees the point on 我的积分 straight away.
+/// </summary>
+public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbFactory, PointLedger ledger, TimeProvider clock, ILogger<PointEventRecorder> logger)
+{
+    /// <summary>
+    /// Records one portal event for a teacher. Other modules call this (lab records: type
+    /// <see cref="PointTypes.LabRecordPublished"/>, external id <c>lab-{recordId}</c>). Accounts that are not
+    /// at a school (bureau staff) earn no points; the call is then a no-op. Never throws on a points failure:
+    /// the user's own action must not fail because the index could not be updated.
+    /// </summary>
+    public async Task RecordAsync(string teacherId, string type, DateTimeOffset occurredAt, string externalId,
+        int? quantity = null, int? secondaryQuantity = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                var atSchool = await db.Users.AnyAsync(u => u.Id == teacherId && u.Level <= AdminLevel.School && u.OrgUnit!.Kind == OrgUnitKind.School, cancellationToken);
+                if (!atSchool)
+                {
+                    return;
+                }
+            }
+            var outcome = (await ledger.RecordAsync(PointSources.Portal, [new IncomingPointEvent(teacherId, type, occurredAt, externalId, quantity, secondaryQuantity)], cancellationToken))[0];
+            if (outcome.Status is PointRowStatus.Created or PointRowStatus.Updated)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var year = (await PointRuleSets.ForDayAsync(db, PointEngine.ChinaDay(occurredAt), cancellationToken)).Year;
+                await ledger.RecomputeTeachersAsync(year, [teacherId], cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Could not record the {Type} point event {ExternalId} for {TeacherId}", type, externalId, teacherId);
+        }
+    }
+
+    /// <summary>A successful sign-in: one login event per China day (circular 001 附件2 空间登录).</summary>
+    public Task RecordSignInAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var day = PointEngine.ChinaDay(now);
+        return RecordAsync(userId, PointTypes.Login, now, $"login-{userId}-{day:yyyyMMdd}", cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Once the four profile items are all there — avatar; phone; school; subjects (circular 001 附件2 信息完善) —
+    /// records the year's profile-completion event. Safe to call after every profile change.
+    /// </summary>
+    public async Task RecordProfileCompletionAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.AvatarFileKey, u.PhoneNumber, u.Email, u.OrgUnitId, u.SubjectsText }).SingleOrDefaultAsync(cancellationToken);
+            if (user is null || !IsProfileComplete(user.AvatarFileKey, user.PhoneNumber ?? user.Email, user.OrgUnitId, user.SubjectsText))
+            {
+                return;
+            }
+        }
+        var now = clock.GetUtcNow();
+        await RecordAsync(userId, PointTypes.ProfileComplete, now, $"profile-{userId}-{ChinaTime.Today(clock).Year}", cancellationToken: cancellationToken);
+    }
+
+    public static bool IsProfileComplete(string? avatarKey, string? contact, int orgUnitId, string subjectsText) =>
+        !string.IsNullOrEmpty(avatarKey) && !string.IsNullOrWhiteSpace(contact) && orgUnitId > 0 && Subjects.Parse(subjectsText).Known.Count > 0;
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.Points;
+using EduPortal.Web.Features.Accounts;
+using EduPortal.Web.Features.Points;
+using EduPortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Tests.Points;
+
+[Collection(PortalCollection.Name)]
+public sealed class PointRecorderTests(PortalFactory portal)
+{
+    [Fact]
+    public async Task A_completed_profile_earns_twenty_points_once_a_year()
+    {
+        string userName;
+        await using (var db = await portal.DbAsync())
+        {
+            // A teacher of the demo school whose profile has not scored this year on any platform.
+            var school = await portal.DemoSchoolAsync();
+            var scored = db.PointEvents.Where(e => e.Type == PointTypes.ProfileComplete).Select(e => e.TeacherId);
+            userName = await db.Users.Where(u => u.OrgUnitId == school.Id && u.Level == Domain.Accounts.AdminLevel.Teacher
+                    && u.Status == Domain.Accounts.AccountStatus.Active && u.Employment == Domain.Accounts.EmploymentStatus.Serving && !scored.Contains(u.Id))
+                .OrderBy(u => u.Id).Select(u => u.UserName!).FirstAsync();
+        }
+        var admin = await portal.CallerAsync(userName);
+        var profiles = portal.Service<ProfileService>();
+        var profile = (await profiles.GetAsync(admin))!;
+        var input = new ProfileInput { RealName = profile.RealName, Phone = profile.Phone!, Subjects = ["数学"] };
+        Assert.True((await profiles.UpdateAsync(admin, input)).Succeeded);
+        await using (var db = await portal.DbAsync())
+        {
+            // No avatar yet: the four items are not all there.
+            Assert.False(await db.PointEvents.AnyAsync(e => e.TeacherId == admin.UserId && e.Type == PointTypes.ProfileComplete));
+            await db.Users.Where(u => u.Id == admin.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.AvatarFileKey, "avatars/test.png"));
+        }
+        Assert.True((await profiles.UpdateAsync(admin, input)).Succeeded);
+        Assert.True((await profiles.UpdateAsync(admin, input)).Succeeded);
+
+        var year = ChinaTime.Today(TimeProvider.System).Year;
+        await using var check = await portal.DbAsync();
+        var profileEvent = await check.PointEvents.SingleAsync(e => e.TeacherId == admin.UserId && e.Type == PointTypes.ProfileComplete);
+        Assert.Equal($"profile-{admin.UserId}-{year}", profileEvent.ExternalId);
+        Assert.Equal(20, (await check.PointAwards.SingleAsync(a => a.EventId == profileEvent.Id)).Points);
+    }
+
+    [Fact]
+    public async Task A_published_lab_record_scores_through_the_recorder_hook()
+    {
+        var teacher = await portal.CallerAsync(DemoAccounts.Teacher);
+        var recorder = portal.Service<PointEventRecorder>();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await recorder.RecordAsync(teacher.UserId, PointTypes.LabRecordPublished, at, "lab-424242");
+        await recorder.RecordAsync(teacher.UserId, PointTypes.LabRecordPublished, at, "lab-424242");
+
+        await using var db = await portal.DbAsync();
+        var lab = await db.PointEvents.SingleAsync(e => e.ExternalId == "lab-424242");
+        Assert.Equal(PointSources.Portal, lab.Source);
+        Assert.Equal(2, (await db.PointAwards.SingleAsync(a => a.EventId == lab.Id)).Points);
+
+        // Bureau staff earn no points: the hook is a no-op for them.
+        var city = await portal.CallerAsync(DemoAccounts.CityAdmin);
+        await recorder.RecordAsync(city.UserId, PointTypes.LabRecordPublished, at, "lab-city");
+        Assert.False(await db.PointEvents.AnyAsync(e => e.ExternalId == "lab-city"));
+    }
+}
+
+/// <summary>The ingestion endpoint's rate limit, on a portal configured with a tiny window.</summary>
+public sealed class PointRateLimitTests : IClassFixture<PointRateLimitTests.LimitedPortal>
+{
+    private readonly LimitedPortal _portal;
+
+    public PointRateLimitTests(LimitedPortal portal) => _portal = portal;
+
+    public sealed class LimitedPortal : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Points:IngestionRequestsPerMinute", "2");
+        }
+    }
+
+    [Fact]
+    public async Task A_key_over_its_rate_gets_429()
+    {
+        var city = await _portal.CallerAsync(DemoAccounts.CityAdmin);
+        var key = (await _portal.Service<PointApiKeyService>().IssueAsync(city, "限流测试", "rate-test")).Value!;
+        var client = _portal.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        var last = "";
+        for (var i = 0; i < 3; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/points/events")
+            {
+                Content = JsonContent.Create(new { events = new[] { new { externalId = $"RL-{i}", teacherPhone = "13800000004", type = PointTypes.Courseware, occurredAt = DateTimeOffset.UtcNow.AddHours(-1) } } }),
+            };
+            request.Headers.Add("X-Api-Key", key);
+            var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+            last = await response.Content.ReadAsStringAsync();
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Contains("请求过于频繁", last);
+    }
+}

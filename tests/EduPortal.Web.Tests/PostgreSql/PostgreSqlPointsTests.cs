@@ -1,0 +1,43 @@
+using EduPortal.Data.Points;
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.Points;
+using EduPortal.Web.Features.Points;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Tests.PostgreSql;
+
+/// <summary>The points ledger's provider-neutral bulk writes and queries on a real server.</summary>
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlPointsTests(PostgreSqlPortalFactory portal)
+{
+    [Fact]
+    public async Task The_seeded_year_recomputes_identically_and_my_points_and_rankings_read_it_on_postgresql()
+    {
+        var year = ChinaTime.Today(TimeProvider.System).Year;
+        var city = await portal.CallerAsync(DemoAccounts.CityAdmin);
+        var key = (await portal.Service<PointApiKeyService>().IssueAsync(city, "PG 测试", "pg-test")).Value!;
+        var apiKey = await portal.Service<PointIngestionService>().AuthenticateAsync(key);
+        var result = (await portal.Service<PointIngestionService>().IngestAsync(apiKey!,
+        [
+            new ApiPointEvent { ExternalId = "PG-1", TeacherPhone = "13800000004", Type = PointTypes.Courseware, OccurredAt = DateTimeOffset.UtcNow.AddHours(-2) },
+            new ApiPointEvent { ExternalId = "PG-1", TeacherPhone = "13800000004", Type = PointTypes.Courseware, OccurredAt = DateTimeOffset.UtcNow.AddHours(-2) },
+        ])).Value!;
+        Assert.Equal((1, 1), (result.Created, result.Rejected));
+        await portal.Service<PointLedger>().RecomputeDirtyAsync();
+
+        await using var db = await portal.DbAsync();
+        var before = await db.PointAwards.Where(a => a.Year == year).OrderBy(a => a.EventId).Select(a => new { a.EventId, a.Points, a.Reason }).ToListAsync();
+        await portal.Service<PointLedger>().RecomputeYearAsync(year);
+        var after = await db.PointAwards.Where(a => a.Year == year).OrderBy(a => a.EventId).Select(a => new { a.EventId, a.Points, a.Reason }).ToListAsync();
+        Assert.True(before.Count > 1000);
+        Assert.Equal(before, after);
+
+        var teacher = await portal.CallerAsync(DemoAccounts.Teacher);
+        var mine = (await portal.Service<PointQueryService>().MyPointsAsync(teacher, year)).Value!;
+        Assert.Contains(mine.Details, d => d.TypeName == "课件制作" && d.Source == "PG 测试");
+        var ranking = (await portal.Service<PointQueryService>().RankingsAsync(city, new RankingQuery(year, IncludeWeeks: true))).Value!;
+        Assert.NotEmpty(ranking.Weeks);
+        Assert.Single(ranking.Teachers, t => t.TeacherId == teacher.UserId);
+    }
+}
