@@ -152,6 +152,32 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         }
     }
 
+    /// <summary>
+    /// Takes back one event (a portal event whose cause was undone, e.g. a lab record withdrawn or returned): the
+    /// raw event and its award go, and the teacher's year is rebuilt so caps and streaks are recounted. Returns
+    /// whether there was anything to remove.
+    /// </summary>
+    public async Task<bool> RemoveAsync(string source, string teacherId, string externalId, CancellationToken cancellationToken = default)
+    {
+        int year;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var found = await db.PointEvents.Where(e => e.Source == source && e.ExternalId == externalId && e.TeacherId == teacherId)
+                .Select(e => new { e.Id, e.Day }).SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return false;
+            }
+            year = (await PointRuleSets.ForDayAsync(db, found.Day, cancellationToken)).Year;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.PointAwards.Where(a => a.EventId == found.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.PointEvents.Where(e => e.Id == found.Id).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await RecomputeTeachersAsync(year, [teacherId], cancellationToken);
+        return true;
+    }
+
     /// <summary>Rebuilds the awards and totals of some teachers' year from their raw events.</summary>
     public async Task RecomputeTeachersAsync(int year, IReadOnlyCollection<string> teacherIds, CancellationToken cancellationToken = default)
     {

@@ -198,8 +198,17 @@ public sealed class LabRecordTests(PortalFactory portal)
         var (teacher, id) = await PublishedRecordAsync();
         var service = portal.Service<LabRecordService>();
         Assert.IsType<ConflictError>((await service.DeleteAsync(teacher, id)).Error);
+        await using (var db = await portal.DbAsync())
+        {
+            Assert.True(await db.PointEvents.AnyAsync(e => e.ExternalId == $"lab-{id}"));
+        }
         Assert.True((await service.WithdrawAsync(teacher, id)).Succeeded);
         Assert.Equal(LabRecordState.Draft, (await LoadAsync(id)).State);
+        await using (var db = await portal.DbAsync())
+        {
+            // An unpublished record earns nothing.
+            Assert.False(await db.PointEvents.AnyAsync(e => e.ExternalId == $"lab-{id}"));
+        }
         Assert.True((await service.DeleteAsync(teacher, id)).Succeeded);
     }
 
@@ -296,9 +305,19 @@ public sealed class LabRecordTests(PortalFactory portal)
         Assert.IsType<NotFoundError>((await gallery.GetAsync(reporter, id)).Error);
         var republish = await portal.Service<LabRecordService>().PublishAsync(teacher, id, await CompleteDetailsAsync(teacher));
         Assert.Contains("不能再发布", republish.Error!.Message);
+        // The return takes back the record's 实验课发布 points.
+        await using (var db = await portal.DbAsync())
+        {
+            Assert.False(await db.PointEvents.AnyAsync(e => e.ExternalId == $"lab-{id}"));
+        }
         var history = own.Value.History.Select(h => h.Action).ToList();
         Assert.Equal([LabActions.Create, LabActions.Publish, LabActions.Report, LabActions.Return], history);
         Assert.Equal("（举报人）", own.Value.History[2].ActorName);
+
+        // Revoking the return puts the record back in the queue and gives its points back.
+        Assert.True((await reviews.RevokeAsync(county, id, (await LoadAsync(id)).Version, "退回有误")).Succeeded);
+        await using var after = await portal.DbAsync();
+        Assert.True(await after.PointEvents.AnyAsync(e => e.ExternalId == $"lab-{id}" && e.TeacherId == teacher.UserId));
     }
 
     [Fact]

@@ -183,8 +183,8 @@ public sealed class LabRecordService(
         {
             return error;
         }
-        // The deep-application index's 实验课发布 row; one event per record, so publishing again after a withdrawal scores nothing more.
-        await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, record.PublishedAt!.Value, $"lab-{record.Id}", cancellationToken: cancellationToken);
+        // The deep-application index's 实验课发布 row: one event per published record (withdrawing or a return takes it back).
+        await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, record.PublishedAt!.Value, PointsExternalId(record), cancellationToken: cancellationToken);
         return Result.Success;
     }
 
@@ -207,7 +207,13 @@ public sealed class LabRecordService(
         }
         db.Audit(caller, clock, AuditActions.LabWithdrawn, nameof(LabRecord), Key(record), record.SchoolPath,
             $"{caller.RealName} 撤回实验记录“{record.Title}”", new { 状态 = before.DisplayName() }, new { 状态 = record.State.DisplayName() });
-        return await SaveAsync(db, record.Id, cancellationToken) is { } error ? error : Result.Success;
+        if (await SaveAsync(db, record.Id, cancellationToken) is { } error)
+        {
+            return error;
+        }
+        // An unpublished record earns nothing; publishing it again records the event again.
+        await points.RemoveAsync(record.TeacherId, PointsExternalId(record), cancellationToken);
+        return Result.Success;
     }
 
     /// <summary>Deletes a draft or a returned record for good, files included (circular 000 §三.1: 删除不可恢复).</summary>
@@ -352,6 +358,9 @@ public sealed class LabRecordService(
             }
         }
     }
+
+    /// <summary>The record's event in the points ledger (source "portal").</summary>
+    internal static string PointsExternalId(LabRecord record) => $"lab-{record.Id}";
 
     internal static string Key(LabRecord record) => record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,8 @@ using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
+using EduPortal.Domain.Points;
+using EduPortal.Web.Features.Points;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Features.LabRecords;
@@ -22,7 +24,7 @@ public enum ReviewQueueView
 /// Reporting (举报) by anyone signed in, and the admins' review queue: pass, return and revoke, each limited to
 /// the caller's jurisdiction (circular 000 §二.(二).2 and §三.2–3).
 /// </summary>
-public sealed class LabReviewService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)
+public sealed class LabReviewService(IDbContextFactory<EduPortalDbContext> dbFactory, PointEventRecorder points, TimeProvider clock)
 {
     public async Task<Result> ReportAsync(Caller caller, long recordId, string? reason, CancellationToken cancellationToken = default) =>
         await TransitionAsync(caller, recordId, expectedVersion: null, AuditActions.LabReported,
@@ -88,6 +90,20 @@ public sealed class LabReviewService(IDbContextFactory<EduPortalDbContext> dbFac
         }
         db.Audit(caller, clock, auditAction, nameof(LabRecord), LabRecordService.Key(record), record.SchoolPath, summary(record, caller),
             new { 状态 = before.DisplayName() }, new { 状态 = record.State.DisplayName() });
-        return await LabRecordService.SaveAsync(db, record.Id, cancellationToken) is { } error ? error : Result.Success;
+        if (await LabRecordService.SaveAsync(db, record.Id, cancellationToken) is { } error)
+        {
+            return error;
+        }
+        // A returned record is not lab teaching the district vouches for: its 实验课发布 points go, and come back
+        // if the return is revoked.
+        if (record.State == LabRecordState.Returned)
+        {
+            await points.RemoveAsync(record.TeacherId, LabRecordService.PointsExternalId(record), cancellationToken);
+        }
+        else if (before == LabRecordState.Returned && record.PublishedAt is { } publishedAt)
+        {
+            await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, publishedAt, LabRecordService.PointsExternalId(record), cancellationToken: cancellationToken);
+        }
+        return Result.Success;
     }
 }

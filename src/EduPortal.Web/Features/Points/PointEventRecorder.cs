@@ -48,6 +48,22 @@ public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbF
         }
     }
 
+    /// <summary>
+    /// Takes back a portal event whose cause was undone (a lab record withdrawn or returned). Never throws on a
+    /// points failure, like <see cref="RecordAsync"/>.
+    /// </summary>
+    public async Task RemoveAsync(string teacherId, string externalId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ledger.RemoveAsync(PointSources.Portal, teacherId, externalId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Could not remove the point event {ExternalId} of {TeacherId}", externalId, teacherId);
+        }
+    }
+
     /// <summary>A successful sign-in: one login event per China day (circular 001 附件2 空间登录).</summary>
     public Task RecordSignInAsync(string userId, CancellationToken cancellationToken = default)
     {
