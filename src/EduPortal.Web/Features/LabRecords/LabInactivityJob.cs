@@ -22,9 +22,7 @@ public sealed class LabInactivityJob(IDbContextFactory<EduPortalDbContext> dbFac
         var weeks = Math.Max(1, options.Value.InactiveWeeks);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schools = await db.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgUnitKind.School).Select(o => new { o.Id, o.Path }).ToListAsync(cancellationToken);
-        var lastLesson = await db.LabRecords.AsNoTracking().Where(r => r.Shown)
-            .GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Last = g.Max(r => r.LessonDate) })
-            .ToDictionaryAsync(x => x.SchoolId, x => x.Last, cancellationToken);
+        var lastLesson = await db.LabRecords.AsNoTracking().Where(r => r.Shown).LastLessonBySchoolAsync(cancellationToken);
         var inactive = LabCoverage.InactiveSchools(schools.Select(s => (s.Id, lastLesson.GetValueOrDefault(s.Id))), today, weeks).ToHashSet();
 
         var monday = Weeks.MondayOf(today);

@@ -149,7 +149,7 @@ public sealed class LabRecordService(
     public async Task<Result> PublishAsync(Caller caller, long recordId, LabRecordDetails input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.LabRecords.Include(r => r.Media).Include(r => r.Transitions)
+        var record = await db.LabRecords.Include(r => r.Media)
             .SingleOrDefaultAsync(r => r.Id == recordId && r.TeacherId == caller.UserId, cancellationToken);
         if (record is null)
         {
@@ -177,8 +177,7 @@ public sealed class LabRecordService(
         {
             return published;
         }
-        db.Audit(caller, clock, AuditActions.LabPublished, nameof(LabRecord), record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            record.SchoolPath, $"{caller.RealName} 发布实验记录“{record.Title}”", new { 状态 = LabRecordState.Draft.DisplayName() }, new { 状态 = record.State.DisplayName() });
+        db.Audit(caller, clock, AuditActions.LabPublished, nameof(LabRecord), Key(record), record.SchoolPath, $"{caller.RealName} 发布实验记录“{record.Title}”", new { 状态 = LabRecordState.Draft.DisplayName() }, new { 状态 = record.State.DisplayName() });
         if (await SaveAsync(db, record.Id, cancellationToken) is { } error)
         {
             return error;
@@ -192,8 +191,7 @@ public sealed class LabRecordService(
     public async Task<Result> WithdrawAsync(Caller caller, long recordId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var record = await db.LabRecords.Include(r => r.Transitions)
-            .SingleOrDefaultAsync(r => r.Id == recordId && r.TeacherId == caller.UserId, cancellationToken);
+        var record = await db.LabRecords.SingleOrDefaultAsync(r => r.Id == recordId && r.TeacherId == caller.UserId, cancellationToken);
         if (record is null)
         {
             return new NotFoundError();
@@ -265,9 +263,6 @@ public sealed class LabRecordService(
             .ToListAsync(cancellationToken);
         var shownThisTerm = await db.LabRecords.AsNoTracking()
             .CountAsync(r => r.TeacherId == caller.UserId && r.Shown && r.LessonDate >= term.Start && r.LessonDate <= term.End, cancellationToken);
-        var pending = caller.IsAdmin
-            ? await db.LabRecords.AsNoTracking().WithinJurisdiction(caller).CountAsync(r => r.State == LabRecordState.Reported, cancellationToken)
-            : 0;
         // The weekly job's latest flags inside the caller's subtree.
         var latestWeek = await db.LabInactivityFlags.AsNoTracking().WithinJurisdiction(caller).MaxAsync(f => (DateOnly?)f.WeekStart, cancellationToken);
         var flags = latestWeek is { } week
@@ -278,12 +273,12 @@ public sealed class LabRecordService(
         return new LabHomeSummary(shownThisTerm,
             mine.FirstOrDefault(m => m.State == LabRecordState.Draft)?.AnyId,
             mine.FirstOrDefault(m => m.State == LabRecordState.Returned)?.Count ?? 0,
-            pending, flags.Count, ownFlag?.Weeks);
+            flags.Count, ownFlag?.Weeks);
     }
 
     private async Task<Result<LabRecord>> LoadOrStartDraftAsync(EduPortalDbContext db, Caller caller, CancellationToken cancellationToken)
     {
-        var draft = await db.LabRecords.Include(r => r.Media).Include(r => r.Transitions)
+        var draft = await db.LabRecords.Include(r => r.Media)
             .SingleOrDefaultAsync(r => r.TeacherId == caller.UserId && r.State == LabRecordState.Draft, cancellationToken);
         if (draft is not null)
         {
@@ -367,6 +362,11 @@ public sealed class LabRecordService(
 
 internal static class LabRecordQueries
 {
+    /// <summary>The latest lesson date of each school among the given (shown) records.</summary>
+    public static Task<Dictionary<int, DateOnly?>> LastLessonBySchoolAsync(this IQueryable<LabRecord> shown, CancellationToken cancellationToken) =>
+        shown.GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Last = g.Max(r => r.LessonDate) })
+            .ToDictionaryAsync(x => x.SchoolId, x => x.Last, cancellationToken);
+
     public static Task<List<LabRecordRow>> ToRowsAsync(this IQueryable<LabRecord> records, CancellationToken cancellationToken) =>
         records.Select(r => new LabRecordRow(r.Id, r.TeacherName, r.SchoolName, r.Subject, r.Kind, r.Title, r.ClassName, r.LessonDate, r.Period,
                 r.State, r.UpdatedAt, r.ReviewerName, r.ReportReason, r.ReportedByName, r.ReportedAt,

@@ -73,8 +73,7 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
             .Select(g => new { SchoolId = g.Key, Count = g.Count(), Teachers = g.Select(r => r.TeacherId).Distinct().Count() })
             .ToDictionaryAsync(x => x.SchoolId, x => (x.Count, x.Teachers), cancellationToken);
         // The last lesson of each school, whatever the range, decides the inactivity highlight.
-        var lastLesson = await scope.Shown.GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Last = g.Max(r => r.LessonDate) })
-            .ToDictionaryAsync(x => x.SchoolId, x => x.Last, cancellationToken);
+        var lastLesson = await scope.Shown.LastLessonBySchoolAsync(cancellationToken);
         var today = ChinaTime.Today(clock);
         var weeksWithout = options.Value.InactiveWeeks;
         var inactive = LabCoverage.InactiveSchools(scope.Schools.Select(s => (s.Id, lastLesson.GetValueOrDefault(s.Id))), today, weeksWithout).ToHashSet();

@@ -38,5 +38,5 @@ public sealed record ExperimentOption(int Id, LabSubject Subject, int Grade, str
 /// <summary>The teacher's current draft, for the capture form.</summary>
 public sealed record DraftView(long Id, LabRecordDetails Details, IReadOnlyList<LabMediaView> Media, bool WasPublishedBefore);
 
-/// <summary>The home page's lab card: the teacher's own records, the admin's queue and the weekly job's flags.</summary>
-public sealed record LabHomeSummary(int MyShownThisTerm, long? MyDraftId, int MyReturned, int PendingReports, int QuietSchools, int? OwnSchoolQuietWeeks);
+/// <summary>The home page's lab card: the teacher's own records and the weekly job's flags (the admin's queue count comes from <see cref="LabReviewService.PendingCountAsync"/>).</summary>
+public sealed record LabHomeSummary(int MyShownThisTerm, long? MyDraftId, int MyReturned, int QuietSchools, int? OwnSchoolQuietWeeks);
