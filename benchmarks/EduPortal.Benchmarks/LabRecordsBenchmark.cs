@@ -69,38 +69,36 @@ public static class LabRecordsBenchmark
             return await LabGalleryService.Filter(db.LabRecords.AsNoTracking().VisibleTo(city).Where(r => r.Shown), query).CountAsync();
         }
 
-        var floor = await Bench.TimeAsync(() => CountAsync(filtered));
+        var floor = await Bench.MeasureAsync(() => CountAsync(filtered));
         Console.WriteLine($"{"COUNT(*) county + physics (floor)",-58} {floor.Text}   rows {total:N0}");
-        var first = await Bench.TimeAsync(() => gallery.SearchAsync(city, filtered));
+        var first = await Bench.MeasureAsync(() => gallery.SearchAsync(city, filtered));
         Console.WriteLine($"{"Gallery first page (24), county + physics",-58} {first.Text}   ×{first.Median / floor.Median:F1} of floor");
-        var deep = await Bench.TimeAsync(() => gallery.SearchAsync(city, filtered with { Page = page500, PageSize = 10 }));
+        var deep = await Bench.MeasureAsync(() => gallery.SearchAsync(city, filtered with { Page = page500, PageSize = 10 }));
         Console.WriteLine($"{$"Gallery page {page500 + 1} (10 a page), county + physics",-58} {deep.Text}   ×{deep.Median / floor.Median:F1} of floor");
-        var allFloor = await Bench.TimeAsync(() => CountAsync(new GalleryQuery()));
-        var deepAll = await Bench.TimeAsync(() => gallery.SearchAsync(city, new GalleryQuery(Page: 499)));
+        var allFloor = await Bench.MeasureAsync(() => CountAsync(new GalleryQuery()));
+        var deepAll = await Bench.MeasureAsync(() => gallery.SearchAsync(city, new GalleryQuery(Page: 499)));
         Console.WriteLine($"{"Gallery page 500 (24 a page), no filter",-58} {deepAll.Text}   ×{deepAll.Median / allFloor.Median:F1} of COUNT(*) {allFloor.Median:F1} ms");
 
         var query = statistics.DefaultQuery();
-        var countyFloor = await Bench.TimeAsync(async () =>
+        async Task<int> TermCountAsync(Caller caller)
         {
             await using var db = await factory.CreateDbContextAsync();
-            return await db.LabRecords.WithinJurisdiction(county).CountAsync(r => r.Shown && r.LessonDate >= query.From && r.LessonDate <= query.To);
-        });
-        var countyStats = await Bench.TimeAsync(() => statistics.GetAsync(county, query));
+            return await db.LabRecords.WithinJurisdiction(caller).CountAsync(r => r.Shown && r.LessonDate >= query.From && r.LessonDate <= query.To);
+        }
+
+        var countyFloor = await Bench.MeasureAsync(() => TermCountAsync(county));
+        var countyStats = await Bench.MeasureAsync(() => statistics.GetAsync(county, query));
         Console.WriteLine($"{"Statistics page, county admin, this term",-58} {countyStats.Text}   ×{countyStats.Median / countyFloor.Median:F1} of COUNT(*) {countyFloor.Median:F1} ms");
-        var cityFloor = await Bench.TimeAsync(async () =>
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            return await db.LabRecords.WithinJurisdiction(city).CountAsync(r => r.Shown && r.LessonDate >= query.From && r.LessonDate <= query.To);
-        });
-        var cityStats = await Bench.TimeAsync(() => statistics.GetAsync(city, query), runs: 3);
+        var cityFloor = await Bench.MeasureAsync(() => TermCountAsync(city));
+        var cityStats = await Bench.MeasureAsync(() => statistics.GetAsync(city, query), runs: 3);
         Console.WriteLine($"{"Statistics page, city admin, this term",-58} {cityStats.Text}   ×{cityStats.Median / cityFloor.Median:F1} of COUNT(*) {cityFloor.Median:F1} ms");
-        var countyTeachers = await Bench.TimeAsync(() => statistics.TeachersAsync(county, query));
+        var countyTeachers = await Bench.MeasureAsync(() => statistics.TeachersAsync(county, query));
         Console.WriteLine($"{"  per-teacher tab, county admin",-58} {countyTeachers.Text}");
-        var cityTeachers = await Bench.TimeAsync(() => statistics.TeachersAsync(city, query), runs: 3);
+        var cityTeachers = await Bench.MeasureAsync(() => statistics.TeachersAsync(city, query), runs: 3);
         Console.WriteLine($"{"  per-teacher tab, city admin",-58} {cityTeachers.Text}");
-        var countyCoverage = await Bench.TimeAsync(() => statistics.CoverageAsync(county));
+        var countyCoverage = await Bench.MeasureAsync(() => statistics.CoverageAsync(county));
         Console.WriteLine($"{"  coverage (开出率) tab, county admin",-58} {countyCoverage.Text}");
-        var cityCoverage = await Bench.TimeAsync(() => statistics.CoverageAsync(city), runs: 3);
+        var cityCoverage = await Bench.MeasureAsync(() => statistics.CoverageAsync(city), runs: 3);
         Console.WriteLine($"{"  coverage (开出率) tab, city admin",-58} {cityCoverage.Text}");
         Console.WriteLine($"Managed memory after the run: {GC.GetTotalMemory(false) / 1024 / 1024} MiB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
         if (Environment.GetEnvironmentVariable("KEEP_BENCH_DB") is null)
@@ -187,26 +185,5 @@ public static class LabRecordsBenchmark
         }
         await transaction.CommitAsync();
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
-    }
-}
-
-/// <summary>Median of several runs after a warm-up (JIT, SQLite page cache).</summary>
-public static class Bench
-{
-    public sealed record Timing(double Median, string Text);
-
-    public static async Task<Timing> TimeAsync<T>(Func<Task<T>> action, int runs = 7)
-    {
-        await action();
-        var samples = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await action();
-            samples.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        samples.Sort();
-        var median = samples[samples.Count / 2];
-        return new Timing(median, $"median {median,7:F1} ms  (min {samples[0]:F1}, max {samples[^1]:F1}, n={runs})");
     }
 }

@@ -128,7 +128,7 @@ public static class PointsBenchmark
             samples.Add(one.Elapsed.TotalMilliseconds);
         }
         await ledger.RecomputeDirtyAsync();
-        Report("Incremental award for one new event (record + recompute teacher-year)", Median(samples));
+        Report("Incremental award for one new event (record + recompute teacher-year)", Bench.Summarise(samples).Text);
 
         // 5. Ingestion through the endpoint's code path: key check, row checks, idempotent insert, batches of 1,000.
         var key = PointApiKey.Issue("压测平台", "bench-api", "bench", clock.GetUtcNow()).Value;
@@ -187,14 +187,14 @@ public static class PointsBenchmark
         var school = await CallerAsync(factory, DemoAccounts.SchoolAdmin);
         var teacherCaller = await CallerAsync(factory, DemoAccounts.Teacher);
         var month = new DateOnly(year, 3, 1);
-        Report("My points page (总分, 3 ranks, categories, ~500 lines)", await TimeAsync(() => query.MyPointsAsync(teacherCaller, year)));
-        Report("School page (teachers, index, county and city rank)", await TimeAsync(() => query.SchoolAsync(school, school.OrgUnitId, year)));
-        Report("Ranking, county, year (schools + teachers)", await TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year))));
-        Report("Ranking, city, year (schools + teachers)", await TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year))));
-        Report("Ranking + weekly trend, county, year", await TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year, IncludeWeeks: true)), 3));
-        Report("Ranking + weekly trend, city, year", await TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year, IncludeWeeks: true)), 3));
-        Report("Ranking, county, one month (date range)", await TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year, month, month.AddMonths(1).AddDays(-1))), 3));
-        Report("Ranking, city, one month (date range)", await TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year, month, month.AddMonths(1).AddDays(-1))), 3));
+        Report("My points page (总分, 3 ranks, categories, ~500 lines)", await Bench.TimeAsync(() => query.MyPointsAsync(teacherCaller, year)));
+        Report("School page (teachers, index, county and city rank)", await Bench.TimeAsync(() => query.SchoolAsync(school, school.OrgUnitId, year)));
+        Report("Ranking, county, year (schools + teachers)", await Bench.TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year))));
+        Report("Ranking, city, year (schools + teachers)", await Bench.TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year))));
+        Report("Ranking + weekly trend, county, year", await Bench.TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year, IncludeWeeks: true)), 3));
+        Report("Ranking + weekly trend, city, year", await Bench.TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year, IncludeWeeks: true)), 3));
+        Report("Ranking, county, one month (date range)", await Bench.TimeAsync(() => query.RankingsAsync(county, new RankingQuery(year, month, month.AddMonths(1).AddDays(-1))), 3));
+        Report("Ranking, city, one month (date range)", await Bench.TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year, month, month.AddMonths(1).AddDays(-1))), 3));
         var ranking = (await query.RankingsAsync(city, new RankingQuery(year))).Value!;
         watch.Restart();
         var sheet = PointQueryService.ExportTeachers(ranking.Teachers, "教师积分排名");
@@ -216,25 +216,6 @@ public static class PointsBenchmark
         await using var db = await factory.CreateDbContextAsync();
         var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
         return (await CallerAccessor.LoadAsync(db, id))!;
-    }
-
-    private static async Task<string> TimeAsync(Func<Task> action, int runs = 7)
-    {
-        await action();
-        var samples = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await action();
-            samples.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        return Median(samples);
-    }
-
-    private static string Median(List<double> samples)
-    {
-        samples.Sort();
-        return $"median {samples[samples.Count / 2],8:F1} ms  (min {samples[0]:F1}, max {samples[^1]:F1}, n={samples.Count})";
     }
 
     /// <summary>

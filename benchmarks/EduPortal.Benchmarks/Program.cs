@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EduPortal.Benchmarks;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
@@ -55,20 +56,6 @@ void PrintMarkdown()
     }
 }
 
-async Task<string> TimeAsync(Func<Task> action, int runs = 7)
-{
-    await action(); // warm-up: JIT and SQLite page cache
-    var samples = new List<double>();
-    for (var i = 0; i < runs; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        await action();
-        samples.Add(watch.Elapsed.TotalMilliseconds);
-    }
-    samples.Sort();
-    return $"median {samples[samples.Count / 2],7:F1} ms  (min {samples[0]:F1}, max {samples[^1]:F1}, n={runs})";
-}
-
 Console.WriteLine($"EduPortal benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite file");
 await using (var db = await factory.CreateDbContextAsync())
 {
@@ -99,7 +86,7 @@ var school = await CallerAsync(DemoAccounts.SchoolAdmin);
 // `dotnet run -c Release --project benchmarks/EduPortal.Benchmarks -- surveys`: the survey module only.
 if (args.Contains("surveys", StringComparer.OrdinalIgnoreCase))
 {
-    await SurveyBenchmark.RunAsync(factory, clock, city, TimeAsync, Report);
+    await SurveyBenchmark.RunAsync(factory, clock, city, Bench.TimeAsync, Report);
     PrintMarkdown();
     SqliteCleanup(folder);
     return;
@@ -109,14 +96,14 @@ var home = new HomeService(factory);
 var orgs = new OrgService(factory, clock);
 var accounts = new AccountAdminService(factory, clock);
 
-Report("Load the caller (every action does this)", await TimeAsync(() => CallerAccessor.LoadAsync(factory.CreateDbContext(), city.UserId), 21));
-Report("Home figures, city admin (whole district)", await TimeAsync(() => home.GetAsync(city)));
-Report("Home figures, county admin", await TimeAsync(() => home.GetAsync(county)));
-Report("Home figures, school admin", await TimeAsync(() => home.GetAsync(school)));
-Report("Org tree with totals, city admin", await TimeAsync(() => orgs.GetTreeAsync(city)));
-Report("People list page 1 (20 rows), city admin", await TimeAsync(() => accounts.SearchAsync(city, new AccountQuery())));
-Report("People list search by name, city admin", await TimeAsync(() => accounts.SearchAsync(city, new AccountQuery(Search: "王"))));
-Report("People list page 1, school admin", await TimeAsync(() => accounts.SearchAsync(school, new AccountQuery())));
+Report("Load the caller (every action does this)", await Bench.TimeAsync(() => CallerAccessor.LoadAsync(factory.CreateDbContext(), city.UserId), 21));
+Report("Home figures, city admin (whole district)", await Bench.TimeAsync(() => home.GetAsync(city)));
+Report("Home figures, county admin", await Bench.TimeAsync(() => home.GetAsync(county)));
+Report("Home figures, school admin", await Bench.TimeAsync(() => home.GetAsync(school)));
+Report("Org tree with totals, city admin", await Bench.TimeAsync(() => orgs.GetTreeAsync(city)));
+Report("People list page 1 (20 rows), city admin", await Bench.TimeAsync(() => accounts.SearchAsync(city, new AccountQuery())));
+Report("People list search by name, city admin", await Bench.TimeAsync(() => accounts.SearchAsync(city, new AccountQuery(Search: "王"))));
+Report("People list page 1, school admin", await Bench.TimeAsync(() => accounts.SearchAsync(school, new AccountQuery())));
 
 GC.Collect();
 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -159,7 +146,7 @@ Report("  same sheet cell by cell in ClosedXML (query excluded)", $"{closedSecon
 
 var hasher = new PasswordHasher<ApplicationUser>();
 var user = new ApplicationUser();
-Report("PBKDF2 password hash (each sign-in pays one)", await TimeAsync(() => Task.FromResult(hasher.HashPassword(user, "a long pass phrase")), 11));
+Report("PBKDF2 password hash (each sign-in pays one)", await Bench.TimeAsync(() => Task.FromResult(hasher.HashPassword(user, "a long pass phrase")), 11));
 
 var importer = new RosterImportService(new SingleContextScopeFactory(options), clock);
 var roster = BuildRoster(500);
