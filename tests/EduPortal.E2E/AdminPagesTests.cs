@@ -102,10 +102,7 @@ public sealed class AdminPagesTests(PortalServer server)
         await page.Locator("input[type=file]").SetInputFilesAsync(fake);
         await Expect(page.Locator("[data-testid=avatar-error]")).ToContainTextAsync("请勿仅修改扩展名");
 
-        var png = Path.Combine(Path.GetTempPath(), $"avatar-{Guid.NewGuid():N}.png");
-        await File.WriteAllBytesAsync(png, Convert.FromBase64String(
-            "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGOQqzhBEmIY1TCqYfhqAABoaV4Qi1HI+QAAAABJRU5ErkJggg=="));
-        await page.Locator("input[type=file]").First.SetInputFilesAsync(png);
+        await page.Locator("input[type=file]").First.SetInputFilesAsync(PortalSteps.TinyPngFile("avatar"));
         await Expect(page.Locator(".mud-snackbar").Filter(new LocatorFilterOptions { HasText = "头像已更新" })).ToBeVisibleAsync();
         var avatar = page.Locator("img[alt=头像]");
         await Expect(avatar).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/files/avatars/.+-thumb\\.jpg$"));

@@ -7,14 +7,6 @@ namespace EduPortal.E2E;
 [Collection(PortalServerCollection.Name)]
 public sealed class LabRecordTests(PortalServer server)
 {
-    private static string Photo()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"lab-{Guid.NewGuid():N}.png");
-        File.WriteAllBytes(path, Convert.FromBase64String(
-            "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGOQqzhBEmIY1TCqYfhqAABoaV4Qi1HI+QAAAABJRU5ErkJggg=="));
-        return path;
-    }
-
     private static async Task PickAsync(IPage page, string testId, string? option)
     {
         await page.ClickAsync($"[data-testid={testId}]");
@@ -48,7 +40,7 @@ public sealed class LabRecordTests(PortalServer server)
         await PickAsync(teacher, "lab-period", "第 3 节");
         foreach (var slot in new[] { "FrontToBack", "BackToFront", "GroupCloseUp" })
         {
-            await teacher.Locator($"[data-testid=slot-{slot}] input[type=file]").SetInputFilesAsync(Photo());
+            await teacher.Locator($"[data-testid=slot-{slot}] input[type=file]").SetInputFilesAsync(PortalSteps.TinyPngFile("lab"));
             await Expect(teacher.Locator($"[data-testid=slot-{slot}] img")).ToBeVisibleAsync();
             await Expect(teacher.Locator($"[data-testid=upload-{slot}]")).ToBeEnabledAsync();
         }

@@ -42,6 +42,15 @@ public static class PortalSteps
         await page.WaitForCircuitAsync();
     }
 
+    /// <summary>A real 16×16 PNG written to a temporary file, for upload steps.</summary>
+    public static string TinyPngFile(string prefix = "upload")
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}.png");
+        File.WriteAllBytes(path, Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGOQqzhBEmIY1TCqYfhqAABoaV4Qi1HI+QAAAABJRU5ErkJggg=="));
+        return path;
+    }
+
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalServer.ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -8,16 +8,7 @@ namespace EduPortal.Web.Tests.Files;
 [Collection(PortalCollection.Name)]
 public sealed class UploadPipelineTests(PortalFactory portal)
 {
-    private static byte[] Png(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.CornflowerBlue);
-        }
-        using var image = SKImage.FromBitmap(bitmap);
-        return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
-    }
+    private static byte[] Png(int width, int height) => TestImages.Encode(width, height, SKEncodedImageFormat.Png, SKColors.CornflowerBlue);
 
     [Fact]
     public async Task An_image_is_stored_under_a_server_key_with_a_small_thumbnail()

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using EduPortal.Web.Tests.Infrastructure;
 using SkiaSharp;
 
 namespace EduPortal.Web.Tests.LabRecords;
@@ -7,14 +8,8 @@ namespace EduPortal.Web.Tests.LabRecords;
 /// <summary>Real photo bytes and minimal but valid MP4 containers of a chosen duration.</summary>
 public static class LabMediaFiles
 {
-    public static byte[] Jpeg(int width = 800, int height = 600, byte shade = 120)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        bitmap.Erase(new SKColor(shade, 160, 200));
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 80);
-        return data.ToArray();
-    }
+    public static byte[] Jpeg(int width = 800, int height = 600, byte shade = 120) =>
+        TestImages.Encode(width, height, SKEncodedImageFormat.Jpeg, new SKColor(shade, 160, 200), quality: 80);
 
     /// <summary>An ISO base-media file: 'ftyp' then 'moov' holding a version-0 movie header with the given duration.</summary>
     public static byte[] Mp4(double seconds, uint timeScale = 1000)
