@@ -63,7 +63,7 @@ public sealed class LabGalleryService(IDbContextFactory<EduPortalDbContext> dbFa
         await records.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)
             .Skip(Math.Max(0, page) * size).Take(size)
             .Select(r => new GalleryItem(r.Id, r.Title, r.Subject, r.Kind, r.SchoolName, r.TeacherName, r.ClassName, r.LessonDate, r.PublishedAt, r.ReviewerName,
-                r.Media.Where(m => m.Slot == LabMediaSlot.FrontToBack && m.ThumbnailKey != null).Select(m => "/labs/media/" + m.Id + "?thumb=1").FirstOrDefault()))
+                LabMediaView.ThumbnailUrlOf(r.Media.Where(m => m.Slot == LabMediaSlot.FrontToBack && m.ThumbnailKey != null).Select(m => (long?)m.Id).FirstOrDefault())))
             .ToListAsync(cancellationToken);
 
     /// <summary>

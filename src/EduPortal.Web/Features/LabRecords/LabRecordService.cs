@@ -370,7 +370,7 @@ internal static class LabRecordQueries
     public static Task<List<LabRecordRow>> ToRowsAsync(this IQueryable<LabRecord> records, CancellationToken cancellationToken) =>
         records.Select(r => new LabRecordRow(r.Id, r.TeacherName, r.SchoolName, r.Subject, r.Kind, r.Title, r.ClassName, r.LessonDate, r.Period,
                 r.State, r.UpdatedAt, r.ReviewerName, r.ReportReason, r.ReportedByName, r.ReportedAt,
-                r.Media.Where(m => m.Slot == LabMediaSlot.FrontToBack && m.ThumbnailKey != null).Select(m => "/labs/media/" + m.Id + "?thumb=1").FirstOrDefault(),
+                LabMediaView.ThumbnailUrlOf(r.Media.Where(m => m.Slot == LabMediaSlot.FrontToBack && m.ThumbnailKey != null).Select(m => (long?)m.Id).FirstOrDefault()),
                 r.Version))
             .ToListAsync(cancellationToken);
 }

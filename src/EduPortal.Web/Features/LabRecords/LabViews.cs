@@ -5,7 +5,10 @@ namespace EduPortal.Web.Features.LabRecords;
 public sealed record LabMediaView(long Id, LabMediaSlot Slot, string Url, string? ThumbnailUrl, string ContentType, double? DurationSeconds)
 {
     public static LabMediaView From(LabMedia media) => new(media.Id, media.Slot, $"/labs/media/{media.Id}",
-        media.ThumbnailKey is null ? null : $"/labs/media/{media.Id}?thumb=1", media.ContentType, media.DurationSeconds);
+        media.ThumbnailKey is null ? null : ThumbnailUrlOf(media.Id), media.ContentType, media.DurationSeconds);
+
+    /// <summary>The thumbnail of a stored photo, served by <c>/labs/media/{id}</c> after the visibility check.</summary>
+    public static string? ThumbnailUrlOf(long? mediaId) => mediaId is { } id ? $"/labs/media/{id}?thumb=1" : null;
 }
 
 public sealed record LabTransitionView(DateTimeOffset At, string ActorName, LabRecordState? From, LabRecordState To, string Action, string? Reason);
