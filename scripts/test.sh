@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command: every test project, end-to-end browser tests included.
-# The browser tests need Debian's chromium and a CJK font, the PostgreSQL suite a PostgreSQL
+# The browser tests need Debian's chromium and a CJK font, the PDF tests poppler's pdftotext, the PostgreSQL suite a PostgreSQL
 # server; this installs them when missing
 # (as root, or through sudo), so a fresh machine with the .NET SDK only is enough.
 set -euo pipefail
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v "${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -n "${EDUPORTAL_TEST_POSTGRES:-}" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} for the browser tests..."

@@ -11,8 +11,9 @@ namespace EduPortal.Data.Seeding;
 /// <summary>
 /// A year of deep-application activity for the demo city, deterministic (fixed seed): sign-in streaks and
 /// the other rows of the table with numbers around their thresholds, so caps, streaks and "未满" reasons
-/// all show. Events stop at yesterday, so a sign-in today visibly earns today's point. Awards are then
-/// derived by the ledger, exactly as in production.
+/// all show. The activity covers the 52 weeks up to yesterday (so a sign-in today visibly earns today's point),
+/// which spans two calendar years on any date: in early January last year is full and this year has begun.
+/// Awards are then derived by the ledger, exactly as in production.
 /// </summary>
 public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
 {
@@ -26,6 +27,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
             return 0;
         }
         var today = ChinaTime.Today(clock);
+        var firstWeek = PointEngine.WeekStart(today.AddDays(-7 * 52));
         var rules = DefaultPointRules.For(today.Year);
         var teachers = await db.Users.AsNoTracking().PointTeachers().OrderBy(u => u.Id)
             .Select(u => new { u.Id, u.UserName }).ToListAsync(cancellationToken);
@@ -48,7 +50,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         {
             var demo = teacher.UserName == DemoAccounts.Teacher;
             var activity = demo ? 0.5 : 0.03 + _random.NextDouble() * 0.37;
-            for (var week = PointEngine.WeekStart(rules.StartDate); week < today; week = week.AddDays(7))
+            for (var week = firstWeek; week < today; week = week.AddDays(7))
             {
                 if (_random.NextDouble() < activity)
                 {
@@ -57,7 +59,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
                     var length = _random.Next(1, demo ? 9 : 6);
                     for (var d = start; d < start.AddDays(length) && d < today; d = d.AddDays(1))
                     {
-                        if (rules.Contains(d))
+                        if (d >= firstWeek)
                         {
                             Add(teacher.Id, PointTypes.Login, At(d, 7 + _random.Next(0, 3), _random.Next(60)));
                         }
@@ -69,7 +71,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
                     for (var i = 0; i < count; i++)
                     {
                         var day = week.AddDays(_random.Next(0, 5));
-                        if (day < today && rules.Contains(day))
+                        if (day < today)
                         {
                             var rule = others[_random.Next(others.Length)];
                             Add(teacher.Id, rule.Type, At(day, 8 + _random.Next(0, 9), _random.Next(60)), QuantityFor(rule), _random.Next(0, 8));
@@ -83,10 +85,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
                 // and shared more resources this week than the cap allows.
                 for (var d = today.AddDays(-10); d < today; d = d.AddDays(1))
                 {
-                    if (rules.Contains(d))
-                    {
-                        Add(teacher.Id, PointTypes.Login, At(d, 7, 50));
-                    }
+                    Add(teacher.Id, PointTypes.Login, At(d, 7, 50));
                 }
                 var monday = PointEngine.WeekStart(today.AddDays(-1));
                 for (var i = 0; i < 6 && monday.AddDays(i % 2) < today; i++)
@@ -122,9 +121,18 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         var options = (DbContextOptions<EduPortalDbContext>)db.GetService<IDbContextOptions>();
         var ledger = new PointLedger(new OptionsFactory(options), clock);
-        await ledger.RecomputeYearAsync(rules.Year, cancellationToken: cancellationToken);
+        for (var year = firstWeek.Year; year <= today.Year; year++)
+        {
+            await ledger.RecomputeYearAsync(year, cancellationToken: cancellationToken);
+        }
         return unique.Count;
     }
+
+    /// <summary>
+    /// The calendar year holding most of the seeded 52 weeks: this year from July on, last year before. Tests that
+    /// need a year full of demo activity read this, so they hold on any date the suite runs.
+    /// </summary>
+    public static int FullestYear(DateOnly today) => today.DayOfYear > 182 ? today.Year : today.Year - 1;
 
     private sealed class OptionsFactory(DbContextOptions<EduPortalDbContext> options) : IDbContextFactory<EduPortalDbContext>
     {

@@ -39,7 +39,14 @@ public static class ServiceRegistration
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var session = configuration.GetSection("Session").Get<Infrastructure.Auth.SessionOptions>() ?? new Infrastructure.Auth.SessionOptions();
 
-        services.AddSingleton(TimeProvider.System);
+        // The system clock, or (outside Production) the moment Clock:Now names; registered before Identity so
+        // cookies, lockout and every feature read the same clock.
+        var clock = PortalClock.For(configuration, builder.Environment, out var clockIgnored);
+        services.AddSingleton(clock);
+        if (clockIgnored is not null)
+        {
+            Console.Error.WriteLine(clockIgnored);
+        }
         // Chinese pages: emit CJK text as is instead of &#x...; entities (a third of the bytes, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -190,6 +197,11 @@ public static class ServiceRegistration
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
+            if (app.Services.GetRequiredService<TimeProvider>() is PortalClock.ShiftedTimeProvider shifted)
+            {
+                app.Logger.LogWarning("The portal's clock is set by {Key}: it is now {Now} (China time).", PortalClock.NowKey,
+                    Domain.Common.ChinaTime.Format(shifted.GetUtcNow()));
+            }
             app.Logger.LogInformation(
                 "EduPortal is running at {Urls}. Demo logins (password {Password}): city admin {City}, county admin {County}, school admin {School}, teacher {Teacher}.",
                 urls, DemoAccounts.DemoPassword, DemoAccounts.CityAdmin, DemoAccounts.CountyAdmin, DemoAccounts.SchoolAdmin, DemoAccounts.Teacher);

@@ -26,7 +26,7 @@ public sealed class MigrationTests(PortalFactory portal)
         await using var db = await portal.DbAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Single(await db.OrgUnits.Where(o => o.ParentId == null).ToListAsync());
-        var seeder = new DemoDataSeeder(db, TimeProvider.System);
+        var seeder = new DemoDataSeeder(db, portal.Clock);
         Assert.False(await seeder.SeedAsync(SeedSize.Standard, () => throw new InvalidOperationException("a seeded database must not hash again")));
     }
 
@@ -38,7 +38,7 @@ public sealed class MigrationTests(PortalFactory portal)
         Assert.InRange(await db.Users.CountAsync(u => u.Level == EduPortal.Domain.Accounts.AdminLevel.Teacher), 1300, 1800);
         // A year of registrations and approvals in the audit log, none in the future.
         Assert.True(await db.AuditEntries.CountAsync(a => a.Action == EduPortal.Domain.Auditing.AuditActions.AccountApproved) > 1000);
-        var now = DateTimeOffset.UtcNow.AddMinutes(1);
+        var now = portal.Now.AddMinutes(1);
         Assert.DoesNotContain(await db.AuditEntries.Select(a => a.OccurredAt).ToListAsync(), at => at > now);
         foreach (var level in Enum.GetValues<EduPortal.Domain.Accounts.AdminLevel>())
         {

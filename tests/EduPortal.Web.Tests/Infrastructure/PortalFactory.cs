@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +42,17 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "portal.db")}");
     }
+
+    /// <summary>The portal's own clock: the system's, or the moment CI set with <c>Clock__Now</c>.</summary>
+    public TimeProvider Clock => Services.GetRequiredService<TimeProvider>();
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>Today in China time by the portal's clock: what the demo data was seeded around.</summary>
+    public DateOnly Today => ChinaTime.Today(Clock);
+
+    /// <summary>The calendar year the demo city's point activity fills most (see <see cref="PointsDemoSeeder.FullestYear"/>).</summary>
+    public int PointsYear => PointsDemoSeeder.FullestYear(Today);
 
     public async Task<EduPortalDbContext> DbAsync() =>
         await Services.GetRequiredService<IDbContextFactory<EduPortalDbContext>>().CreateDbContextAsync();

@@ -65,7 +65,7 @@ public sealed class LabRecordTests(PortalFactory portal)
         var experiment = options.Experiments.First(e => options.Classes.Any(c => c.Grade == e.Grade));
         var schoolClass = options.Classes.First(c => c.Grade == experiment.Grade);
         return new LabRecordDetails(experiment.Subject, experiment.Kind, experiment.Id, null, schoolClass.Id, null, null,
-            ChinaTime.Today(TimeProvider.System).AddDays(-1), 2, null);
+            portal.Today.AddDays(-1), 2, null);
     }
 
     /// <summary>A reported record of the demo school, whose admin is school_admin.</summary>
@@ -165,7 +165,7 @@ public sealed class LabRecordTests(PortalFactory portal)
     {
         var teacher = await FreshTeacherAsync();
         await using var db = await portal.DbAsync();
-        var clock = TimeProvider.System;
+        var clock = portal.Clock;
         db.LabRecords.Add(LabRecord.StartDraft(teacher, 0, false, clock).Value!);
         db.LabRecords.Add(LabRecord.StartDraft(teacher, 0, false, clock).Value!);
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
@@ -280,8 +280,8 @@ public sealed class LabRecordTests(PortalFactory portal)
         await using var second = await portal.DbAsync();
         var a = await first.LabRecords.SingleAsync(r => r.Id == id);
         var b = await second.LabRecords.SingleAsync(r => r.Id == id);
-        Assert.True(a.Approve(admin, null, TimeProvider.System).Succeeded);
-        Assert.True(b.Return(county, "照片不清楚", TimeProvider.System).Succeeded);
+        Assert.True(a.Approve(admin, null, portal.Clock).Succeeded);
+        Assert.True(b.Return(county, "照片不清楚", portal.Clock).Succeeded);
         await first.SaveChangesAsync();
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }
@@ -456,7 +456,7 @@ public sealed class LabRecordTests(PortalFactory portal)
         Assert.True(first > 0);
         Assert.Equal(first, second);
         await using var db = await portal.DbAsync();
-        var monday = Weeks.MondayOf(ChinaTime.Today(TimeProvider.System));
+        var monday = Weeks.MondayOf(portal.Today);
         Assert.Equal(second, await db.LabInactivityFlags.CountAsync(f => f.WeekStart == monday));
     }
 

@@ -88,7 +88,7 @@ public sealed class PointIngestionTests(PortalFactory portal)
     public async Task Unknown_and_revoked_keys_are_refused()
     {
         var client = portal.CreateClient();
-        var body = new { events = new[] { new { externalId = "R-1", teacherPhone = "13800000004", type = PointTypes.Courseware, occurredAt = DateTimeOffset.UtcNow.AddDays(-1) } } };
+        var body = new { events = new[] { new { externalId = "R-1", teacherPhone = "13800000004", type = PointTypes.Courseware, occurredAt = portal.Now.AddDays(-1) } } };
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Post(null, body))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Post("ep_not-a-key", body))).StatusCode);
 

@@ -41,7 +41,7 @@ public sealed class PointRecorderTests(PortalFactory portal)
         Assert.True((await profiles.UpdateAsync(admin, input)).Succeeded);
         Assert.True((await profiles.UpdateAsync(admin, input)).Succeeded);
 
-        var year = ChinaTime.Today(TimeProvider.System).Year;
+        var year = portal.Today.Year;
         await using var check = await portal.DbAsync();
         var profileEvent = await check.PointEvents.SingleAsync(e => e.TeacherId == admin.UserId && e.Type == PointTypes.ProfileComplete);
         Assert.Equal($"profile-{admin.UserId}-{year}", profileEvent.ExternalId);
@@ -53,7 +53,7 @@ public sealed class PointRecorderTests(PortalFactory portal)
     {
         var teacher = await portal.CallerAsync(DemoAccounts.Teacher);
         var recorder = portal.Service<PointEventRecorder>();
-        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var at = portal.Now.AddMinutes(-5);
         await recorder.RecordAsync(teacher.UserId, PointTypes.LabRecordPublished, at, "lab-424242");
         await recorder.RecordAsync(teacher.UserId, PointTypes.LabRecordPublished, at, "lab-424242");
 
@@ -97,7 +97,7 @@ public sealed class PointRateLimitTests : IClassFixture<PointRateLimitTests.Limi
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/points/events")
             {
-                Content = JsonContent.Create(new { events = new[] { new { externalId = $"RL-{i}", teacherPhone = "13800000004", type = PointTypes.Courseware, occurredAt = DateTimeOffset.UtcNow.AddHours(-1) } } }),
+                Content = JsonContent.Create(new { events = new[] { new { externalId = $"RL-{i}", teacherPhone = "13800000004", type = PointTypes.Courseware, occurredAt = _portal.Now.AddHours(-1) } } }),
             };
             request.Headers.Add("X-Api-Key", key);
             var response = await client.SendAsync(request);

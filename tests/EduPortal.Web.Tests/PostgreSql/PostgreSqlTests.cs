@@ -60,7 +60,7 @@ public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
         Assert.True((await portal.Service<AccountAdminService>().ApproveAsync(admin, registration.Value!)).Succeeded);
 
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
-        var today = ChinaTime.Today(TimeProvider.System);
+        var today = portal.Today;
         var found = await portal.Service<AuditLogService>().SearchAsync(county, new AuditQuery(AuditActions.AccountApproved, "高远", today, today));
         Assert.True(found.Succeeded, found.Error?.Message);
         Assert.Equal(1, found.Value.Total);

@@ -15,7 +15,7 @@ internal static class SurveyTestData
     public static async Task<int> OpenRoundAsync(this PortalFactory portal, string title, string opener = DemoAccounts.CountyAdmin)
     {
         var caller = await portal.CallerAsync(opener);
-        var opened = await portal.Service<SurveyService>().OpenRoundAsync(caller, new RoundInput { Title = title, Deadline = DateTime.UtcNow.AddDays(10) });
+        var opened = await portal.Service<SurveyService>().OpenRoundAsync(caller, new RoundInput { Title = title, Deadline = portal.Now.UtcDateTime.AddDays(10) });
         Assert.True(opened.Succeeded, opened.Error?.Message);
         return opened.Value;
     }
