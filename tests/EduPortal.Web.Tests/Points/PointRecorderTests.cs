@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using EduPortal.Data.Seeding;
-using EduPortal.Domain.Common;
 using EduPortal.Domain.Points;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Points;

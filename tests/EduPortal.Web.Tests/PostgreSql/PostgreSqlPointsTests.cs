@@ -1,6 +1,5 @@
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
-using EduPortal.Domain.Common;
 using EduPortal.Domain.Points;
 using EduPortal.Web.Features.Points;
 using Microsoft.EntityFrameworkCore;
