@@ -113,7 +113,7 @@ public sealed class WorkflowTests(PortalServer server)
     }
 
     [Fact]
-    public async Task A_school_admin_resets_a_forgotten_password_and_the_teacher_signs_in_with_it()
+    public async Task A_school_admin_resets_a_forgotten_password_and_the_teacher_must_replace_it_at_the_next_sign_in()
     {
         var page = await server.NewPageAsync();
         await page.SignInAsync("school_admin");
@@ -130,8 +130,72 @@ public sealed class WorkflowTests(PortalServer server)
         await page.ShotAsync("15-temporary-password");
         var password = (await shown.InnerTextAsync()).Trim();
 
+        // The temporary password signs in, but only to the change-password page: every other page sends it back.
         var teacher = await server.NewPageAsync(phone: true);
-        await teacher.SignInAsync(phone, password);
+        await teacher.GotoAsync("/Account/Login");
+        await teacher.FillAsync("#login-name", phone);
+        await teacher.FillAsync("#login-password", password);
+        await teacher.ClickAsync("#login-submit");
+        await teacher.WaitForURLAsync(url => url.Contains("/Account/ChangePassword", StringComparison.Ordinal));
+        await Expect(teacher.Locator("[data-testid=password-required]")).ToContainTextAsync("临时密码");
+        await Expect(teacher.Locator("[data-testid=sign-out]")).ToContainTextAsync("退出登录");
+        await teacher.GotoAsync("/points/me");
+        Assert.Contains("/Account/ChangePassword", teacher.Url, StringComparison.Ordinal);
+
+        // A mismatch is refused next to the field and changes nothing.
+        await teacher.FillAsync("#old-password", password);
+        await teacher.FillAsync("#new-password", "我的新密码是春天来了");
+        await teacher.FillAsync("#confirm-password", "我的新密码是夏天来了");
+        await teacher.ClickAsync("button[type=submit]");
+        await Expect(teacher.Locator(".validation-message")).ToContainTextAsync("两次输入的新密码不一致");
+        await teacher.ShotAsync("15b-temporary-password-must-be-changed");
+
+        await teacher.FillAsync("#old-password", password);
+        await teacher.FillAsync("#new-password", "我的新密码是春天来了");
+        await teacher.FillAsync("#confirm-password", "我的新密码是春天来了");
+        await teacher.ClickAsync("button[type=submit]");
+        await teacher.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
+        await teacher.WaitForCircuitAsync();
         await Expect(teacher.Locator("[data-testid=home-title]")).ToContainTextAsync("您好");
+
+        // The new password is the one that works from now on; the temporary one is gone.
+        var again = await server.NewPageAsync();
+        await again.GotoAsync("/Account/Login");
+        await again.FillAsync("#login-name", phone);
+        await again.FillAsync("#login-password", password);
+        await again.ClickAsync("#login-submit");
+        await Expect(again.Locator("[data-testid=login-error]")).ToContainTextAsync("密码错误");
+        await again.SignInAsync(phone, "我的新密码是春天来了");
+        await Expect(again.Locator("[data-testid=home-title]")).ToContainTextAsync("您好");
+    }
+
+    [Fact]
+    public async Task A_signed_in_admin_changes_the_password_in_the_browser()
+    {
+        // The other school's admin: no other browser test signs in with it.
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("13800000005");
+        await page.GotoAsync("/Account/ChangePassword");
+        await Expect(page.Locator("[data-testid=password-required]")).ToHaveCountAsync(0);
+        await page.FillAsync("#old-password", "wrong-password-1");
+        await page.FillAsync("#new-password", "教师自己的新密码2026");
+        await page.FillAsync("#confirm-password", "教师自己的新密码2026");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-testid=password-message]")).ToContainTextAsync("密码");
+        await Expect(page.Locator("[data-testid=password-message]")).Not.ToContainTextAsync("已修改");
+
+        await page.FillAsync("#old-password", PortalSteps.DemoPassword);
+        await page.FillAsync("#new-password", "教师自己的新密码2026");
+        await page.FillAsync("#confirm-password", "教师自己的新密码2026");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-testid=password-message]")).ToContainTextAsync("密码已修改");
+        await page.ShotAsync("16-password-changed");
+
+        // Change it back, so a re-run against the same server still knows the password.
+        await page.FillAsync("#old-password", "教师自己的新密码2026");
+        await page.FillAsync("#new-password", PortalSteps.DemoPassword);
+        await page.FillAsync("#confirm-password", PortalSteps.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-testid=password-message]")).ToContainTextAsync("密码已修改");
     }
 }

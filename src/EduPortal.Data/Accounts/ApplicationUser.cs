@@ -22,6 +22,11 @@ public sealed class ApplicationUser : IdentityUser
     public string? ReviewedById { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? RejectionReason { get; set; }
+    /// <summary>
+    /// The password was set by someone else (an admin's reset or a roster import, 临时密码): the account must
+    /// choose its own before it can use the portal.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 
     public IReadOnlyList<string> Subjects => Domain.Accounts.Subjects.Parse(SubjectsText).Known;
 

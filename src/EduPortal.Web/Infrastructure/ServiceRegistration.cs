@@ -160,9 +160,13 @@ public static class ServiceRegistration
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization("zh-CN");
-        app.UseAntiforgery();
+        // Antiforgery after authentication: the Identity pages' form posts carry a token bound to the signed-in
+        // user, which can only be validated once the user is known (in the other order every POST of a
+        // signed-in user answered 400, so no one could change a password).
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseTemporaryPasswordGate();
         app.UseRateLimiter();
 
         app.MapStaticAssets();

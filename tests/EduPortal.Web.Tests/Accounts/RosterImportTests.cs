@@ -62,6 +62,8 @@ public sealed class RosterImportTests(PortalFactory portal)
         var password = row.Cell(3).GetString();
         Assert.Equal(10, password.Length);
         Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<ApplicationUser>().VerifyHashedPassword(wu, wu.PasswordHash!, password));
+        // It is a temporary password: the teacher must choose their own at the first sign-in.
+        Assert.True(wu.MustChangePassword);
     }
 
     [Fact]

@@ -128,6 +128,18 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         return await client.PostAsync("/Account/Login", form);
     }
 
+    /// <summary>Posts a static-SSR form the way a browser does: the page's antiforgery token and its form name.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = AntiforgeryPattern().Match(page).Groups[1].Value,
+            ["_handler"] = formName,
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
     public static bool IsSignedIn(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is "/" or "" or "http://localhost/"
         && response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("EduPortal.Auth=", StringComparison.Ordinal));

@@ -333,6 +333,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         }
         var password = TemporaryPasswords.Generate();
         user.PasswordHash = hasher.HashPassword(user, password);
+        user.MustChangePassword = true;
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         user.SecurityStamp = Guid.NewGuid().ToString("N");

@@ -209,6 +209,7 @@ public sealed class RosterImportService(IServiceScopeFactory scopeFactory, TimeP
             ReviewedAt = now,
             LockoutEnabled = true,
             SecurityStamp = Guid.NewGuid().ToString("N"),
+            MustChangePassword = true,
         }).ToList();
         var passwords = users.Select(_ => TemporaryPasswords.Generate()).ToArray();
         // PBKDF2 costs ~40 ms a password: hash on every core, or a 2,000-row roster takes over a minute.

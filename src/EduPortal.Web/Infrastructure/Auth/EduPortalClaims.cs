@@ -13,6 +13,10 @@ public static class EduPortalClaims
     public const string OrgUnitName = "eduportal:org";
     public const string Capabilities = "eduportal:capabilities";
     public const string OrgKind = "eduportal:orgkind";
+    /// <summary>Present while the account still has a temporary password (see <see cref="ApplicationUser.MustChangePassword"/>).</summary>
+    public const string MustChangePassword = "eduportal:mustchangepassword";
+
+    public static bool MustChangePasswordNow(this ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == MustChangePassword);
 
     public static AdminLevel GetLevel(this ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(Level), out var value) && Enum.IsDefined((AdminLevel)value) ? (AdminLevel)value : AdminLevel.Teacher;
@@ -41,6 +45,10 @@ public sealed class EduPortalClaimsFactory(UserManager<ApplicationUser> userMana
             identity.AddClaim(new Claim(EduPortalClaims.OrgKind, ((int)org.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         identity.AddClaim(new Claim(EduPortalClaims.Capabilities, ((int)user.Capabilities).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(EduPortalClaims.MustChangePassword, "1"));
+        }
         return identity;
     }
 }
