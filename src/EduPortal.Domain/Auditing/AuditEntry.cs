@@ -49,6 +49,7 @@ public static class AuditActions
     public const string AccountImported = "account.imported";
     public const string AccountLockedOut = "account.lockout";
     public const string AccountPasswordReset = "account.password-reset";
+    public const string AccountUnlocked = "account.unlock";
     public const string OrgUnitCreated = "org.created";
     public const string OrgUnitUpdated = "org.updated";
     public const string ClassAdded = "org.class.added";
@@ -86,6 +87,7 @@ public static class AuditActions
         [AccountImported] = "批量导入教师",
         [AccountLockedOut] = "登录失败锁定",
         [AccountPasswordReset] = "重置密码",
+        [AccountUnlocked] = "解除锁定",
         [OrgUnitCreated] = "新建单位",
         [OrgUnitUpdated] = "修改单位",
         [ClassAdded] = "新增班级",

@@ -20,7 +20,9 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -90,8 +92,11 @@ public static class ServiceRegistration
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                // The account-wide lockout is only the backstop against guessing spread over many addresses: the
+                // sign-in throttle stops guessing from one address after 5 tries per account (SignInThrottle), so a
+                // stranger cannot lock a teacher out of their own network with five wrong passwords.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = 20;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<EduPortalDbContext>()
@@ -101,6 +106,51 @@ public static class ServiceRegistration
             .AddPasswordValidator<NotIdentifierPasswordValidator>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, AccountStatusConfirmation>();
+
+        // Sign-in throttling: wrong passwords per client address and per (account, address); counters in the
+        // distributed cache (in memory by default; a shared cache makes them span instances).
+        services.Configure<SignInThrottleOptions>(configuration.GetSection("SignIn"));
+        var signIn = configuration.GetSection("SignIn").Get<SignInThrottleOptions>() ?? new SignInThrottleOptions();
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<SignInThrottle>();
+        // Client addresses: X-Forwarded-For is believed only from the proxies listed here (default: loopback,
+        // i.e. nginx on the same host), so a visitor cannot forge an address to escape the throttle.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (configuration["ReverseProxy:KnownProxies"] ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Sign-in form posts per client address, before any password is hashed (PBKDF2 costs ~40 ms a try).
+            limiter.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(SignInThrottle.AddressOf(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, signIn.PostsPerAddressPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("get"));
+            // A body of its own, or the status-code pages would re-execute the POST as a page (and answer 400):
+            // JSON for the API, a short Chinese page for people.
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = "60";
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await response.WriteAsJsonAsync(new { error = "请求过于频繁，请一分钟后再试" }, cancellationToken);
+                    return;
+                }
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>请稍后再试</title>"
+                    + "<p>登录尝试过于频繁，请一分钟后再试。</p><p><a href=\"/Account/Login\">返回登录</a></p></html>", cancellationToken);
+            };
+        });
 
         // Several instances share the key ring through the database, so cookies and antiforgery tokens work on any of them.
         services.AddDataProtection().SetApplicationName("EduPortal").PersistKeysToDbContext<EduPortalDbContext>();
@@ -151,8 +201,12 @@ public static class ServiceRegistration
         return builder;
     }
 
+    /// <summary>The rate-limit policy of the sign-in form (per client address).</summary>
+    public const string SignInRateLimit = "sign-in";
+
     public static WebApplication UseEduPortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

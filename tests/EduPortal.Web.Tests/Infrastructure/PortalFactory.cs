@@ -35,6 +35,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("FileStorage:RootPath", FilesRoot);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStartupFilter>());
     }
 
     protected virtual void ConfigureDatabase(IWebHostBuilder builder, string folder)
@@ -104,7 +105,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         return await db.OrgUnits.Include(o => o.Classes).SingleAsync(o => o.Id == id);
     }
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A browser of its own: cookies, and a client address no other test browser shares.</summary>
+    public HttpClient Browser(string? address = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(ClientAddressStartupFilter.Header, address ?? ClientAddressStartupFilter.NewAddress());
+        return client;
+    }
 
     /// <summary>Signs in through the real static-SSR login form (antiforgery token included).</summary>
     public async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAsync(string login, string password = DemoAccounts.DemoPassword)

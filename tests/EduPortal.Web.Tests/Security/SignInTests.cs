@@ -30,25 +30,6 @@ public sealed class SignInTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password_and_the_lockout_is_audited()
-    {
-        await using var db = await portal.DbAsync();
-        var victim = await db.Users.Where(u => u.Level == AdminLevel.Teacher && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving
-                && u.Id.StartsWith("demo-"))
-            .OrderByDescending(u => u.Id).FirstAsync();
-        var client = portal.Browser();
-        for (var i = 0; i < 5; i++)
-        {
-            await PortalFactory.PostLoginAsync(client, victim.UserName!, "wrong-password-" + i);
-        }
-        var response = await PortalFactory.PostLoginAsync(client, victim.UserName!, DemoAccounts.DemoPassword);
-        Assert.False(PortalFactory.IsSignedIn(response));
-        Assert.Contains("Account/Lockout", response.Headers.Location?.OriginalString ?? await PortalFactory.HtmlAsync(response));
-        await using var check = await portal.DbAsync();
-        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.AccountLockedOut && a.EntityId == victim.Id));
-    }
-
-    [Fact]
     public async Task A_pending_registration_cannot_sign_in_and_is_told_why()
     {
         await using var db = await portal.DbAsync();

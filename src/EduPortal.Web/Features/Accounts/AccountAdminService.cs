@@ -14,8 +14,11 @@ namespace EduPortal.Web.Features.Accounts;
 
 public sealed record AccountRow(string Id, string RealName, string? UserName, string? Phone, int OrgUnitId, string OrgUnitName,
     string OrgPath, OrgUnitKind OrgKind, AdminLevel Level, AccountStatus Status, EmploymentStatus Employment, Capability Capabilities,
-    string SubjectsText, DateTimeOffset RegisteredAt)
+    string SubjectsText, DateTimeOffset RegisteredAt, DateTimeOffset? LockoutEnd = null)
 {
+    /// <summary>Locked after too many wrong passwords (the account-wide backstop); open sessions are unaffected.</summary>
+    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
+
     public AccountPosition Position => new(Level, OrgPath, OrgKind);
 }
 
@@ -25,7 +28,7 @@ public sealed record AccountQuery(string? Search = null, int? OrgUnitId = null, 
 public sealed record PlacementOption(int Id, string Name, OrgUnitKind Kind);
 
 /// <summary>What an admin does to accounts below it: list, approve registrations, change level, grant capabilities, change status.</summary>
-public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)
+public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, Infrastructure.Auth.SignInThrottle throttle)
 {
     public async Task<(IReadOnlyList<AccountRow> Rows, int Total)> SearchAsync(Caller caller, AccountQuery query, CancellationToken cancellationToken = default)
     {
@@ -98,7 +101,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
 
     private static IQueryable<AccountRow> Project(IQueryable<ApplicationUser> users) =>
         users.Select(u => new AccountRow(u.Id, u.RealName, u.UserName, u.PhoneNumber, u.OrgUnitId, u.OrgUnit!.Name, u.OrgUnit.Path, u.OrgUnit.Kind,
-            u.Level, u.Status, u.Employment, u.Capabilities, u.SubjectsText, u.RegisteredAt));
+            u.Level, u.Status, u.Employment, u.Capabilities, u.SubjectsText, u.RegisteredAt, u.LockoutEnd));
 
     /// <summary>Pending registrations, oldest first, so nobody waits behind newer applicants.</summary>
     public async Task<IReadOnlyList<AccountRow>> PendingAsync(Caller caller, CancellationToken cancellationToken = default)
@@ -341,6 +344,35 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         db.Audit(caller, clock, AuditActions.AccountPasswordReset, "Account", user.Id, user.OrgUnit!.Path, $"为{user.RealName}重置密码并解除锁定");
         var saved = await SaveAsync(db, cancellationToken);
         return saved.Succeeded ? password : saved.Error!;
+    }
+
+    /// <summary>
+    /// Lifts a sign-in lock (the account-wide one, and every address's count for the account) without touching
+    /// the password or open sessions: for a teacher locked out by someone else's guesses.
+    /// </summary>
+    public async Task<Result> UnlockAsync(Caller caller, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
+        if (user is null)
+        {
+            return new NotFoundError();
+        }
+        var check = RoleRules.CanManage(caller.Position, user.Position);
+        if (!check.Succeeded)
+        {
+            return check.Error!;
+        }
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        db.Audit(caller, clock, AuditActions.AccountUnlocked, "Account", user.Id, user.OrgUnit!.Path, $"解除{user.RealName}的登录锁定");
+        var saved = await SaveAsync(db, cancellationToken);
+        if (saved.Succeeded)
+        {
+            await throttle.ResetAccountAsync(user.Id, cancellationToken);
+        }
+        return saved;
     }
 
     /// <summary>The account with its org unit, or null when it is outside the caller's jurisdiction.</summary>

@@ -37,13 +37,7 @@ public static class PointsModule
         // Fixed window per platform key (the hash, never the key itself); requests without a key share one small window.
         services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // A body of its own, or the status-code pages would re-execute the POST as a page (and answer 400).
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.Response.WriteAsJsonAsync(new { error = "请求过于频繁，请一分钟后再试" }, cancellationToken);
-            };
+            // The 429 answer (a JSON body under /api) is written by the portal's one OnRejected (ServiceRegistration).
             limiter.AddPolicy(IngestionRateLimit, http =>
             {
                 var key = http.Request.Headers[ApiKeyHeader].ToString();

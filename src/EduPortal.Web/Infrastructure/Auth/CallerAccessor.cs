@@ -34,9 +34,11 @@ public sealed class CallerAccessor(AuthenticationStateProvider authenticationSta
     {
         var row = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
-            .Select(u => new { u.Id, u.RealName, u.Level, u.OrgUnitId, OrgName = u.OrgUnit!.Name, u.OrgUnit.Path, u.OrgUnit.Kind, u.Capabilities, u.LockoutEnd })
+            .Select(u => new { u.Id, u.RealName, u.Level, u.OrgUnitId, OrgName = u.OrgUnit!.Name, u.OrgUnit.Path, u.OrgUnit.Kind, u.Capabilities })
             .SingleOrDefaultAsync(cancellationToken);
-        if (row is null || (row.LockoutEnd is { } end && end > DateTimeOffset.UtcNow))
+        // A locked account keeps its open sessions: lockout stops new password guesses, and ending the victim's
+        // session would hand anyone who types five wrong passwords a way to cut a teacher off (see docs/security.md).
+        if (row is null)
         {
             return null;
         }
