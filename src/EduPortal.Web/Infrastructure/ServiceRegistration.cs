@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
@@ -22,7 +23,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 

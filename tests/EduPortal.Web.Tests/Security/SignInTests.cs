@@ -1,7 +1,6 @@
 using System.Net;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
-using EduPortal.Domain.Auditing;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
