@@ -79,14 +79,12 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
             }
             if (demo)
             {
-                // The demo teacher signed in every day of the last ten days, so today's sign-in scores 2 points,
-                // and shared more resources this week than the cap allows.
+                // The demo teacher signed in every day of the last ten days, so today's sign-in scores 2 points (in the
+                // first days of January too: a streak runs on across the new year), and shared more resources this
+                // week than the cap allows.
                 for (var d = today.AddDays(-10); d < today; d = d.AddDays(1))
                 {
-                    if (rules.Contains(d))
-                    {
-                        Add(teacher.Id, PointTypes.Login, At(d, 7, 50));
-                    }
+                    Add(teacher.Id, PointTypes.Login, At(d, 7, 50));
                 }
                 var monday = PointEngine.WeekStart(today.AddDays(-1));
                 for (var i = 0; i < 6 && monday.AddDays(i % 2) < today; i++)
@@ -122,6 +120,12 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         var options = (DbContextOptions<EduPortalDbContext>)db.GetService<IDbContextOptions>();
         var ledger = new PointLedger(new OptionsFactory(options), clock);
+        // Days of the previous year (the demo teacher's streak, a first week straddling 1 January) are awarded in
+        // their own year first; this year then reads them for its first week and streak.
+        if (unique.Any(e => e.Day < rules.StartDate))
+        {
+            await ledger.RecomputeYearAsync(rules.Year - 1, cancellationToken: cancellationToken);
+        }
         await ledger.RecomputeYearAsync(rules.Year, cancellationToken: cancellationToken);
         return unique.Count;
     }
