@@ -62,8 +62,8 @@ public sealed class PointLedgerRulesTests(PortalFactory portal)
         await ledger.RecomputeDirtyAsync();
         Assert.Equal(5, (await AwardsAsync(teacher, source)).Sum(a => a.Points));
 
-        // Then December's four uploads and seven sign-ins (25..31 December) come in late: the new year is recomputed too.
-        await ledger.RecordAsync(source, [.. Enumerable.Range(0, 4).Select(i => Upload(2043, 12, 28 + i, 9)), .. Enumerable.Range(25, 7).Select(d => Login(2043, 12, d))]);
+        // Then December's four uploads and twelve sign-ins (20..31 December) come in late: the new year is recomputed too.
+        await ledger.RecordAsync(source, [.. Enumerable.Range(0, 4).Select(i => Upload(2043, 12, 28 + i, 9)), .. Enumerable.Range(20, 12).Select(d => Login(2043, 12, d))]);
         await ledger.RecomputeDirtyAsync();
 
         async Task AssertBoundaryAsync()
@@ -74,14 +74,14 @@ public sealed class PointLedgerRulesTests(PortalFactory portal)
             Assert.Equal([1, 1, 1, 1, 1, 0, 0, 0], uploads.Select(a => a.Points));
             Assert.All(uploads, a => Assert.Equal(a.Day.Year, a.Year));
             Assert.Equal("本周资源建设已达上限 5 次", uploads[5].Reason);
-            // 1 January is the eighth consecutive day of sign-ins: 2 points.
+            // 1 January is the thirteenth consecutive day of sign-ins (the run is followed back past the first week): 2 points.
             var newYearLogin = awards.Single(a => a.Type == PointTypes.Login && a.Day == new DateOnly(2044, 1, 1));
-            Assert.Equal((2, "连续登录第 8 天，第 8 天起每天 2 分"), (newYearLogin.Points, newYearLogin.Reason));
+            Assert.Equal((2, "连续登录第 13 天，第 8 天起每天 2 分"), (newYearLogin.Points, newYearLogin.Reason));
 
             await using var db = await portal.DbAsync();
             var totals = await db.PointTeacherTotals.Where(t => t.TeacherId == teacher && (t.Year == 2043 || t.Year == 2044))
                 .OrderBy(t => t.Year).Select(t => t.Total).ToListAsync();
-            Assert.Equal([4 + 7, 1 + 2], totals); // nothing of December counted again in 2044
+            Assert.Equal([4 + (7 * 1) + (5 * 2), 1 + 2], totals); // nothing of December counted again in 2044
         }
         await AssertBoundaryAsync();
 
