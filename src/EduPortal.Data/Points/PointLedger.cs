@@ -89,7 +89,14 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
                     outcomes.Add((PointRowStatus.Rejected, $"外部编号“{row.ExternalId}”已用于另一事件（教师、类型或时间不同）", existing));
                     continue;
                 }
-                if (existing.UpdateQuantities(row.Quantity, row.SecondaryQuantity))
+                var updated = existing.UpdateQuantities(row.Quantity, row.SecondaryQuantity);
+                if (!updated.Succeeded)
+                {
+                    // A resent event may only raise its numbers (a class resent with 30 then 10 must not fall to 0).
+                    outcomes.Add((PointRowStatus.Rejected, updated.Error!.Message, existing));
+                    continue;
+                }
+                if (updated.Value)
                 {
                     outcomes.Add((PointRowStatus.Updated, null, existing));
                     dirty.Add((existing.TeacherId, await YearOfAsync(db, years, existing.Day, cancellationToken)));
@@ -137,7 +144,8 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
             {
                 return rebuilt;
             }
-            foreach (var year in marks.GroupBy(m => m.Year))
+            // Earlier years first: a year's first week and login streaks read the last days of the year before.
+            foreach (var year in marks.GroupBy(m => m.Year).OrderBy(g => g.Key))
             {
                 var teachers = year.Select(m => m.TeacherId).Distinct().ToList();
                 await RecomputeTeachersAsync(year.Key, teachers, cancellationToken);
@@ -178,12 +186,17 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         return true;
     }
 
-    /// <summary>Rebuilds the awards and totals of some teachers' year from their raw events.</summary>
+    /// <summary>
+    /// Rebuilds the awards and totals of some teachers' year from their raw events (and the last days of the year
+    /// before, which its first week and login streaks continue); then the next year of those teachers, if it has
+    /// points already, since its first week and streaks continue this one.
+    /// </summary>
     public async Task RecomputeTeachersAsync(int year, IReadOnlyCollection<string> teacherIds, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = await PointRuleSets.LoadAsync(db, year, cancellationToken);
-        foreach (var chunk in teacherIds.Distinct().Chunk(TeachersPerBatch))
+        var teachers = teacherIds.Distinct().ToList();
+        foreach (var chunk in teachers.Chunk(TeachersPerBatch))
         {
             var events = await db.PointEvents.AsNoTracking()
                 .Where(e => chunk.Contains(e.TeacherId) && e.Day >= rules.StartDate && e.Day < rules.EndDateExclusive)
@@ -194,8 +207,87 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
             {
                 byTeacher[e.TeacherId].Add(new PointEventInput(e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity));
             }
-            await WriteAsync(db, rules, byTeacher, cancellationToken);
+            var prior = await LoadPriorAsync(db, rules, chunk, cancellationToken);
+            await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
         }
+        await RecomputeNextYearAsync(db, year, teachers, cancellationToken);
+    }
+
+    /// <summary>
+    /// The teachers' next year continues this one (its first week's caps and its login streaks): rebuild it for
+    /// the teachers that have events in the days it reads back and points there already. Later years follow in turn.
+    /// </summary>
+    private async Task RecomputeNextYearAsync(EduPortalDbContext db, int year, IReadOnlyCollection<string>? teacherIds, CancellationToken cancellationToken)
+    {
+        var next = await PointRuleSets.LoadAsync(db, year + 1, cancellationToken);
+        var from = PointEngine.PriorWindowStart(next);
+        var nextStart = next.StartDate;
+        var withPoints = db.PointTeacherTotals.Where(t => t.Year == next.Year
+            && db.PointEvents.Any(e => e.TeacherId == t.TeacherId && e.Day >= from && e.Day < nextStart));
+        var affected = new List<string>();
+        if (teacherIds is null)
+        {
+            affected.AddRange(await withPoints.Select(t => t.TeacherId).ToListAsync(cancellationToken));
+        }
+        else
+        {
+            foreach (var chunk in teacherIds.Chunk(TeachersPerBatch))
+            {
+                affected.AddRange(await withPoints.Where(t => chunk.Contains(t.TeacherId)).Select(t => t.TeacherId).ToListAsync(cancellationToken));
+            }
+        }
+        if (affected.Count > 0)
+        {
+            await RecomputeTeachersAsync(next.Year, affected, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The teachers' events of the days before the year (from <see cref="PointEngine.PriorWindowStart"/>) with what
+    /// they earned in their own year, for the engine's first week and login streaks; these are read, never awarded
+    /// again. A teacher whose sign-ins fill that whole window has the run followed back further (up to a year), so
+    /// "连续登录第 N 天" keeps counting across 1 January. <paramref name="teacherIds"/> null means every teacher.
+    /// </summary>
+    private static async Task<Dictionary<string, List<PointPriorEvent>>> LoadPriorAsync(EduPortalDbContext db, PointRuleSet rules,
+        string[]? teacherIds, CancellationToken cancellationToken)
+    {
+        var from = PointEngine.PriorWindowStart(rules);
+        var start = rules.StartDate;
+        var events = db.PointEvents.AsNoTracking().Where(e => e.Day >= from && e.Day < start);
+        if (teacherIds is not null)
+        {
+            events = events.Where(e => teacherIds.Contains(e.TeacherId));
+        }
+        var rows = await (from e in events
+                          join a in db.PointAwards on e.Id equals a.EventId into awarded
+                          from a in awarded.DefaultIfEmpty()
+                          select new { e.TeacherId, e.Type, e.Day, Points = (int?)a.Points }).ToListAsync(cancellationToken);
+        var prior = new Dictionary<string, List<PointPriorEvent>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!prior.TryGetValue(row.TeacherId, out var list))
+            {
+                prior[row.TeacherId] = list = [];
+            }
+            list.Add(new PointPriorEvent(row.Type, row.Day, row.Points ?? 0));
+        }
+
+        var dailyTypes = rules.Rules.Where(r => r.IsDaily).Select(r => r.Type).ToArray();
+        var windowDays = start.DayNumber - from.DayNumber;
+        var longRuns = prior.Where(p => dailyTypes.Any(type => p.Value.Where(e => e.Type == type).Select(e => e.Day).Distinct().Count() == windowDays))
+            .Select(p => p.Key).ToList();
+        var yearBack = start.AddDays(-PointRule.MaxDaysPerYear);
+        foreach (var chunk in longRuns.Chunk(TeachersPerBatch))
+        {
+            var earlier = await db.PointEvents.AsNoTracking()
+                .Where(e => chunk.Contains(e.TeacherId) && dailyTypes.Contains(e.Type) && e.Day >= yearBack && e.Day < from)
+                .Select(e => new { e.TeacherId, e.Type, e.Day }).Distinct().ToListAsync(cancellationToken);
+            foreach (var e in earlier)
+            {
+                prior[e.TeacherId].Add(new PointPriorEvent(e.Type, e.Day, 0));
+            }
+        }
+        return prior;
     }
 
     /// <summary>
@@ -238,6 +330,7 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         {
             byTeacher.TryAdd(stale, []);
         }
+        var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
         var readTime = started.Elapsed;
         var teachers = byTeacher.Keys.Order(StringComparer.Ordinal).ToList();
         var done = 0;
@@ -246,7 +339,7 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         foreach (var chunk in teachers.Chunk(TeachersPerBatch * 5))
         {
             var batch = chunk.ToDictionary(t => t, t => byTeacher[t], StringComparer.Ordinal);
-            await WriteAsync(db, rules, batch, cancellationToken);
+            await WriteAsync(db, rules, batch, prior, cancellationToken);
             done += chunk.Length;
             eventsDone += batch.Values.Sum(l => (long)l.Count);
             foreach (var teacher in chunk)
@@ -256,11 +349,13 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
             progress?.Report(new RecomputeProgress(done, teachers.Count, eventsDone));
         }
         LastTimings = new RecomputeTimings(readTime, _awardTime, _writeTime);
+        await RecomputeNextYearAsync(db, year, null, cancellationToken);
         return eventCount;
     }
 
     /// <summary>Awards each teacher's events and replaces their stored awards and total for the year in one transaction.</summary>
-    private async Task WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher, CancellationToken cancellationToken)
+    private async Task WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher,
+        IReadOnlyDictionary<string, List<PointPriorEvent>> prior, CancellationToken cancellationToken)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var year = rules.Year;
@@ -269,7 +364,7 @@ public sealed class PointLedger(IDbContextFactory<EduPortalDbContext> dbFactory,
         var weeks = new List<PointTeacherWeek>(byTeacher.Count * 40);
         foreach (var (teacherId, events) in byTeacher)
         {
-            var result = PointEngine.Award(rules, events);
+            var result = PointEngine.Award(rules, events, prior.GetValueOrDefault(teacherId));
             foreach (var award in result)
             {
                 awards.Add((teacherId, award));

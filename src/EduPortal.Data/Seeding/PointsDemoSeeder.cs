@@ -81,8 +81,9 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
             }
             if (demo)
             {
-                // The demo teacher signed in every day of the last ten days, so today's sign-in scores 2 points,
-                // and shared more resources this week than the cap allows.
+                // The demo teacher signed in every day of the last ten days, so today's sign-in scores 2 points (in the
+                // first days of January too: a streak runs on across the new year), and shared more resources this
+                // week than the cap allows.
                 for (var d = today.AddDays(-10); d < today; d = d.AddDays(1))
                 {
                     Add(teacher.Id, PointTypes.Login, At(d, 7, 50));
@@ -121,6 +122,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         var options = (DbContextOptions<EduPortalDbContext>)db.GetService<IDbContextOptions>();
         var ledger = new PointLedger(new OptionsFactory(options), clock);
+        // Oldest year first: a year's first week and login streak read the last days of the year before.
         for (var year = firstWeek.Year; year <= today.Year; year++)
         {
             await ledger.RecomputeYearAsync(year, cancellationToken: cancellationToken);

@@ -25,7 +25,8 @@ public static class PointTypes
 
 /// <summary>
 /// The shipped default: circular 001 附件2 深度应用指数计分项目事件一览表, row for row, plus one portal
-/// row (实验课发布) so lab-teaching records feed the index; a city admin can change or switch it off.
+/// row (实验课发布) that ships switched off, so the default totals are the circular's exactly; a district
+/// that wants lab-teaching records to feed its index switches it on in the rule editor.
 /// </summary>
 public static class DefaultPointRules
 {
@@ -37,7 +38,7 @@ public static class DefaultPointRules
         // 空间建设
         new()
         {
-            Type = PointTypes.Login, Category = PointCategory.SpaceBuilding, Name = "空间登录", Points = 1, StreakFromDay = 8, StreakPoints = 2,
+            Type = PointTypes.Login, Category = PointCategory.SpaceBuilding, Name = "空间登录", Points = 1, DailyCap = 1, StreakFromDay = 8, StreakPoints = 2,
             Description = "教师通过网络学习空间（平台、移动端、教学应用端）任意一项登录得1分，连续超过7天后，每天登录得2分。期间间断则重新开始计算连续天数。",
         },
         new()
@@ -132,11 +133,13 @@ public static class DefaultPointRules
             Type = PointTypes.CampusOffice, Category = PointCategory.CampusManagement, Name = "校园办公", Points = 1, WeeklyCap = 10,
             Description = "教师使用智慧校园应用进行常态化办公和日常管理工作，包括提交申请和审批处理待办等。",
         },
-        // Portal addition, not in circular 001: a published lab-teaching record (SPEC §4 "lab records").
+        // Portal addition, not in circular 001: a published lab-teaching record (SPEC §4 "lab records"). Off by
+        // default (issue 9 §2: it changed the circular's totals); a district may switch it on.
         new()
         {
             Type = PointTypes.LabRecordPublished, Category = PointCategory.TeachingApplication, Name = "实验课发布", Points = 2, WeeklyCap = 5,
-            Description = "教师在本平台发布实验教学记录（本平台补充项目，可由市级管理员调整或停用）。",
+            Enabled = false,
+            Description = "教师在本平台发布实验教学记录（本平台补充项目，默认不计分，可由市级管理员启用）。",
         },
     ];
 

@@ -6,6 +6,12 @@ namespace EduPortal.Domain.Points;
 public readonly record struct PointEventInput(
     long Id, string Type, DateTimeOffset OccurredAt, string Source, string ExternalId, int? Quantity = null, int? SecondaryQuantity = null);
 
+/// <summary>
+/// An event of the days just before a points year, with what it earned in its own year: the year's first
+/// week and its login streaks run on from these (circular 001 附件2: weekly caps and "期间间断则重新开始计算").
+/// </summary>
+public readonly record struct PointPriorEvent(string Type, DateOnly Day, int Points);
+
 /// <summary>What one event earned, with the reason whenever it earned nothing or less than the row's points.</summary>
 public readonly record struct PointAwardResult(long EventId, DateOnly Day, string Type, PointCategory? Category, int Points, string? Reason);
 
@@ -33,7 +39,27 @@ public static class PointEngine
     /// <summary>Monday of the Monday–Sunday week holding the day.</summary>
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    public static IReadOnlyList<PointAwardResult> Award(PointRuleSet rules, IEnumerable<PointEventInput> events)
+    private const int DaysBeforeFirstWeekEnds = 7;
+
+    /// <summary>
+    /// How many days before a year's start the engine needs to see: the days of a first week that began in the
+    /// previous year and, for login streaks, at least the days that decide the streak bonus (a longer run is
+    /// followed further back only for the teachers whose run fills this window).
+    /// </summary>
+    public static DateOnly PriorWindowStart(PointRuleSet rules)
+    {
+        // A first week has at most 6 days before the start; a streak bonus from day N needs the N - 1 days before.
+        var streakDays = rules.Rules.Where(r => r.IsDaily).Select(r => (r.StreakFromDay ?? 1) - 1).DefaultIfEmpty(0).Max();
+        return rules.StartDate.AddDays(-Math.Max(streakDays, DaysBeforeFirstWeekEnds));
+    }
+
+    /// <summary>
+    /// Awards the events of one points year. <paramref name="before"/> are the teacher's events of the days before
+    /// the year with what they earned there: they award nothing here (their points stay in their own year) but
+    /// a week straddling the year's start keeps its weekly caps across it, and a login streak running into the
+    /// year carries on (only a missed day restarts it, not 1 January). Yearly caps count the year's own events.
+    /// </summary>
+    public static IReadOnlyList<PointAwardResult> Award(PointRuleSet rules, IEnumerable<PointEventInput> events, IEnumerable<PointPriorEvent>? before = null)
     {
         var ordered = new List<(PointEventInput Event, DateOnly Day)>();
         foreach (var e in events)
@@ -57,6 +83,11 @@ public static class PointEngine
         var perYear = new Dictionary<string, int>(StringComparer.Ordinal);
         var lastLoginDay = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var streaks = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        if (before is not null)
+        {
+            CarryIn(rules, rulesByType, before, perWeek, lastLoginDay, streaks);
+        }
 
         var awards = new List<PointAwardResult>(ordered.Count);
         foreach (var (e, day) in ordered)
@@ -125,6 +156,48 @@ public static class PointEngine
         return awards;
     }
 
+    private static void CarryIn(PointRuleSet rules, Dictionary<string, PointRule> rulesByType, IEnumerable<PointPriorEvent> before,
+        Dictionary<(string, int), int> perWeek, Dictionary<string, DateOnly> lastLoginDay, Dictionary<string, int> streaks)
+    {
+        var firstWeek = WeekStart(rules.StartDate);
+        var loginDays = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+        foreach (var prior in before)
+        {
+            if (prior.Day >= rules.StartDate)
+            {
+                continue;
+            }
+            // The part of the first week that lies in the previous year: what scored there counts towards the week's cap.
+            if (prior.Day >= firstWeek && prior.Points > 0)
+            {
+                var key = (prior.Type, firstWeek.DayNumber);
+                perWeek[key] = perWeek.GetValueOrDefault(key) + 1;
+            }
+            if (rulesByType.TryGetValue(prior.Type, out var rule) && rule.IsDaily)
+            {
+                if (!loginDays.TryGetValue(prior.Type, out var days))
+                {
+                    loginDays[prior.Type] = days = [];
+                }
+                days.Add(prior.Day);
+            }
+        }
+        // A streak is a run of days with a sign-in ending the day before the year starts.
+        foreach (var (type, days) in loginDays)
+        {
+            var run = 0;
+            for (var day = rules.StartDate.AddDays(-1); days.Contains(day); day = day.AddDays(-1))
+            {
+                run++;
+            }
+            if (run > 0)
+            {
+                lastLoginDay[type] = rules.StartDate.AddDays(-1);
+                streaks[type] = run;
+            }
+        }
+    }
+
     public static bool ThresholdMet(PointRule rule, PointEventInput e) =>
         rule.Threshold is not { } threshold
         || (e.Quantity ?? 0) >= threshold
@@ -132,13 +205,16 @@ public static class PointEngine
 
     private static string ThresholdReason(PointRule rule, PointEventInput e)
     {
-        var reason = $"{rule.QuantityName}未满 {rule.Threshold} {rule.QuantityUnit}（本次 {e.Quantity ?? 0}）";
+        // The measured quantity shows its unit too: "使用时长未满 15 分钟（本次 12 分钟）".
+        var reason = $"{rule.QuantityName}未满 {WithUnit(rule.Threshold ?? 0, rule.QuantityUnit)}（本次 {WithUnit(e.Quantity ?? 0, rule.QuantityUnit)}）";
         if (rule.AlternativeThreshold is { } alternative)
         {
-            reason += $"，且{rule.AlternativeQuantityName}未满 {alternative} {rule.AlternativeQuantityUnit}（本次 {e.SecondaryQuantity ?? 0}）";
+            reason += $"，且{rule.AlternativeQuantityName}未满 {WithUnit(alternative, rule.AlternativeQuantityUnit)}（本次 {WithUnit(e.SecondaryQuantity ?? 0, rule.AlternativeQuantityUnit)}）";
         }
         return reason;
     }
+
+    private static string WithUnit(int value, string unit) => unit.Length == 0 ? $"{value}" : $"{value} {unit}";
 
     /// <summary>Total and per-category points of a year's awards (index = <see cref="PointCategory"/>).</summary>
     public static (int Total, int[] ByCategory) Summarize(IEnumerable<PointAwardResult> awards)

@@ -52,9 +52,17 @@ public sealed class PointEvent
     public bool IsSameEvent(string teacherId, string type, DateTimeOffset occurredAt) =>
         TeacherId == teacherId && Type == type && OccurredAt.UtcTicks == occurredAt.UtcTicks;
 
-    /// <summary>A resent copy with new numbers (a test's readers grew): the numbers are replaced; true when anything changed.</summary>
-    public bool UpdateQuantities(int? quantity, int? secondaryQuantity)
+    /// <summary>
+    /// A resent copy with new numbers (a test's readers grew): the numbers may only rise, since readers, marks and
+    /// class members accumulate. A lower number (or a number dropped) is refused with the reason and nothing changes;
+    /// otherwise the numbers are replaced and the value says whether anything changed.
+    /// </summary>
+    public Result<bool> UpdateQuantities(int? quantity, int? secondaryQuantity)
     {
+        if (Falls(Quantity, quantity) || Falls(SecondaryQuantity, secondaryQuantity))
+        {
+            return new ConflictError($"外部编号“{ExternalId}”的事件已记录数量 {Describe(Quantity, SecondaryQuantity)}，重发时数量只能增加，不能减少（本次 {Describe(quantity, secondaryQuantity)}）");
+        }
         if (Quantity == quantity && SecondaryQuantity == secondaryQuantity)
         {
             return false;
@@ -63,6 +71,12 @@ public sealed class PointEvent
         SecondaryQuantity = secondaryQuantity;
         return true;
     }
+
+    private static bool Falls(int? stored, int? resent) => stored is { } before && (resent ?? 0) < before;
+
+    private static string Describe(int? quantity, int? secondary) => secondary is null ? Number(quantity) : $"{Number(quantity)}、{Number(secondary)}";
+
+    private static string Number(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "空";
 }
 
 /// <summary>What one raw event earned in its points year: derived, rebuilt whenever the teacher's year is recomputed.</summary>

@@ -67,8 +67,12 @@ public sealed record PointRule
     /// <summary>A switched-off rule keeps its events but awards nothing.</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Counts once per China calendar day however many events arrive (sign-ins).</summary>
-    public bool IsDaily => StreakFromDay is not null;
+    /// <summary>
+    /// Counts once per China calendar day however many events arrive (sign-ins, circular 001 附件2 空间登录 "1分/天").
+    /// The login row is daily by what it means, whether or not it has a streak bonus: clearing the streak
+    /// field never turns it into a per-event row.
+    /// </summary>
+    public bool IsDaily => Type == PointTypes.Login || StreakFromDay is not null;
 
     /// <summary>计分规则 as shown in the rule table, e.g. "1分/次，5次/每周".</summary>
     public string RuleText
@@ -105,15 +109,31 @@ public sealed record PointRule
         }
     }
 
-    /// <summary>Checks the numbers a city admin typed; messages keyed by field.</summary>
+    /// <summary>Longest streak threshold and weekly/yearly caps a daily row can meaningfully have.</summary>
+    public const int DaysPerWeek = 7;
+    public const int MaxDaysPerYear = 366;
+
+    /// <summary>
+    /// Checks an edited row against what it means (pure; messages keyed by field, shown next to the field):
+    /// numbers in range, caps positive and nested (a day's cap within the week's, the week's within the year's),
+    /// a daily row (空间登录, circular 001 附件2 "1分/天") counting at most once a day, a streak bonus starting
+    /// after the first day and not below the daily points, and an alternative condition only beside a main one.
+    /// </summary>
     public Common.ValidationError? Validate() => new Common.ValidationBuilder()
         .Check(Points is >= 0 and <= 1000, nameof(Points), "分值应为 0–1000")
         .Check(DailyCap is null or > 0, nameof(DailyCap), "每日上限应大于 0，或留空表示不限")
+        .Check(!IsDaily || DailyCap is null or 1, nameof(DailyCap), "按天计分的项目每天只计一次，每日上限应为 1")
+        .Check(DailyCap is not { } d || WeeklyCap is not { } w || w <= 0 || d <= w, nameof(DailyCap), "每日上限不能大于每周上限")
         .Check(WeeklyCap is null or > 0, nameof(WeeklyCap), "每周上限应大于 0，或留空表示不限")
+        .Check(!IsDaily || WeeklyCap is null or <= DaysPerWeek, nameof(WeeklyCap), "按天计分的项目每周最多计 7 天")
+        .Check(WeeklyCap is not { } w2 || YearlyCap is not { } y || y <= 0 || w2 <= y, nameof(WeeklyCap), "每周上限不能大于每年上限")
         .Check(YearlyCap is null or > 0, nameof(YearlyCap), "每年上限应大于 0，或留空表示不限")
+        .Check(!IsDaily || YearlyCap is null or <= MaxDaysPerYear, nameof(YearlyCap), "按天计分的项目每年最多计 366 天")
         .Check(Threshold is null or > 0, nameof(Threshold), "达标条件应大于 0，或留空表示无条件")
+        .Check(AlternativeThreshold is null || Threshold is not null, nameof(Threshold), "有“或”条件时，达标条件不能留空")
         .Check(AlternativeThreshold is null or > 0, nameof(AlternativeThreshold), "达标条件应大于 0，或留空")
-        .Check(StreakFromDay is null or > 1, nameof(StreakFromDay), "连续天数应大于 1")
+        .Check(StreakFromDay is null or (> 1 and <= MaxDaysPerYear), nameof(StreakFromDay), "连续天数应为 2–366，或留空表示不设连续奖励")
         .Check(StreakPoints is >= 0 and <= 1000, nameof(StreakPoints), "连续登录分值应为 0–1000")
+        .Check(StreakFromDay is null || StreakPoints >= Points, nameof(StreakPoints), "连续登录的每天分值不应低于平时每天的分值")
         .Build();
 }

@@ -48,7 +48,7 @@ public sealed class PointRecorderTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task A_published_lab_record_scores_through_the_recorder_hook()
+    public async Task A_published_lab_record_is_recorded_through_the_recorder_hook_and_scores_once_the_district_switches_its_row_on()
     {
         var teacher = await portal.CallerAsync(DemoAccounts.Teacher);
         var recorder = portal.Service<PointEventRecorder>();
@@ -59,10 +59,22 @@ public sealed class PointRecorderTests(PortalFactory portal)
         await using var db = await portal.DbAsync();
         var lab = await db.PointEvents.SingleAsync(e => e.ExternalId == "lab-424242");
         Assert.Equal(PointSources.Portal, lab.Source);
-        Assert.Equal(2, (await db.PointAwards.SingleAsync(a => a.EventId == lab.Id)).Points);
+        // The shipped table is circular 001 附件2's: the portal's 实验课发布 row is off until a district switches it on.
+        var off = await db.PointAwards.SingleAsync(a => a.EventId == lab.Id);
+        Assert.Equal((0, "实验课发布本年度不计分"), (off.Points, off.Reason));
+
+        // A year (far from the demo data) whose rule table has the row switched on: the record scores 2 points.
+        var city = await portal.CallerAsync(DemoAccounts.CityAdmin);
+        var rules = portal.Service<PointRuleService>();
+        var year = 2047;
+        var table = await rules.GetAsync(year);
+        var on = table with { Rules = [.. table.Rules.Select(r => r.Type == PointTypes.LabRecordPublished ? r with { Enabled = true } : r)] };
+        Assert.True((await rules.SaveAsync(city, on, "启用实验课发布")).Succeeded);
+        await recorder.RecordAsync(teacher.UserId, PointTypes.LabRecordPublished, new DateTimeOffset(year, 3, 4, 9, 0, 0, TimeSpan.FromHours(8)), "lab-2047");
+        var scored = await db.PointEvents.SingleAsync(e => e.ExternalId == "lab-2047");
+        Assert.Equal(2, (await db.PointAwards.SingleAsync(a => a.EventId == scored.Id)).Points);
 
         // Bureau staff earn no points: the hook is a no-op for them.
-        var city = await portal.CallerAsync(DemoAccounts.CityAdmin);
         await recorder.RecordAsync(city.UserId, PointTypes.LabRecordPublished, at, "lab-city");
         Assert.False(await db.PointEvents.AnyAsync(e => e.ExternalId == "lab-city"));
     }

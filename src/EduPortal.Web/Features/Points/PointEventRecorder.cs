@@ -1,7 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Points;
 using EduPortal.Domain.Accounts;
-using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Points;
 using Microsoft.EntityFrameworkCore;
@@ -64,22 +63,36 @@ public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbF
         }
     }
 
-    /// <summary>A successful sign-in: one login event per China day (circular 001 附件2 空间登录).</summary>
-    public Task RecordSignInAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A successful sign-in: one login event per China day (circular 001 附件2 空间登录). A complete profile earns
+    /// its 信息完善 points once in every points year (附件2: 20分/次;1次/每年), so the first sign-in of a new year
+    /// records that year's profile event too, without the teacher having to edit anything.
+    /// </summary>
+    public async Task RecordSignInAsync(string userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var day = PointEngine.ChinaDay(now);
-        return RecordAsync(userId, PointTypes.Login, now, $"login-{userId}-{day:yyyyMMdd}", cancellationToken: cancellationToken);
+        await RecordAsync(userId, PointTypes.Login, now, $"login-{userId}-{day:yyyyMMdd}", cancellationToken: cancellationToken);
+        await RecordProfileCompletionAsync(userId, cancellationToken);
     }
 
     /// <summary>
     /// Once the four profile items are all there — avatar; phone; school; subjects (circular 001 附件2 信息完善) —
-    /// records the year's profile-completion event. Safe to call after every profile change.
+    /// records the points year's profile-completion event: one idempotency key per teacher per points year
+    /// (<c>profile-{user}-{year}</c>), so it scores once a year. Safe to call after every profile change and sign-in.
     /// </summary>
     public async Task RecordProfileCompletionAsync(string userId, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
+        int year;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            year = (await PointRuleSets.ForDayAsync(db, PointEngine.ChinaDay(now), cancellationToken)).Year;
+            var externalId = ProfileExternalId(userId, year);
+            if (await db.PointEvents.AnyAsync(e => e.Source == PointSources.Portal && e.ExternalId == externalId, cancellationToken))
+            {
+                return; // this year's already recorded: nothing to do on every sign-in
+            }
             var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new { u.AvatarFileKey, u.PhoneNumber, u.Email, u.OrgUnitId, u.SubjectsText }).SingleOrDefaultAsync(cancellationToken);
             if (user is null || !IsProfileComplete(user.AvatarFileKey, user.PhoneNumber ?? user.Email, user.OrgUnitId, user.SubjectsText))
@@ -87,9 +100,10 @@ public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbF
                 return;
             }
         }
-        var now = clock.GetUtcNow();
-        await RecordAsync(userId, PointTypes.ProfileComplete, now, $"profile-{userId}-{ChinaTime.Today(clock).Year}", cancellationToken: cancellationToken);
+        await RecordAsync(userId, PointTypes.ProfileComplete, now, ProfileExternalId(userId, year), cancellationToken: cancellationToken);
     }
+
+    public static string ProfileExternalId(string userId, int year) => $"profile-{userId}-{year}";
 
     public static bool IsProfileComplete(string? avatarKey, string? contact, int orgUnitId, string subjectsText) =>
         !string.IsNullOrEmpty(avatarKey) && !string.IsNullOrWhiteSpace(contact) && orgUnitId > 0 && Subjects.Parse(subjectsText).Known.Count > 0;
