@@ -192,7 +192,13 @@ public sealed class PointsUiTests(PortalFactory portal)
         Assert.False(detail.CanSetVocational);
         OrgUnitInput InputOf(OrgUnitDetail d, bool vocationalFlag) => new()
         {
-            Name = d.Name, Kind = d.Kind, Stage = d.Stage, StudentCount = d.StudentCount, Phone = d.Phone, Address = d.Address, IsVocational = vocationalFlag,
+            Name = d.Name,
+            Kind = d.Kind,
+            Stage = d.Stage,
+            StudentCount = d.StudentCount,
+            Phone = d.Phone,
+            Address = d.Address,
+            IsVocational = vocationalFlag,
         };
         var refused = await orgs.UpdateAsync(schoolAdmin, schoolAdmin.OrgUnitId, InputOf(detail, true));
         Assert.Equal("只有县级或市级管理员可以设置职校标记", Assert.IsType<ValidationError>(refused.Error).Fields["IsVocational"]);
