@@ -21,6 +21,27 @@ public sealed class PointsUiTests(PortalFactory portal)
 
     private int ThisYear => Today.Year;
 
+    /// <summary>
+    /// An event at midnight today for a serving colleague of the demo teacher, so the year has points whatever the
+    /// date (the demo data stops yesterday: on 1 January the year would be empty). Returns the colleague's id.
+    /// </summary>
+    private async Task<string> EventTodayAsync(string type, int? quantity = null)
+    {
+        var demoSchool = await portal.DemoSchoolAsync();
+        string teacherId;
+        await using (var db = await portal.DbAsync())
+        {
+            teacherId = await db.Users.PointTeachers().Serving()
+                .Where(u => u.OrgUnitId == demoSchool.Id && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher)
+                .OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
+        }
+        var ledger = portal.Service<PointLedger>();
+        var midnight = new DateTimeOffset(Today.Year, Today.Month, Today.Day, 0, 0, 0, TimeSpan.FromHours(8));
+        await ledger.RecordAsync("test-today", [new IncomingPointEvent(teacherId, type, midnight, $"{type}-{Today:yyyyMMdd}", quantity)]);
+        await ledger.RecomputeDirtyAsync();
+        return teacherId;
+    }
+
     [Fact]
     public async Task A_teacher_sees_every_rule_in_chinese_with_this_weeks_progress_against_its_cap()
     {
@@ -80,6 +101,7 @@ public sealed class PointsUiTests(PortalFactory portal)
     [Fact]
     public async Task Every_signed_in_user_sees_school_and_county_rankings_but_named_teachers_only_of_their_own_jurisdiction()
     {
+        await EventTodayAsync(PointTypes.Login);
         var query = portal.Service<PointQueryService>();
         var teacher = await portal.CallerAsync(DemoAccounts.Teacher);
         var schoolAdmin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
@@ -128,8 +150,8 @@ public sealed class PointsUiTests(PortalFactory portal)
     [Fact]
     public async Task The_county_ranking_divides_each_countys_serving_teachers_points_by_their_number()
     {
+        await EventTodayAsync(PointTypes.Login);
         var city = await portal.CallerAsync(DemoAccounts.CityAdmin);
-        await portal.Service<PointLedger>().RecomputeDirtyAsync();
         var rankings = (await portal.Service<PointQueryService>().RankingsAsync(city, new RankingQuery(ThisYear))).Value!;
         await using var db = await portal.DbAsync();
         foreach (var row in rankings.Counties)
@@ -150,6 +172,7 @@ public sealed class PointsUiTests(PortalFactory portal)
     [Fact]
     public async Task Ranking_by_a_category_orders_schools_and_teachers_by_that_categorys_points()
     {
+        await EventTodayAsync(PointTypes.InteractiveLesson, 40);
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         var rankings = (await portal.Service<PointQueryService>().RankingsAsync(county,
             new RankingQuery(ThisYear, Category: PointCategory.TeachingApplication))).Value!;
@@ -166,6 +189,7 @@ public sealed class PointsUiTests(PortalFactory portal)
     [Fact]
     public async Task The_award_ranking_leaves_out_vocational_schools_which_only_county_and_city_admins_flag()
     {
+        await EventTodayAsync(PointTypes.Login);
         var city = await portal.CallerAsync(DemoAccounts.CityAdmin);
         var query = portal.Service<PointQueryService>();
         List<int> vocational;
@@ -183,6 +207,13 @@ public sealed class PointsUiTests(PortalFactory portal)
         Assert.Equal(all.Counties.Sum(c => c.Schools) - 2, award.Counties.Sum(c => c.Schools));
         Assert.Contains("不含职校", award.BasisText);
         Assert.Contains("不含职校", award.FileName("学校深度应用指数"));
+
+        // The school edit page offers the flag to county and city admins only.
+        var (countyClient, _) = await portal.SignInAsync(DemoAccounts.CountyAdmin);
+        var (schoolClient, _) = await portal.SignInAsync(DemoAccounts.SchoolAdmin);
+        var ownSchoolId = (await portal.CallerAsync(DemoAccounts.SchoolAdmin)).OrgUnitId;
+        Assert.Contains("unit-vocational", await PortalFactory.HtmlAsync(await countyClient.GetAsync($"/org/{ownSchoolId}")));
+        Assert.DoesNotContain("unit-vocational", await PortalFactory.HtmlAsync(await schoolClient.GetAsync($"/org/{ownSchoolId}")));
 
         // A school admin cannot flag their school; a county admin can (and it is audited with the rest of the edit).
         var schoolAdmin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
@@ -223,20 +254,8 @@ public sealed class PointsUiTests(PortalFactory portal)
     [Fact]
     public async Task A_date_range_export_sums_each_category_and_names_its_period_and_the_time_it_was_made()
     {
-        // At least one point inside the range whatever today is (the demo data stops yesterday): a sign-in at midnight
-        // for a serving colleague of the demo teacher.
-        var demoSchool = await portal.DemoSchoolAsync();
-        string teacherId;
-        await using (var users = await portal.DbAsync())
-        {
-            teacherId = await users.Users.PointTeachers().Serving()
-                .Where(u => u.OrgUnitId == demoSchool.Id && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher)
-                .OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
-        }
-        var ledger = portal.Service<PointLedger>();
-        var start = new DateTimeOffset(Today.Year, Today.Month, Today.Day, 0, 0, 0, TimeSpan.FromHours(8));
-        await ledger.RecordAsync("test-range", [new IncomingPointEvent(teacherId, PointTypes.Login, start, $"range-login-{Today:yyyyMMdd}")]);
-        await ledger.RecomputeDirtyAsync();
+        // At least one point inside the range whatever today is.
+        var teacherId = await EventTodayAsync(PointTypes.Login);
 
         var first = Today.AddDays(-13) is var f && f.Year == ThisYear ? f : new DateOnly(ThisYear, 1, 1);
         var last = Today;
