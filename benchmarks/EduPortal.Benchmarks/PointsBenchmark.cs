@@ -197,7 +197,7 @@ public static class PointsBenchmark
         Report("Ranking, city, one month (date range)", await Bench.TimeAsync(() => query.RankingsAsync(city, new RankingQuery(year, month, month.AddMonths(1).AddDays(-1))), 3));
         var ranking = (await query.RankingsAsync(city, new RankingQuery(year))).Value!;
         watch.Restart();
-        var sheet = PointQueryService.ExportTeachers(ranking.Teachers, "教师积分排名");
+        var sheet = PointQueryService.ExportTeachers(ranking);
         Report("Excel export, city teacher ranking", $"{watch.Elapsed.TotalSeconds,8:F2} s ({ranking.Teachers.Count:N0} rows, {sheet.Length / 1024:N0} KiB)");
 
         Console.WriteLine();

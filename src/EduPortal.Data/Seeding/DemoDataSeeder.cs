@@ -79,7 +79,13 @@ public sealed class DemoDataSeeder(EduPortalDbContext db, TimeProvider clock)
             {
                 var stage = PickStage(s);
                 OrgUnit school;
-                if (s < urbanCount)
+                if (s == 0 && c is 2 or 3)
+                {
+                    // Two vocational schools (职校) for the award rankings to leave out (circular 001 §四(三)3: 不含职校).
+                    school = county.AddChild(OrgUnitKind.School, $"{shortName}职业教育中心", stage).Value!;
+                    school.SetVocational(true);
+                }
+                else if (s < urbanCount)
                 {
                     school = county.AddChild(OrgUnitKind.School, UrbanSchoolName(shortName, stage, s), stage).Value!;
                 }

@@ -28,6 +28,12 @@ public sealed class OrgUnit
     public string? Phone { get; private set; }
     public string? Address { get; private set; }
 
+    /// <summary>
+    /// A vocational school (职校): its index is computed like any school's, but the award rankings leave it out
+    /// (circular 001 §四(三)3: 在全区中小学校（不含职校）及教师中评选深度应用优秀学校和深度应用优秀个人).
+    /// </summary>
+    public bool IsVocational { get; private set; }
+
     /// <summary>Highest sibling sequence number handed out under this unit; keeps paths unique.</summary>
     public int ChildSequence { get; private set; }
 
@@ -107,6 +113,17 @@ public sealed class OrgUnit
             .Check(studentCount >= 0, nameof(StudentCount), "学生数不能为负数")
             .Check(studentCount <= 100_000, nameof(StudentCount), "学生数超出合理范围")
             .Build();
+    }
+
+    /// <summary>Flags or unflags a school as vocational (职校); only schools carry the flag.</summary>
+    public Result SetVocational(bool vocational)
+    {
+        if (vocational && !IsSchool)
+        {
+            return ValidationError.For(nameof(IsVocational), "只有学校可以标记为职校");
+        }
+        IsVocational = vocational;
+        return Result.Success;
     }
 
     /// <summary>Adds a class (e.g. 七年级3班) after checking the grade fits the stage and the class is new.</summary>

@@ -48,14 +48,18 @@ public sealed class PointsTests(PortalServer server)
         }
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-schools]"));
+        // The file and its first line name the period and the time it was made.
+        Assert.Matches(@"^学校深度应用指数_东溪区教育局_\d{4}年度_\d{8}-\d{4}\.xlsx$", download.SuggestedFilename);
         var file = Path.Combine(PortalServer.ScreenshotFolder, "points-county-schools.xlsx");
         await download.SaveAsAsync(file);
         using var workbook = new XLWorkbook(file);
         var sheet = workbook.Worksheet(1);
-        Assert.Equal("学校深度应用指数", sheet.Cell(1, 6).GetString());
+        Assert.Contains("年度", sheet.Cell(1, 1).GetString());
+        Assert.Contains("导出时间", sheet.Cell(1, 1).GetString());
+        Assert.Equal("学校深度应用指数", sheet.Cell(2, 6).GetString());
         for (var i = 0; i < shown.Count; i++)
         {
-            var excel = sheet.Row(i + 2);
+            var excel = sheet.Row(i + 3);
             // Rank, school, county, active teachers, points, index — the page's first page equals the sheet's first rows.
             Assert.Equal(shown[i][0], excel.Cell(1).GetString());
             Assert.Equal(shown[i][1], excel.Cell(2).GetString());
@@ -82,7 +86,18 @@ public sealed class PointsTests(PortalServer server)
         await page.GoAsync("/points/rules");
         await Expect(page.Locator("[data-testid=rules]")).ToContainTextAsync("资源建设");
         await page.ShotAsync("points-05-rules");
+        // No event codes on the rule editor: only the Chinese names.
+        await Expect(page.Locator("[data-testid=rules]")).Not.ToContainTextAsync("resource-share");
+        // 重新计算 asks first; cancelling starts nothing.
         await page.ClickAsync("[data-testid=recompute]");
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("将按现行规则重新计算");
+        await page.ShotAsync("points-05b-recompute-confirm");
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "取消" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=run-progress]")).ToHaveCountAsync(0);
+        await page.ClickAsync("[data-testid=recompute]");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "开始重新计算" }).ClickAsync();
         await Expect(page.Locator("[data-testid=runs]")).ToContainTextAsync("已完成", new LocatorAssertionsToContainTextOptions { Timeout = 60_000 });
         await page.ShotAsync("points-06-recompute-done");
 
@@ -93,11 +108,91 @@ public sealed class PointsTests(PortalServer server)
         await Expect(page.Locator("[data-testid=new-key]")).ToContainTextAsync("ep_");
         await Expect(page.Locator("[data-testid=keys]")).ToContainTextAsync("smart-campus");
         await page.ShotAsync("points-07-keys");
+        // The keys page links to the in-app API help (not to a repository path).
+        await page.ClickAsync("[data-testid=api-help]");
+        await Expect(page.Locator("[data-testid=api-types]")).ToContainTextAsync("interactive-lesson");
+        await Expect(page.Locator("[data-testid=api-errors]")).ToContainTextAsync("接入密钥无效或已吊销");
+        await page.ShotAsync("points-07b-api-help");
 
         var school = await server.NewPageAsync();
         await school.SignInAsync("school_admin");
         await school.GoAsync("/points/school");
         await Expect(school.Locator("[data-testid=school-teachers]")).ToContainTextAsync("张博");
         await school.ShotAsync("points-08-school");
+    }
+
+    [Fact]
+    public async Task On_a_phone_my_points_lists_twenty_lines_compactly()
+    {
+        var page = await server.NewPageAsync(phone: true);
+        await page.SignInAsync("teacher");
+        await page.GoAsync("/points/me");
+        var list = page.Locator("[data-testid=point-details-compact]");
+        await Expect(list).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=point-details]")).ToBeHiddenAsync();
+        var rows = list.Locator("[data-testid=detail-row]");
+        await Expect(rows).ToHaveCountAsync(20);
+        // 20 lines used to take about 5,700 px at this width as stacked table cards.
+        var box = await list.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box!.Height < 1500, $"20 lines are {box.Height:0} px tall");
+        await Expect(rows.First).ToContainTextAsync("空间登录");
+        await list.ScrollIntoViewIfNeededAsync();
+        await page.ShotAsync("points-09-phone-my-points");
+        await page.ClickAsync("[data-testid=detail-more]");
+        await Expect(rows).ToHaveCountAsync(40);
+        // Nothing runs off the right edge of the phone.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+    }
+
+    [Fact]
+    public async Task A_teacher_reads_how_to_earn_points_with_this_weeks_progress_and_sees_the_public_rankings()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("teacher");
+        await page.GoAsync("/points/me");
+        await page.ClickAsync("[data-testid=to-tasks]");
+        var tasks = page.Locator("[data-testid=tasks]");
+        await Expect(tasks).ToContainTextAsync("资源建设");
+        await Expect(tasks).ToContainTextAsync("每周最多 5 次");
+        await Expect(tasks.Locator("[data-testid=task-progress]").First).ToBeVisibleAsync();
+        await Expect(tasks).ToContainTextAsync("本周");
+        await Expect(tasks).Not.ToContainTextAsync("resource-share");
+        await page.ShotAsync("points-10-teacher-tasks");
+
+        // School and county rankings are open to every user; named teacher lists are not.
+        await page.GoAsync("/points/rankings");
+        await Expect(page.Locator("[data-testid=school-ranking] tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-tab").Filter(new LocatorFilterOptions { HasText = "教师排名" })).ToHaveCountAsync(0);
+        await page.ShotAsync("points-11-teacher-rankings");
+    }
+
+    [Fact]
+    public async Task The_city_admin_ranks_counties_and_ranks_by_a_category()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("city_admin");
+        await page.GoAsync("/points/rankings");
+        await Expect(page.Locator("[data-testid=school-ranking] tbody tr").First).ToBeVisibleAsync();
+        await page.Locator(".mud-tab").Filter(new LocatorFilterOptions { HasText = "区县排名" }).ClickAsync();
+        var counties = page.Locator("[data-testid=county-ranking] tbody tr");
+        await Expect(counties).ToHaveCountAsync(4);
+        await Expect(counties.First.Locator("td").First).ToHaveTextAsync("1");
+        await page.ShotAsync("points-12-city-county-ranking");
+
+        // 各指标排行: rank by 教学应用, award basis without vocational schools.
+        await page.ClickAsync("[data-testid=category]");
+        await page.PickOptionAsync("教学应用");
+        await page.ClickAsync("[data-testid=exclude-vocational]");
+        await page.ClickAsync("[data-testid=apply]");
+        await Expect(page.Locator("[data-testid=scope]")).ToContainTextAsync("按教学应用积分排名");
+        await Expect(page.Locator("[data-testid=scope]")).ToContainTextAsync("不含职校");
+        await page.Locator(".mud-tab").Filter(new LocatorFilterOptions { HasText = "学校排名" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=school-ranking]")).Not.ToContainTextAsync("职业教育中心");
+        await page.ShotAsync("points-13-city-by-category");
+
+        await page.Locator(".mud-tab").Filter(new LocatorFilterOptions { HasText = "每周趋势" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=partial-weeks]")).ToContainTextAsync("折线只画完整的周");
+        await page.ShotAsync("points-14-city-weekly-trend");
     }
 }

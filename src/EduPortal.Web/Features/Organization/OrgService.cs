@@ -15,7 +15,12 @@ public sealed record OrgNode(int Id, string Name, OrgUnitKind Kind, int? ParentI
 public sealed record ClassRow(int Id, int Grade, int Number, string Name);
 
 public sealed record OrgUnitDetail(int Id, string Name, OrgUnitKind Kind, string Path, string? ParentName, SchoolStage Stage,
-    int StudentCount, string? Phone, string? Address, IReadOnlyList<ClassRow> Classes, int TeacherCount, bool CanEdit, bool CanAddChildren);
+    int StudentCount, string? Phone, string? Address, IReadOnlyList<ClassRow> Classes, int TeacherCount, bool CanEdit, bool CanAddChildren)
+{
+    public bool IsVocational { get; init; }
+    /// <summary>Only county and city admins set the 职校 flag (it decides who is in the award rankings).</summary>
+    public bool CanSetVocational { get; init; }
+}
 
 public sealed class OrgUnitInput
 {
@@ -25,6 +30,8 @@ public sealed class OrgUnitInput
     public int StudentCount { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
+    /// <summary>职校: left out of the award rankings (circular 001 §四(三)3: 不含职校); county and city admins set it.</summary>
+    public bool IsVocational { get; set; }
 }
 
 /// <summary>The org tree below the caller: listing, creating and editing units and classes.</summary>
@@ -78,7 +85,11 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         var teacherCount = await db.Users.CountAsync(u => u.OrgUnit!.Path.StartsWith(unit.Path) && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving, cancellationToken);
         var classes = unit.Classes.OrderBy(c => c.Grade).ThenBy(c => c.Number).Select(c => new ClassRow(c.Id, c.Grade, c.Number, c.DisplayName)).ToList();
         return new OrgUnitDetail(unit.Id, unit.Name, unit.Kind, unit.Path, unit.Parent?.Name, unit.Stage, unit.StudentCount, unit.Phone, unit.Address,
-            classes, teacherCount, caller.IsAdmin, CanCreateUnder(caller, unit));
+            classes, teacherCount, caller.IsAdmin, CanCreateUnder(caller, unit))
+        {
+            IsVocational = unit.IsVocational,
+            CanSetVocational = unit.IsSchool && caller.Level >= AdminLevel.County,
+        };
     }
 
     private static bool CanCreateUnder(Caller caller, OrgUnit parent) =>
@@ -111,6 +122,10 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         {
             return details.Error!;
         }
+        if (child.IsSchool && child.SetVocational(input.IsVocational) is { Succeeded: false } vocational)
+        {
+            return vocational.Error!;
+        }
         db.OrgUnits.Add(child);
         db.Audit(caller, clock, AuditActions.OrgUnitCreated, nameof(OrgUnit), child.Path, child.Path,
             $"在{parent.Name}下新建{child.Kind.DisplayName()}“{child.Name}”", after: Snapshot(child));
@@ -141,12 +156,17 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         {
             return ValidationError.For(nameof(OrgUnitInput.Name), "同一上级单位下已有同名单位");
         }
+        if (input.IsVocational != unit.IsVocational && (caller.Level < AdminLevel.County || !unit.IsSchool))
+        {
+            return ValidationError.For(nameof(OrgUnitInput.IsVocational), unit.IsSchool ? "只有县级或市级管理员可以设置职校标记" : "只有学校可以标记为职校");
+        }
         var before = Snapshot(unit);
         var result = unit.UpdateDetails(input.Name, input.Stage, input.StudentCount, input.Phone, input.Address);
         if (!result.Succeeded)
         {
             return result;
         }
+        unit.SetVocational(input.IsVocational);
         db.Audit(caller, clock, AuditActions.OrgUnitUpdated, nameof(OrgUnit), unit.Path, unit.Path, $"修改单位“{unit.Name}”的信息", before, Snapshot(unit));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
@@ -233,5 +253,6 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         学生数 = unit.StudentCount,
         电话 = unit.Phone,
         地址 = unit.Address,
+        职校 = unit.IsVocational ? "是" : "否",
     };
 }

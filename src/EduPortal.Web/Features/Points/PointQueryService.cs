@@ -25,19 +25,61 @@ public sealed record TeacherPointsRow(
     public bool CountsInIndex => Employment == EmploymentStatus.Serving;
 }
 
-public sealed record SchoolIndexRow(int? Rank, int SchoolId, string SchoolName, string CountyName, int ActiveTeachers, int ActivePoints, decimal? Index)
+public sealed record SchoolIndexRow(int? Rank, int SchoolId, string SchoolName, string CountyName, int ActiveTeachers, int ActivePoints, decimal? Index, bool IsVocational = false)
 {
     public string IndexText => PointIndex.Format(Index);
 }
 
-public sealed record WeekPoints(DateOnly WeekStart, int Points);
+/// <summary>A county's index: its schools' serving teachers' points ÷ their number (the school index's formula one level up).</summary>
+public sealed record CountyIndexRow(int? Rank, int CountyId, string CountyName, int Schools, int ActiveTeachers, int ActivePoints, decimal? Index)
+{
+    public string IndexText => PointIndex.Format(Index);
+}
+
+public sealed record WeekPoints(DateOnly WeekStart, int Points, bool IsPartial = false);
 
 /// <param name="IncludeWeeks">The weekly trend reads every award of the period: only when the trend is shown.</param>
-public sealed record RankingQuery(int Year, DateOnly? From = null, DateOnly? To = null, int? OrgUnitId = null, bool IncludeWeeks = false);
+/// <param name="Category">各指标排行: rank by one category's points instead of the total.</param>
+/// <param name="ExcludeVocational">The award rankings (评优口径) leave vocational schools and their teachers out (circular 001 §四(三)3: 不含职校).</param>
+public sealed record RankingQuery(int Year, DateOnly? From = null, DateOnly? To = null, int? OrgUnitId = null, bool IncludeWeeks = false,
+    PointCategory? Category = null, bool ExcludeVocational = false);
 
-public sealed record Rankings(string ScopeName, string PeriodText, IReadOnlyList<SchoolIndexRow> Schools, IReadOnlyList<TeacherPointsRow> Teachers, IReadOnlyList<WeekPoints> Weeks);
+/// <param name="Teachers">Named teachers: only those the caller administers (empty for a teacher).</param>
+/// <param name="HasPoints">False when nobody in the scope earned a point in the period: nothing is ranked then.</param>
+public sealed record Rankings(string ScopeName, string PeriodText, IReadOnlyList<SchoolIndexRow> Schools, IReadOnlyList<TeacherPointsRow> Teachers, IReadOnlyList<WeekPoints> Weeks)
+{
+    public IReadOnlyList<CountyIndexRow> Counties { get; init; } = [];
+    public bool HasPoints { get; init; } = true;
+    public bool ShowsTeachers { get; init; }
+    public PointCategory? Category { get; init; }
+    public bool ExcludesVocational { get; init; }
+    public int Year { get; init; }
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public DateTimeOffset GeneratedAt { get; init; }
+    public IReadOnlyDictionary<int, string> SchoolPaths { get; init; } = new Dictionary<int, string>();
 
-public sealed record SchoolPoints(int SchoolId, string SchoolName, int Year, SchoolIndexRow Index, RankPosition CountyRank, RankPosition CityRank, IReadOnlyList<TeacherPointsRow> Teachers);
+    /// <summary>What is ranked, e.g. "按教学应用积分排名 · 不含职校".</summary>
+    public string BasisText => string.Join(" · ", new[]
+    {
+        Category is { } c ? $"按{c.DisplayName()}积分排名" : "按总积分排名",
+        ExcludesVocational ? "评优口径，不含职校" : null,
+    }.Where(t => t is not null));
+
+    /// <summary>The line at the top of every export: scope, period, basis and when it was made (北京时间).</summary>
+    public string Caption => $"{ScopeName} · {PeriodText} · {BasisText} · 导出时间 {ChinaTime.Format(GeneratedAt)}（北京时间）";
+
+    /// <summary>File names carry the period and the time the file was made, e.g. 学校深度应用指数_东溪区教育局_2026-03-01至2026-03-31_20261129-2040.xlsx.</summary>
+    public string FileName(string kind) => PointQueryService.FileName(kind, ScopeName, Year, From, To, GeneratedAt,
+        (Category is { } c ? c.DisplayName() : "") + (ExcludesVocational ? "不含职校" : ""));
+}
+
+public sealed record SchoolPoints(int SchoolId, string SchoolName, int Year, SchoolIndexRow Index, RankPosition CountyRank, RankPosition CityRank, IReadOnlyList<TeacherPointsRow> Teachers)
+{
+    public DateTimeOffset GeneratedAt { get; init; }
+    public string Caption => $"{SchoolName} · {Year}年度 · 导出时间 {ChinaTime.Format(GeneratedAt)}（北京时间）";
+    public string FileName => PointQueryService.FileName("教师积分", SchoolName, Year, null, null, GeneratedAt, "");
+}
 
 /// <summary>The read side of the index: a teacher's own points, a school's teachers, county and city rankings, and their exports.</summary>
 public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)
@@ -81,7 +123,9 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         RankPosition RankIn(string scope)
         {
             var inScope = city.Where(c => c.Path.StartsWith(scope, StringComparison.Ordinal)).ToList();
-            return new RankPosition(serving ? inScope.Count(c => c.Total > total.Total) + 1 : null, inScope.Count);
+            // Nobody has a point yet (a new year): no one is 第1名.
+            var anyPoints = inScope.Any(c => c.Total > 0);
+            return new RankPosition(serving && anyPoints ? inScope.Count(c => c.Total > total.Total) + 1 : null, inScope.Count);
         }
         return new MyPoints(year, caller.OrgUnitName, total.Total, total.ByCategory,
             RankIn(caller.OrgPath), RankIn(paths.Count > 1 ? paths[1] : paths[0]), RankIn(paths[0]),
@@ -127,12 +171,14 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         RankPosition RankAmong(Func<int, bool> inScope)
         {
             var scoped = indexes.Values.Where(x => inScope(x.SchoolId) && x.Index is not null).ToList();
-            return new RankPosition(own?.Index is { } mine ? scoped.Count(x => x.Index > mine) + 1 : null, scoped.Count);
+            // A year without points ranks nobody (not every school 第1名 at 0.00).
+            var anyPoints = scoped.Any(x => x.Index > 0);
+            return new RankPosition(anyPoints && own?.Index is { } mine ? scoped.Count(x => x.Index > mine) + 1 : null, scoped.Count);
         }
         var countyRank = RankAmong(countySchools.Contains);
         var cityRank = RankAmong(_ => true);
         var countyName = await db.OrgUnits.AsNoTracking().Where(o => o.Path == countyPath).Select(o => o.Name).SingleAsync(cancellationToken);
-        var index = new SchoolIndexRow(cityRank.Rank, school.Id, school.Name, countyName, own?.Teachers ?? 0, own?.Points ?? 0, own?.Index);
+        var index = new SchoolIndexRow(cityRank.Rank, school.Id, school.Name, countyName, own?.Teachers ?? 0, own?.Points ?? 0, own?.Index, school.IsVocational);
 
         var teachers = await db.Users.AsNoTracking().PointTeachers().Where(u => u.OrgUnitId == school.Id)
             .Select(u => new { u.Id, u.RealName, u.Employment }).ToListAsync(cancellationToken);
@@ -143,51 +189,67 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             : new TeacherPointsRow(0, t.Id, t.RealName, school.Id, school.Name, countyName, t.Employment, 0, new int[PointCategories.All.Count])).ToList();
         var ranked = RankTeachers(rows.Where(t => t.CountsInIndex).ToList());
         var others = rows.Where(t => !t.CountsInIndex).OrderBy(t => t.RealName, StringComparer.Ordinal);
-        return new SchoolPoints(school.Id, school.Name, year, index, countyRank, cityRank, [.. ranked, .. others]);
+        return new SchoolPoints(school.Id, school.Name, year, index, countyRank, cityRank, [.. ranked, .. others]) { GeneratedAt = clock.GetUtcNow() };
     }
 
-    /// <summary>School index and teacher rankings of the caller's county or city (or one county of the city), for a year or a date range.</summary>
+    /// <summary>
+    /// School and county rankings of the city or one county (every signed-in user: the portal shows every school's and
+    /// district's index, circular 001 附件2 §一(二) 全市各区、学校的深度应用指数排行), for a year or a date range, by the
+    /// total or one category (各指标排行). Named teachers are listed only for the admins over them.
+    /// </summary>
     public async Task<Result<Rankings>> RankingsAsync(Caller caller, RankingQuery query, CancellationToken cancellationToken = default)
     {
-        if (caller.Level < AdminLevel.County)
-        {
-            return new ForbiddenError("只有县级及以上管理员可以查看排名。");
-        }
         if (query.From is { } from && query.To is { } to && from > to)
         {
             return ValidationError.For("To", "结束日期不能早于开始日期");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var scopePath = caller.OrgPath;
+        var cityPath = OrgUnit.AncestorPaths(caller.OrgPath)[0];
+        // A county admin starts in their county; everyone else in the whole city.
+        var scopePath = caller.Level == AdminLevel.County ? caller.OrgPath : cityPath;
         if (query.OrgUnitId is { } unitId)
         {
-            var unit = await db.OrgUnits.AsNoTracking().WithinJurisdiction(caller).SingleOrDefaultAsync(o => o.Id == unitId, cancellationToken);
+            var unit = await db.OrgUnits.AsNoTracking()
+                .SingleOrDefaultAsync(o => o.Id == unitId && (o.Kind == OrgUnitKind.County || o.Kind == OrgUnitKind.City) && o.Path.StartsWith(cityPath), cancellationToken);
             if (unit is null)
             {
                 return new NotFoundError();
             }
             scopePath = unit.Path;
         }
-        return (await ComputeAsync(db, caller, scopePath, query, query.IncludeWeeks, cancellationToken)).Rankings;
+        return await ComputeAsync(db, caller, scopePath, query, query.IncludeWeeks, cancellationToken);
     }
 
-    private async Task<(Rankings Rankings, IReadOnlyList<TeacherPointsRow> AllTeachers)> ComputeAsync(EduPortalDbContext db, Caller caller, string scopePath, RankingQuery query, bool includeWeeks, CancellationToken cancellationToken)
+    /// <summary>The city's counties, for the rankings' county picker (public like the rankings).</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> CountiesAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cityPath = OrgUnit.AncestorPaths(caller.OrgPath)[0];
+        var rows = await db.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgUnitKind.County && o.Path.StartsWith(cityPath))
+            .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    private async Task<Rankings> ComputeAsync(EduPortalDbContext db, Caller caller, string scopePath, RankingQuery query, bool includeWeeks, CancellationToken cancellationToken)
     {
         var rules = await PointRuleSets.LoadAsync(db, query.Year, cancellationToken);
         var scopeName = await db.OrgUnits.AsNoTracking().Where(o => o.Path == scopePath).Select(o => o.Name).SingleAsync(cancellationToken);
-        var units = await db.OrgUnits.AsNoTracking().WithinJurisdiction(caller).Where(o => o.Path.StartsWith(scopePath) && (o.Kind == OrgUnitKind.School || o.Kind == OrgUnitKind.County))
-            .Select(o => new { o.Id, o.Name, o.Path, o.Kind }).ToListAsync(cancellationToken);
-        var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToDictionary(u => u.Path, u => u.Name);
+        var units = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(scopePath) && (o.Kind == OrgUnitKind.School || o.Kind == OrgUnitKind.County))
+            .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.IsVocational }).ToListAsync(cancellationToken);
+        var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToDictionary(u => u.Path, u => (u.Id, u.Name));
         if (counties.Count == 0)
         {
-            // A county admin's scope: its own county is the scope itself.
+            // A county's scope: the county is the scope itself.
             var countyPath = OrgUnit.AncestorPaths(scopePath) is { Count: > 1 } p ? p[1] : scopePath;
-            counties[countyPath] = await db.OrgUnits.AsNoTracking().Where(o => o.Path == countyPath).Select(o => o.Name).SingleAsync(cancellationToken);
+            counties[countyPath] = await db.OrgUnits.AsNoTracking().Where(o => o.Path == countyPath).Select(o => ValueTuple.Create(o.Id, o.Name)).SingleAsync(cancellationToken);
         }
-        string CountyOf(string path) => OrgUnit.AncestorPaths(path) is { Count: > 1 } p && counties.TryGetValue(p[1], out var name) ? name : "";
-        var schools = units.Where(u => u.Kind == OrgUnitKind.School).ToDictionary(u => u.Id);
-        var teachers = await db.Users.AsNoTracking().PointTeachersWithin(caller).Where(u => u.OrgUnit!.Path.StartsWith(scopePath))
-            .Select(u => new { u.Id, u.RealName, u.OrgUnitId, u.Employment }).ToListAsync(cancellationToken);
+        string? CountyPathOf(string path) => OrgUnit.AncestorPaths(path) is { Count: > 1 } p && counties.ContainsKey(p[1]) ? p[1] : null;
+        string CountyOf(string path) => CountyPathOf(path) is { } county ? counties[county].Name : "";
+        // circular 001 §四(三)3: the award rankings are among 中小学校（不含职校）.
+        var schools = units.Where(u => u.Kind == OrgUnitKind.School && !(query.ExcludeVocational && u.IsVocational)).ToDictionary(u => u.Id);
+        var teachers = (await db.Users.AsNoTracking().PointTeachers().Where(u => u.OrgUnit!.Path.StartsWith(scopePath))
+            .Select(u => new { u.Id, u.RealName, u.OrgUnitId, u.Employment, u.OrgUnit!.Path }).ToListAsync(cancellationToken))
+            .Where(t => schools.ContainsKey(t.OrgUnitId)).ToList();
 
         Dictionary<string, (int Total, int[] ByCategory)> points;
         string periodText;
@@ -200,76 +262,169 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         }
         else
         {
-            var from = query.From ?? rules.StartDate;
-            var to = query.To ?? rules.EndDateExclusive.AddDays(-1);
-            periodText = $"{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}";
-            var sums = await db.PointAwards.AsNoTracking().Where(a => a.Year == query.Year && a.Day >= from && a.Day <= to)
-                .GroupBy(a => a.TeacherId).Select(g => new { TeacherId = g.Key, Total = g.Sum(a => a.Points) }).ToListAsync(cancellationToken);
-            points = sums.ToDictionary(s => s.TeacherId, s => (s.Total, Array.Empty<int>()), StringComparer.Ordinal);
+            var first = query.From ?? rules.StartDate;
+            var last = query.To ?? rules.EndDateExclusive.AddDays(-1);
+            periodText = $"{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}";
+            // Per teacher and event type, so each category of the range is summed too (not only the total).
+            var sums = await (
+                    from a in db.PointAwards.AsNoTracking()
+                    where a.Year == query.Year && a.Day >= first && a.Day <= last && a.Points != 0
+                    join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
+                    group a by new { a.TeacherId, e.Type } into g
+                    select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) })
+                .ToListAsync(cancellationToken);
+            points = sums.GroupBy(s => s.TeacherId, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+            {
+                var byCategory = new int[PointCategories.All.Count];
+                foreach (var row in g)
+                {
+                    if (rules.Find(row.Type) is { } rule)
+                    {
+                        byCategory[(int)rule.Category] += row.Points;
+                    }
+                }
+                return (g.Sum(r => r.Points), byCategory);
+            }, StringComparer.Ordinal);
         }
+        // 各指标排行: the measure ranked is the total or one category's points.
+        int Measure(string teacherId) => points.TryGetValue(teacherId, out var p) ? query.Category is { } c ? p.ByCategory[(int)c] : p.Total : 0;
 
-        var teacherRows = teachers.Select(t =>
-        {
-            var school = schools[t.OrgUnitId];
-            var (total, byCategory) = points.TryGetValue(t.Id, out var p) ? p : (0, new int[PointCategories.All.Count]);
-            return new TeacherPointsRow(0, t.Id, t.RealName, school.Id, school.Name, CountyOf(school.Path), t.Employment, total,
-                byCategory.Length == 0 ? new int[PointCategories.All.Count] : byCategory);
-        }).ToList();
         var servingBySchool = teachers.Where(t => t.Employment == EmploymentStatus.Serving).ToLookup(t => t.OrgUnitId);
         var schoolRows = schools.Values.Select(s =>
         {
             var active = servingBySchool[s.Id].ToList();
-            var sum = active.Sum(t => points.TryGetValue(t.Id, out var p) ? p.Total : 0);
-            return new SchoolIndexRow(null, s.Id, s.Name, CountyOf(s.Path), active.Count, sum, PointIndex.SchoolIndex(sum, active.Count));
+            var sum = active.Sum(t => Measure(t.Id));
+            return new SchoolIndexRow(null, s.Id, s.Name, CountyOf(s.Path), active.Count, sum, PointIndex.SchoolIndex(sum, active.Count), s.IsVocational);
         }).ToList();
+        var countyRows = counties.Select(county =>
+        {
+            var inCounty = schools.Values.Where(s => s.Path.StartsWith(county.Key, StringComparison.Ordinal)).Select(s => s.Id).ToHashSet();
+            var active = teachers.Where(t => t.Employment == EmploymentStatus.Serving && inCounty.Contains(t.OrgUnitId)).ToList();
+            var sum = active.Sum(t => Measure(t.Id));
+            return new CountyIndexRow(null, county.Value.Id, county.Value.Name, inCounty.Count, active.Count, sum, PointIndex.SchoolIndex(sum, active.Count));
+        }).ToList();
+        var hasPoints = teachers.Any(t => t.Employment == EmploymentStatus.Serving && Measure(t.Id) != 0);
+
+        // Named teachers: only for admins, only those in their own jurisdiction.
+        var showsTeachers = caller.IsAdmin && (scopePath.StartsWith(caller.OrgPath, StringComparison.Ordinal) || caller.OrgPath.StartsWith(scopePath, StringComparison.Ordinal));
+        var teacherRows = showsTeachers
+            ? teachers.Where(t => t.Employment == EmploymentStatus.Serving && t.Path.StartsWith(caller.OrgPath, StringComparison.Ordinal)).Select(t =>
+            {
+                var school = schools[t.OrgUnitId];
+                var (total, byCategory) = points.TryGetValue(t.Id, out var p) ? p : (0, new int[PointCategories.All.Count]);
+                return new TeacherPointsRow(0, t.Id, t.RealName, school.Id, school.Name, CountyOf(school.Path), t.Employment, total, byCategory);
+            }).ToList()
+            : [];
 
         IReadOnlyList<WeekPoints> weeks = [];
-        if (includeWeeks)
+        if (includeWeeks && hasPoints)
         {
             var from = query.From ?? rules.StartDate;
             var to = query.To ?? rules.EndDateExclusive.AddDays(-1);
-            var wholeCity = scopePath == OrgUnit.AncestorPaths(scopePath)[0];
-            var ids = teachers.Select(t => t.Id).ToList();
-            if (!inRange)
+            // A week still running (today's) is partial too.
+            var today = ChinaTime.Today(clock);
+            weeks = await WeeksAsync(db, query, scopePath, teachers.Select(t => t.Id).ToList(), from, to < today ? to : today, inRange, cancellationToken);
+        }
+        var rankings = hasPoints
+            ? new Rankings(scopeName, periodText, RankSchools(schoolRows), RankTeachers(teacherRows, query.Category), weeks) { Counties = RankCounties(countyRows) }
+            : new Rankings(scopeName, periodText, [], [], []) { HasPoints = false };
+        return rankings with
+        {
+            ShowsTeachers = showsTeachers,
+            Category = query.Category,
+            ExcludesVocational = query.ExcludeVocational,
+            Year = query.Year,
+            From = inRange ? query.From ?? rules.StartDate : null,
+            To = inRange ? query.To ?? rules.EndDateExclusive.AddDays(-1) : null,
+            GeneratedAt = clock.GetUtcNow(),
+            SchoolPaths = schools.Values.ToDictionary(s => s.Id, s => s.Path),
+        };
+    }
+
+    /// <summary>
+    /// Points per Monday–Sunday week of the period. A week cut by the period's (or the year's) first or last day is
+    /// marked partial, so the chart does not draw its few days as a drop.
+    /// </summary>
+    private static async Task<IReadOnlyList<WeekPoints>> WeeksAsync(EduPortalDbContext db, RankingQuery query, string scopePath, List<string> ids,
+        DateOnly from, DateOnly to, bool inRange, CancellationToken cancellationToken)
+    {
+        List<WeekPoints> weeks;
+        var wholeCity = scopePath == OrgUnit.AncestorPaths(scopePath)[0] && !query.ExcludeVocational;
+        if (!inRange && query.Category is null)
+        {
+            // The year's trend reads the weekly rollup (about 52 rows a teacher), not every award. A county's
+            // rows are fetched by teacher (the primary key's prefix) and summed here: with the year in the
+            // SQL, SQLite prefers the (year, week) index and scans the whole city's rollup instead.
+            if (wholeCity)
             {
-                // The year's trend reads the weekly rollup (about 52 rows a teacher), not every award. A county's
-                // rows are fetched by teacher (the primary key's prefix) and summed here: with the year in the
-                // SQL, SQLite prefers the (year, week) index and scans the whole city's rollup instead.
-                if (wholeCity)
-                {
-                    weeks = (await db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == query.Year)
-                            .GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
-                        .OrderBy(w => w.Week).Select(w => new WeekPoints(w.Week, w.Points)).ToList();
-                }
-                else
-                {
-                    var sums = new SortedDictionary<DateOnly, int>();
-                    foreach (var chunk in ids.Chunk(1000))
-                    {
-                        foreach (var w in await db.PointTeacherWeeks.AsNoTracking().Where(w => chunk.Contains(w.TeacherId))
-                            .Select(w => new { w.Year, w.WeekStart, w.Points }).ToListAsync(cancellationToken))
-                        {
-                            if (w.Year == query.Year)
-                            {
-                                sums[w.WeekStart] = sums.GetValueOrDefault(w.WeekStart) + w.Points;
-                            }
-                        }
-                    }
-                    weeks = sums.Select(p => new WeekPoints(p.Key, p.Value)).ToList();
-                }
+                weeks = (await db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == query.Year)
+                        .GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
+                    .OrderBy(w => w.Week).Select(w => new WeekPoints(w.Week, w.Points)).ToList();
             }
             else
             {
-                var awards = db.PointAwards.AsNoTracking().Where(a => a.Year == query.Year && a.Day >= from && a.Day <= to);
+                var sums = new SortedDictionary<DateOnly, int>();
+                foreach (var chunk in ids.Chunk(1000))
+                {
+                    foreach (var w in await db.PointTeacherWeeks.AsNoTracking().Where(w => chunk.Contains(w.TeacherId))
+                        .Select(w => new { w.Year, w.WeekStart, w.Points }).ToListAsync(cancellationToken))
+                    {
+                        if (w.Year == query.Year)
+                        {
+                            sums[w.WeekStart] = sums.GetValueOrDefault(w.WeekStart) + w.Points;
+                        }
+                    }
+                }
+                weeks = sums.Select(p => new WeekPoints(p.Key, p.Value)).ToList();
+            }
+        }
+        else
+        {
+            var awards = db.PointAwards.AsNoTracking().Where(a => a.Year == query.Year && a.Day >= from && a.Day <= to && a.Points != 0);
+            List<(DateOnly Day, int Points)> days;
+            if (query.Category is { } category)
+            {
+                var types = (await PointRuleSets.LoadAsync(db, query.Year, cancellationToken)).Rules.Where(r => r.Category == category).Select(r => r.Type).ToList();
+                var rows = await (from a in awards
+                                  join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
+                                  where types.Contains(e.Type)
+                                  select new { a.TeacherId, a.Day, a.Points }).ToListAsync(cancellationToken);
+                var inScope = ids.ToHashSet(StringComparer.Ordinal);
+                days = rows.Where(r => inScope.Contains(r.TeacherId)).GroupBy(r => r.Day).Select(g => (g.Key, g.Sum(r => r.Points))).ToList();
+            }
+            else
+            {
                 if (!wholeCity)
                 {
                     awards = awards.Where(a => ids.Contains(a.TeacherId));
                 }
-                var days = await awards.GroupBy(a => a.Day).Select(g => new { Day = g.Key, Points = g.Sum(a => a.Points) }).ToListAsync(cancellationToken);
-                weeks = days.GroupBy(d => PointEngine.WeekStart(d.Day)).OrderBy(g => g.Key).Select(g => new WeekPoints(g.Key, g.Sum(d => d.Points))).ToList();
+                days = (await awards.GroupBy(a => a.Day).Select(g => new { Day = g.Key, Points = g.Sum(a => a.Points) }).ToListAsync(cancellationToken))
+                    .Select(d => (d.Day, d.Points)).ToList();
             }
+            weeks = days.GroupBy(d => PointEngine.WeekStart(d.Day)).OrderBy(g => g.Key).Select(g => new WeekPoints(g.Key, g.Sum(d => d.Points))).ToList();
         }
-        return (new Rankings(scopeName, periodText, RankSchools(schoolRows), RankTeachers(teacherRows.Where(t => t.CountsInIndex).ToList()), weeks), teacherRows);
+        return MarkPartialWeeks(weeks, from, to);
+    }
+
+    /// <summary>A week that does not lie wholly inside [from, to] (the period's or the year's first and last days) is partial.</summary>
+    public static List<WeekPoints> MarkPartialWeeks(IEnumerable<WeekPoints> weeks, DateOnly from, DateOnly to) =>
+        weeks.Select(w => w with { IsPartial = w.WeekStart < from || w.WeekStart.AddDays(6) > to }).ToList();
+
+    /// <summary>Export file name: what, scope, period (the year or the dates) and the time it was made (China time).</summary>
+    public static string FileName(string kind, string scopeName, int year, DateOnly? from, DateOnly? to, DateTimeOffset generatedAt, string basis)
+    {
+        var period = from is { } f && to is { } t ? $"{f:yyyy-MM-dd}至{t:yyyy-MM-dd}" : $"{year}年度";
+        var made = ChinaTime.ToChina(generatedAt).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join("_", new[] { kind, scopeName, period, basis, made }.Where(p => !string.IsNullOrEmpty(p))) + ".xlsx";
+    }
+
+    private static List<CountyIndexRow> RankCounties(IReadOnlyList<CountyIndexRow> rows)
+    {
+        var ranked = rows.Where(r => r.Index is not null).OrderByDescending(r => r.Index).ThenBy(r => r.CountyName, StringComparer.Ordinal).ToList();
+        var ranks = PointIndex.CompetitionRanks(ranked.Select(r => r.Index!.Value).ToList());
+        return ranked.Select((r, i) => r with { Rank = ranks[i] })
+            .Concat(rows.Where(r => r.Index is null).OrderBy(r => r.CountyName, StringComparer.Ordinal))
+            .ToList();
     }
 
     /// <summary>Schools by index, highest first; schools without active teachers ("—") last and unranked.</summary>
@@ -282,32 +437,50 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             .ToList();
     }
 
-    private static List<TeacherPointsRow> RankTeachers(IReadOnlyList<TeacherPointsRow> rows)
+    private static List<TeacherPointsRow> RankTeachers(IReadOnlyList<TeacherPointsRow> rows, PointCategory? category = null)
     {
-        var ordered = rows.OrderByDescending(r => r.Total).ThenBy(r => r.SchoolName, StringComparer.Ordinal).ThenBy(r => r.RealName, StringComparer.Ordinal)
+        int Measure(TeacherPointsRow r) => category is { } c ? r.ByCategory[(int)c] : r.Total;
+        var ordered = rows.OrderByDescending(Measure).ThenByDescending(r => r.Total).ThenBy(r => r.SchoolName, StringComparer.Ordinal).ThenBy(r => r.RealName, StringComparer.Ordinal)
             .ThenBy(r => r.TeacherId, StringComparer.Ordinal).ToList();
-        var ranks = PointIndex.CompetitionRanks(ordered.Select(r => (decimal)r.Total).ToList());
+        var ranks = PointIndex.CompetitionRanks(ordered.Select(r => (decimal)Measure(r)).ToList());
         return ordered.Select((r, i) => r with { Rank = ranks[i] }).ToList();
     }
 
+    /// <summary>The school ranking as a workbook whose first line names scope, period and export time; a period without points says so.</summary>
     public static byte[] ExportSchools(Rankings rankings) => ExcelExport.Build("学校深度应用指数",
     [
         new ExcelColumn<SchoolIndexRow>("排名", r => r.Rank is { } rank ? rank : "—", 8),
-        new ExcelColumn<SchoolIndexRow>("学校", r => r.SchoolName, 28),
+        new ExcelColumn<SchoolIndexRow>("学校", r => r.SchoolName + (r.IsVocational ? "（职校）" : ""), 28),
         new ExcelColumn<SchoolIndexRow>("所属区县", r => r.CountyName, 16),
         new ExcelColumn<SchoolIndexRow>("在职教师数", r => r.ActiveTeachers, 12),
-        new ExcelColumn<SchoolIndexRow>("教师积分总和", r => r.ActivePoints, 14),
+        new ExcelColumn<SchoolIndexRow>(rankings.Category is { } c ? $"{c.DisplayName()}积分总和" : "教师积分总和", r => r.ActivePoints, 14),
         new ExcelColumn<SchoolIndexRow>("学校深度应用指数", r => r.Index is { } index ? index : "—", 18),
-    ], rankings.Schools);
+    ], rankings.Schools, CaptionOf(rankings));
 
-    public static byte[] ExportTeachers(IReadOnlyList<TeacherPointsRow> rows, string sheetName) => ExcelExport.Build(sheetName,
+    public static byte[] ExportCounties(Rankings rankings) => ExcelExport.Build("区县深度应用指数",
     [
-        new ExcelColumn<TeacherPointsRow>("排名", r => r.Rank, 8),
+        new ExcelColumn<CountyIndexRow>("排名", r => r.Rank is { } rank ? rank : "—", 8),
+        new ExcelColumn<CountyIndexRow>("区县", r => r.CountyName, 20),
+        new ExcelColumn<CountyIndexRow>("学校数", r => r.Schools, 10),
+        new ExcelColumn<CountyIndexRow>("在职教师数", r => r.ActiveTeachers, 12),
+        new ExcelColumn<CountyIndexRow>(rankings.Category is { } c ? $"{c.DisplayName()}积分总和" : "教师积分总和", r => r.ActivePoints, 14),
+        new ExcelColumn<CountyIndexRow>("区县深度应用指数", r => r.Index is { } index ? index : "—", 18),
+    ], rankings.Counties, CaptionOf(rankings));
+
+    public static byte[] ExportTeachers(Rankings rankings) => ExportTeachers(rankings.Teachers, "教师积分排名", CaptionOf(rankings));
+
+    public static byte[] ExportTeachers(SchoolPoints school) => ExportTeachers(school.Teachers, "教师积分", school.Caption);
+
+    private static string CaptionOf(Rankings rankings) => rankings.HasPoints ? rankings.Caption : $"{rankings.Caption} · 该时段没有积分";
+
+    private static byte[] ExportTeachers(IReadOnlyList<TeacherPointsRow> rows, string sheetName, string caption) => ExcelExport.Build(sheetName,
+    [
+        new ExcelColumn<TeacherPointsRow>("排名", r => r.CountsInIndex ? r.Rank : "—", 8),
         new ExcelColumn<TeacherPointsRow>("姓名", r => r.RealName, 12),
         new ExcelColumn<TeacherPointsRow>("学校", r => r.SchoolName, 28),
         new ExcelColumn<TeacherPointsRow>("所属区县", r => r.CountyName, 16),
         new ExcelColumn<TeacherPointsRow>("在职状态", r => r.Employment.DisplayName(), 10),
         new ExcelColumn<TeacherPointsRow>("积分", r => r.Total, 10),
         .. PointCategories.All.Select(c => new ExcelColumn<TeacherPointsRow>(c.DisplayName(), r => r.ByCategory[(int)c], 10)),
-    ], rows);
+    ], rows, caption);
 }

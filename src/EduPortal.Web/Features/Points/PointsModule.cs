@@ -32,6 +32,7 @@ public static class PointsModule
         services.AddScoped<PointIngestionService>();
         services.AddScoped<PointApiKeyService>();
         services.AddScoped<PointQueryService>();
+        services.AddScoped<PointTaskService>();
         services.AddScoped<PointImportService>();
         services.AddScoped<PointJobs>();
         // Fixed window per platform key (the hash, never the key itself); requests without a key share one small window.

@@ -19,14 +19,15 @@ public static class ExcelExport
 
     private const uint HeaderStyle = 1;
 
-    public static byte[] Build<T>(string sheetName, IReadOnlyList<ExcelColumn<T>> columns, IEnumerable<T> rows)
+    /// <param name="caption">An optional first line above the header (what the sheet covers: period, scope, when it was made).</param>
+    public static byte[] Build<T>(string sheetName, IReadOnlyList<ExcelColumn<T>> columns, IEnumerable<T> rows, string? caption = null)
     {
         using var stream = new MemoryStream();
-        Write(stream, sheetName, columns, rows);
+        Write(stream, sheetName, columns, rows, caption);
         return stream.ToArray();
     }
 
-    public static void Write<T>(Stream output, string sheetName, IReadOnlyList<ExcelColumn<T>> columns, IEnumerable<T> rows)
+    public static void Write<T>(Stream output, string sheetName, IReadOnlyList<ExcelColumn<T>> columns, IEnumerable<T> rows, string? caption = null)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -35,14 +36,15 @@ public static class ExcelExport
         styles.Stylesheet = BuildStylesheet();
         var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
 
-        var lastRow = 1;
+        var headerRow = caption is null ? 1 : 2;
+        var lastRow = headerRow;
         using (var writer = OpenXmlWriter.Create(worksheetPart))
         {
             writer.WriteStartElement(new Worksheet());
-            // Freeze the header row.
+            // Freeze the header row (and the caption above it).
             writer.WriteStartElement(new SheetViews());
             writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-            writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+            writer.WriteElement(new Pane { VerticalSplit = headerRow, TopLeftCell = $"A{headerRow + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
             writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteStartElement(new Columns());
@@ -53,7 +55,13 @@ public static class ExcelExport
             writer.WriteEndElement();
 
             writer.WriteStartElement(new SheetData());
-            writer.WriteStartElement(new Row { RowIndex = 1 });
+            if (caption is not null)
+            {
+                writer.WriteStartElement(new Row { RowIndex = 1 });
+                WriteText(writer, caption, HeaderStyle);
+                writer.WriteEndElement();
+            }
+            writer.WriteStartElement(new Row { RowIndex = (uint)headerRow });
             foreach (var column in columns)
             {
                 WriteText(writer, column.Header, HeaderStyle);
@@ -70,14 +78,14 @@ public static class ExcelExport
                 writer.WriteEndElement();
             }
             writer.WriteEndElement(); // SheetData
-            writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(columns.Count)}{lastRow}" });
+            writer.WriteElement(new AutoFilter { Reference = $"A{headerRow}:{ColumnName(columns.Count)}{lastRow}" });
             writer.WriteEndElement(); // Worksheet
         }
 
         var sheets = workbookPart.Workbook.AppendChild(new Sheets());
         sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1, Name = sheetName });
         // Excel needs the filter's hidden defined name to show the filter buttons.
-        workbookPart.Workbook.Append(new DefinedNames(new DefinedName($"'{sheetName}'!$A$1:${ColumnName(columns.Count)}${lastRow}")
+        workbookPart.Workbook.Append(new DefinedNames(new DefinedName($"'{sheetName}'!$A${headerRow}:${ColumnName(columns.Count)}${lastRow}")
         {
             Name = "_xlnm._FilterDatabase",
             LocalSheetId = 0,
