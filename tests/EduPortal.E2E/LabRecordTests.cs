@@ -106,6 +106,14 @@ public sealed class LabRecordTests(PortalServer server)
         await phone.GoAsync("/labs/stats");
         await Expect(phone.Locator("[data-testid=stats-school-bars]")).ToBeVisibleAsync();
         await phone.ShotAsync("lab-06c-statistics-phone");
+        // circular 000 §二.3: IT cannot be opened for recording before the catalogue has entries for it.
+        await page.GoAsync("/labs/catalogue");
+        await Expect(page.Locator("[data-testid=opening-InformationTechnology]")).ToContainTextAsync("未开放");
+        await page.Locator("[data-testid=opening-InformationTechnology] input").ClickAsync();
+        await Expect(page.Locator("[data-testid=opening-error-InformationTechnology]")).ToContainTextAsync("请先在目录中添加实验");
+        await Expect(page.Locator("[data-testid=opening-InformationTechnology]")).ToContainTextAsync("未开放");
+        await Expect(page.Locator("[data-testid=opening-InformationTechnology] input")).Not.ToBeCheckedAsync();
+        await page.ShotAsync("lab-14-catalogue-openings");
         await page.GoAsync("/labs");
         await Expect(page.Locator("[data-testid=gallery-card]").First).ToBeVisibleAsync();
         await PickAsync(page, "gallery-subject", "化学");
