@@ -27,6 +27,7 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<LabRecordTransition> LabRecordTransitions => Set<LabRecordTransition>();
     public DbSet<LabExperiment> LabExperiments => Set<LabExperiment>();
     public DbSet<LabInactivityFlag> LabInactivityFlags => Set<LabInactivityFlag>();
+    public DbSet<LabSubjectOpening> LabSubjectOpenings => Set<LabSubjectOpening>();
 
     // Deep-application index (深度应用指数)
     public DbSet<PointEvent> PointEvents => Set<PointEvent>();

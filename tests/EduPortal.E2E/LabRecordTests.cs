@@ -80,7 +80,7 @@ public sealed class LabRecordTests(PortalServer server)
         await Expect(teacher.Locator("[data-testid=review-comment]")).ToContainTextAsync("照片未体现学生分组实验过程");
         await Expect(teacher.Locator("[data-testid=lab-delete]")).ToBeVisibleAsync();
         await Expect(teacher.Locator("[data-testid=lab-withdraw]")).ToHaveCountAsync(0);
-        await Expect(teacher.Locator("text=编辑并发布")).ToHaveCountAsync(0);
+        await Expect(teacher.Locator("[data-testid=lab-publish]")).ToHaveCountAsync(0);
         await Expect(teacher.Locator("[data-testid=lab-history]")).ToContainTextAsync("退回");
         await teacher.ShotAsync("lab-05-returned-teacher-phone");
 
@@ -98,11 +98,137 @@ public sealed class LabRecordTests(PortalServer server)
         await Expect(page.Locator("[data-testid=stats-schools]")).ToContainTextAsync("东溪区");
         await Expect(page.Locator("[data-testid=inactive-chip]").First).ToBeVisibleAsync();
         await page.ShotAsync("lab-06-statistics");
+        await page.ClickAsync("text=开出率");
+        await Expect(page.Locator("[data-testid=coverage-rate]").First).ToBeVisibleAsync();
+        await page.ShotAsync("lab-06b-statistics-coverage");
+        var phone = await server.NewPageAsync(phone: true);
+        await phone.SignInAsync("county_admin");
+        await phone.GoAsync("/labs/stats");
+        await Expect(phone.Locator("[data-testid=stats-school-bars]")).ToBeVisibleAsync();
+        await phone.ShotAsync("lab-06c-statistics-phone");
+        // circular 000 §二.3: IT cannot be opened for recording before the catalogue has entries for it.
+        await page.GoAsync("/labs/catalogue");
+        await Expect(page.Locator("[data-testid=opening-InformationTechnology]")).ToContainTextAsync("未开放");
+        await page.Locator("[data-testid=opening-InformationTechnology] input").ClickAsync();
+        await Expect(page.Locator("[data-testid=opening-error-InformationTechnology]")).ToContainTextAsync("请先在目录中添加实验");
+        await Expect(page.Locator("[data-testid=opening-InformationTechnology]")).ToContainTextAsync("未开放");
+        await Expect(page.Locator("[data-testid=opening-InformationTechnology] input")).Not.ToBeCheckedAsync();
+        await page.ShotAsync("lab-14-catalogue-openings");
         await page.GoAsync("/labs");
         await Expect(page.Locator("[data-testid=gallery-card]").First).ToBeVisibleAsync();
         await PickAsync(page, "gallery-subject", "化学");
         await page.ClickAsync("[data-testid=gallery-search]");
         await Expect(page.Locator("[data-testid=gallery-card]").First).ToContainTextAsync("化学");
         await page.ShotAsync("lab-07-gallery");
+    }
+
+    /// <summary>The whole MudBlazor field (label, input and its message) around the input with the test id.</summary>
+    private static ILocator FieldOf(IPage page, string testId) =>
+        page.Locator(".mud-input-control").Filter(new LocatorFilterOptions { Has = page.Locator($"[data-testid={testId}]") }).Last;
+
+    /// <summary>Fills the capture form with a physics lesson and its three photos (the page must be /labs/new).</summary>
+    private static async Task FillPhysicsLessonAsync(IPage teacher)
+    {
+        await PickAsync(teacher, "lab-subject", "物理");
+        await PickAsync(teacher, "lab-kind", "学生分组实验");
+        await PickAsync(teacher, "lab-class", "高一1班");
+        await PickAsync(teacher, "lab-experiment", null);
+        await PickAsync(teacher, "lab-period", "第 3 节");
+        foreach (var slot in new[] { "FrontToBack", "BackToFront", "GroupCloseUp" })
+        {
+            await teacher.Locator($"[data-testid=slot-{slot}] input[type=file]").SetInputFilesAsync(PortalSteps.TinyPngFile("lab"));
+            await Expect(teacher.Locator($"[data-testid=slot-{slot}] img")).ToBeVisibleAsync();
+            await Expect(teacher.Locator($"[data-testid=upload-{slot}]")).ToBeEnabledAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Publishing_a_blank_form_creates_nothing_and_a_closed_subject_quotes_the_circular()
+    {
+        var teacher = await server.NewPageAsync(phone: true);
+        await teacher.SignInAsync("teacher");
+        await teacher.GoAsync("/labs/new");
+        await Expect(teacher.Locator("[data-testid=draft-notice]")).ToHaveCountAsync(0);
+
+        await teacher.ClickAsync("[data-testid=lab-publish]");
+        await Expect(teacher.Locator("[data-testid=slot-error-FrontToBack]")).ToContainTextAsync("请上传");
+        await Expect(FieldOf(teacher, "lab-title")).ToContainTextAsync("请先选择学科");
+        // The count names exactly the fields marked red, and the message sits at the top, clear of the buttons.
+        var marked = await teacher.Locator(".mud-input-helper-text.mud-input-error").CountAsync() + await teacher.Locator("[data-testid^=slot-error-]").CountAsync();
+        await Expect(teacher.Locator(".mud-snackbar")).ToContainTextAsync($"有 {marked} 处需要修改");
+        await teacher.ShotAsync("lab-08-blank-publish-phone");
+        var snackbar = await teacher.Locator(".mud-snackbar").BoundingBoxAsync();
+        var publish = await teacher.Locator("[data-testid=lab-publish]").BoundingBoxAsync();
+        Assert.True(snackbar!.Y + snackbar.Height <= publish!.Y || publish.Y + publish.Height <= snackbar.Y, "the snackbar covers the 发布 button");
+
+        // Nothing was created: a fresh visit shows no draft, and the error does not follow to another page.
+        await teacher.GoAsync("/labs/mine");
+        await Expect(teacher.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+        await Expect(teacher.Locator("[data-testid=my-lab-publish]")).ToHaveCountAsync(0);
+        await teacher.GoAsync("/labs/new");
+        await Expect(teacher.Locator("[data-testid=draft-notice]")).ToHaveCountAsync(0);
+
+        // circular 000 §二.3: IT waits for its catalogue; the form says so in the circular's words.
+        await PickAsync(teacher, "lab-subject", "信息技术");
+        await Expect(teacher.Locator("[data-testid=subject-closed]")).ToContainTextAsync("通用技术、信息技术教师待实验目录完善后开展记录工作");
+        await teacher.ShotAsync("lab-09-closed-subject-phone");
+        await teacher.ClickAsync("[data-testid=lab-save]");
+        await Expect(FieldOf(teacher, "lab-subject")).ToContainTextAsync("信息技术学科暂未开放记录");
+        await teacher.GoAsync("/labs/new");
+        await Expect(teacher.Locator("[data-testid=draft-notice]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_record_is_published_again_with_one_button_in_my_records()
+    {
+        var teacher = await server.NewPageAsync(phone: true);
+        await teacher.SignInAsync("teacher");
+        await teacher.GoAsync("/labs/new");
+        await FillPhysicsLessonAsync(teacher);
+        await teacher.ClickAsync("[data-testid=lab-publish]");
+        await Expect(teacher.Locator("[data-testid=lab-state]")).ToHaveTextAsync("自审发布");
+        var id = new Uri(teacher.Url).AbsolutePath.Split('/').Last();
+
+        await teacher.GoAsync("/labs/mine");
+        var actions = teacher.Locator($"[data-testid=my-lab-actions-{id}]");
+        await actions.Locator("button[data-testid=my-lab-withdraw]").ClickAsync();
+        await Expect(actions.Locator("button[data-testid=my-lab-publish]")).ToBeVisibleAsync();
+        await teacher.ShotAsync("lab-10-my-records-withdrawn-phone");
+
+        // One press: the record is shown again, and the list stays where it was.
+        await actions.Locator("button[data-testid=my-lab-publish]").ClickAsync();
+        await Expect(actions.Locator("button[data-testid=my-lab-withdraw]")).ToBeVisibleAsync();
+        await Expect(teacher.Locator(".mud-snackbar").Filter(new LocatorFilterOptions { HasText = "已发布" })).ToBeVisibleAsync();
+        Assert.EndsWith("/labs/mine", teacher.Url, StringComparison.Ordinal);
+        await teacher.GoAsync($"/labs/{id}");
+        await Expect(teacher.Locator("[data-testid=lab-state]")).ToHaveTextAsync("自审发布");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_gallery_folds_its_filters_and_a_photo_opens_full_size()
+    {
+        var page = await server.NewPageAsync(phone: true);
+        await page.SignInAsync("county_admin");
+        await page.GoAsync("/labs");
+        await Expect(page.Locator("[data-testid=gallery-card]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=gallery-filters]")).ToBeHiddenAsync();
+        await page.ShotAsync("lab-11-gallery-phone");
+        await page.ClickAsync("[data-testid=gallery-filter-toggle]");
+        await Expect(page.Locator("[data-testid=gallery-filters]")).ToBeVisibleAsync();
+        await page.ShotAsync("lab-12-gallery-filters-phone");
+        await page.ClickAsync("[data-testid=gallery-filter-toggle]");
+
+        // A demo photo (the last card: the first ones may hold the tiny test uploads) opens at full size.
+        await page.Locator("[data-testid=gallery-photo]").Last.ClickAsync();
+        await Expect(page.Locator("[data-testid=photo-full]")).ToBeVisibleAsync();
+        Assert.DoesNotContain("thumb", await page.Locator("[data-testid=photo-full]").GetAttributeAsync("src") ?? "thumb", StringComparison.Ordinal);
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalServer.ScreenshotFolder, "lab-13-photo-viewer-phone.png") });
+        await page.ClickAsync("[data-testid=photo-close]");
+
+        // The record page's photos open the same way.
+        await page.Locator("[data-testid=gallery-card] .mud-card-content").First.ClickAsync();
+        await page.Locator("[data-testid=lab-photo]").First.ClickAsync();
+        await Expect(page.Locator("[data-testid=photo-full]")).ToBeVisibleAsync();
     }
 }

@@ -7,7 +7,8 @@ public sealed record CatalogueRow(LabSubject Subject, int Grade, string Code, st
 /// The catalogue the city starts with (实验目录): the common student and demonstration experiments of the
 /// national curriculum textbooks for primary science, junior physics, chemistry and biology, and senior physics,
 /// chemistry and biology. Counties add their own entries; IT and general technology wait for their catalogue
-/// (circular 000 §二.3: "通用技术、信息技术教师待实验目录完善后开展记录工作"), so their records name the lesson instead.
+/// (circular 000 §二.3: "通用技术、信息技术教师待实验目录完善后开展记录工作"), so they ship closed for recording
+/// (<see cref="LabSubjectOpenings.OpenByDefault"/>) until an admin adds entries and opens them.
 /// </summary>
 public static class DefaultLabCatalogue
 {

@@ -322,8 +322,9 @@ public sealed class LabRecord
     }
 
     /// <summary>
-    /// Circular 000 §三.3: "审核后的信息只能由各级管理员撤消审核". The reviewer or an admin of a higher level over
-    /// the school revokes a pass or a return; the record goes back to the review queue.
+    /// Circular 000 §三.3: "审核后的信息只能由各级管理员撤消审核". Any admin whose jurisdiction covers the school
+    /// (school, county or city, whoever reviewed it) revokes a pass or a return; the record goes back to the review
+    /// queue. As with reviewing, an admin does not revoke the review of their own record.
     /// </summary>
     public Result RevokeReview(Caller actor, string? reason, TimeProvider clock)
     {
@@ -339,9 +340,9 @@ public sealed class LabRecord
         {
             return new ConflictError("该记录没有可撤消的审核，可能已被其他管理员处理。");
         }
-        if (ReviewerId != actor.UserId && !(ReviewerLevel < actor.Level))
+        if (IsOwnedBy(actor))
         {
-            return new ForbiddenError("只能撤消自己或下级管理员作出的审核。");
+            return new ForbiddenError("不能撤消对自己上传记录的审核，请由其他管理员处理。");
         }
         var reasonError = LabRecordRules.CheckReason(reason, "撤消理由");
         if (reasonError is not null)

@@ -7,7 +7,8 @@ namespace EduPortal.Domain.LabRecords;
 /// <param name="Experiment">The catalogue entry the record cites, if any and if it applies to the school.</param>
 /// <param name="CatalogueHasEntries">Whether the catalogue lists active experiments for the subject and the class's grade.</param>
 /// <param name="ClassGrade">The grade of the chosen class if it belongs to the teacher's school, else null.</param>
-public sealed record LabDetailsFacts(DateOnly Today, LabExperiment? Experiment, bool CatalogueHasEntries, int? ClassGrade);
+/// <param name="SubjectOpen">Whether the chosen subject is open for recording at the school (<see cref="LabSubjectOpenings.IsOpenFor"/>).</param>
+public sealed record LabDetailsFacts(DateOnly Today, LabExperiment? Experiment, bool CatalogueHasEntries, int? ClassGrade, bool SubjectOpen = true);
 
 /// <summary>Pure rules for a record's fields and media. Messages are keyed by the input's field name.</summary>
 public static class LabRecordRules
@@ -36,6 +37,11 @@ public static class LabRecordRules
     {
         var v = new ValidationBuilder();
         v.Check(!forPublish || details.Subject is not null, nameof(details.Subject), "请选择学科");
+        if (details.Subject is { } chosen)
+        {
+            // circular 000 §二.3: GT and IT record only once their catalogue is complete and the subject is opened.
+            v.Check(facts.SubjectOpen, nameof(details.Subject), LabSubjectOpenings.ClosedMessage(chosen));
+        }
         v.Check(!forPublish || details.Kind is not null, nameof(details.Kind), "请选择实验类型");
         if (details.Subject is { } subject && details.Kind is { } kind)
         {
@@ -69,7 +75,14 @@ public static class LabRecordRules
         {
             v.Check(false, nameof(details.ExperimentId), "请从实验目录中选择实验");
         }
-        var needsTitle = details.ExperimentId is null && (forPublish ? !facts.CatalogueHasEntries : !string.IsNullOrWhiteSpace(details.Title));
+        else if (forPublish && (details.Subject is null || facts.ClassGrade is null))
+        {
+            // Which experiment (or name) is asked for depends on the subject and the class's grade: say which is missing.
+            v.Check(false, nameof(details.Title), details.Subject is null ? "请先选择学科" : "请先选择上课班级");
+        }
+        var needsTitle = details.ExperimentId is null && (forPublish
+            ? !facts.CatalogueHasEntries && details.Subject is not null && facts.ClassGrade is not null
+            : !string.IsNullOrWhiteSpace(details.Title));
         if (needsTitle)
         {
             var title = details.Title?.Trim() ?? "";

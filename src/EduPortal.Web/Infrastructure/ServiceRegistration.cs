@@ -53,8 +53,9 @@ public static class ServiceRegistration
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
-        // Snackbars at the bottom: on a phone the top corner hides the app bar and the page title.
-        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
+        // Snackbars at the top: at the bottom they covered a form's buttons on a phone (issue 9 §3); MainLayout
+        // clears error messages when the user moves on, so they never follow to the next page.
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.TopCenter);
 
         // One DbContext per operation for interactive components; the scoped context serves Identity's stores.
         services.AddDbContextFactory<EduPortalDbContext>(options =>

@@ -92,6 +92,55 @@ public sealed class LabRecordRulesTests
     }
 
     [Fact]
+    public void The_experiment_name_message_says_whether_the_subject_or_the_class_is_missing()
+    {
+        var blank = new LabRecordDetails(null, null, null, null, null, null, null, null, null, null);
+        Assert.Equal("请先选择学科", Errors(blank, Facts(catalogue: false) with { ClassGrade = null })["Title"]);
+        var subjectOnly = blank with { Subject = LabSubject.Physics };
+        Assert.Equal("请先选择上课班级", Errors(subjectOnly, Facts(catalogue: false) with { ClassGrade = null })["Title"]);
+        Assert.DoesNotContain("ExperimentId", Errors(blank, Facts(catalogue: false) with { ClassGrade = null }).Keys);
+    }
+
+    [Theory]
+    [InlineData(LabSubject.InformationTechnology, false)]
+    [InlineData(LabSubject.GeneralTechnology, false)]
+    [InlineData(LabSubject.Physics, true)]
+    [InlineData(LabSubject.Science, true)]
+    public void Information_and_general_technology_ship_closed_for_recording(LabSubject subject, bool open)
+    {
+        // circular 000 §二.3: 通用技术、信息技术教师待实验目录完善后开展记录工作.
+        Assert.Equal(open, subject.OpenByDefault());
+        Assert.Equal(open, LabSubjectOpenings.IsOpenFor(subject, "/1/1/5/", []));
+    }
+
+    [Fact]
+    public void A_closed_subject_is_refused_with_the_circulars_words_even_for_a_draft()
+    {
+        var it = Details(LabSubject.InformationTechnology, LabKind.HandsOnPractice, experimentId: null, title: "用 Python 绘制统计图");
+        var message = Errors(it, Facts(catalogue: false) with { SubjectOpen = false }, forPublish: false)["Subject"];
+        Assert.Contains("信息技术学科暂未开放记录", message);
+        Assert.Contains("通用技术、信息技术教师待实验目录完善后开展记录工作", message);
+    }
+
+    [Fact]
+    public void The_nearest_units_switch_decides_and_opening_needs_catalogue_entries()
+    {
+        var clock = DateTimeOffset.UnixEpoch;
+        var city = new LabSubjectOpening(1, "/1/", LabSubject.InformationTechnology);
+        var county = new LabSubjectOpening(2, "/1/1/", LabSubject.InformationTechnology);
+        Assert.False(city.Open);
+        Assert.Contains("请先在目录中添加实验", city.Set(true, 0, "吴市管", clock).Error!.Message);
+        Assert.False(city.Open);
+        Assert.True(county.Set(true, 3, "孙县管", clock).Succeeded);
+        Assert.True(LabSubjectOpenings.IsOpenFor(LabSubject.InformationTechnology, "/1/1/5/", [city, county]));
+        Assert.False(LabSubjectOpenings.IsOpenFor(LabSubject.InformationTechnology, "/1/2/7/", [city, county]));
+        Assert.True(city.Set(true, 12, "吴市管", clock).Succeeded);
+        Assert.True(county.Set(false, 3, "孙县管", clock).Succeeded);
+        Assert.False(LabSubjectOpenings.IsOpenFor(LabSubject.InformationTechnology, "/1/1/5/", [city, county]));
+        Assert.True(LabSubjectOpenings.IsOpenFor(LabSubject.InformationTechnology, "/1/2/7/", [city, county]));
+    }
+
+    [Fact]
     public void Coverage_counts_each_catalogue_experiment_once_per_subject_and_grade()
     {
         var catalogue = new[]

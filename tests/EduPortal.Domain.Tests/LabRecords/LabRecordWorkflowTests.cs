@@ -323,13 +323,29 @@ public sealed class LabRecordWorkflowTests
     }
 
     [Fact]
-    public void A_school_admin_cannot_revoke_a_county_admins_review_nor_a_teacher_any()
+    public void Any_admin_over_the_school_revokes_a_review_even_one_made_at_a_higher_level()
+    {
+        // circular 000 §三.3: "审核后的信息只能由各级管理员撤消审核" — every level, not only the reviewer or above.
+        var record = Reported();
+        record.Approve(CountyAdmin, null, _clock);
+        Assert.True(record.RevokeReview(SchoolAdmin, "不同意县级意见", _clock).Succeeded);
+        Assert.Equal(LabRecordState.Reported, record.State);
+
+        record.Return(CityAdmin, "照片不清楚", _clock);
+        Assert.True(record.RevokeReview(SchoolAdmin, "已补充说明", _clock).Succeeded);
+        Assert.Equal(LabRecordState.Reported, record.State);
+    }
+
+    [Fact]
+    public void Teachers_admins_outside_the_school_and_the_records_own_teacher_cannot_revoke()
     {
         var record = Reported();
         record.Approve(CountyAdmin, null, _clock);
-        Assert.IsType<ForbiddenError>(record.RevokeReview(SchoolAdmin, "不同意", _clock).Error);
         Assert.IsType<ForbiddenError>(record.RevokeReview(Teacher, "不同意", _clock).Error);
         Assert.IsType<NotFoundError>(record.RevokeReview(OtherCountyAdmin, "不同意", _clock).Error);
+        Assert.IsType<NotFoundError>(record.RevokeReview(OtherSchoolAdmin, "不同意", _clock).Error);
+        var teacherAdmin = SchoolAdmin with { UserId = Teacher.UserId };
+        Assert.IsType<ForbiddenError>(record.RevokeReview(teacherAdmin, "不同意", _clock).Error);
         Assert.True(record.RevokeReview(CityAdmin, "市级复核", _clock).Succeeded);
     }
 

@@ -494,4 +494,109 @@ public sealed class LabRecordTests(PortalFactory portal)
         Assert.IsType<ForbiddenError>((await catalogue.AddAsync(await portal.CallerAsync(DemoAccounts.SchoolAdmin),
             new CatalogueEntryInput(LabSubject.Physics, 8, "校1", "学校自加", LabKind.GroupExperiment))).Error);
     }
+
+    [Fact]
+    public async Task A_school_admin_revokes_a_review_the_county_admin_made()
+    {
+        // circular 000 §三.3: 审核后的信息只能由各级管理员撤消审核 — any admin over the school, not only the reviewer or above.
+        var id = await ReportedRecordAsync();
+        var reviews = portal.Service<LabReviewService>();
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        Assert.True((await reviews.ApproveAsync(county, id, (await LoadAsync(id)).Version, "属实")).Succeeded);
+        var schoolAdmin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        Assert.True((await portal.Service<LabGalleryService>().GetAsync(schoolAdmin, id)).Value!.Can.Revoke);
+        var revoked = await reviews.RevokeAsync(schoolAdmin, id, (await LoadAsync(id)).Version, "学校复核后认为需重新审核");
+        Assert.True(revoked.Succeeded, revoked.Error?.Message);
+        Assert.Equal(LabRecordState.Reported, (await LoadAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task Information_technology_is_closed_until_the_county_has_catalogue_entries_and_opens_it()
+    {
+        // circular 000 §二.3: 通用技术、信息技术教师待实验目录完善后开展记录工作.
+        var teacher = await FreshTeacherAsync();
+        var records = portal.Service<LabRecordService>();
+        var options = (await records.GetCaptureOptionsAsync(teacher)).Value!;
+        Assert.True(options.IsClosed(LabSubject.InformationTechnology));
+        Assert.True(options.IsClosed(LabSubject.GeneralTechnology));
+        Assert.False(options.IsClosed(LabSubject.Physics));
+        var itClass = options.Classes.First(c => LabSubject.InformationTechnology.IsTaughtIn(c.Grade));
+        var it = new LabRecordDetails(LabSubject.InformationTechnology, LabKind.HandsOnPractice, null, "用表格统计班级身高", itClass.Id, null, null,
+            ChinaTime.Today(portal.Service<TimeProvider>()), 2, null);
+        var refused = await records.SaveDraftAsync(teacher, it);
+        Assert.Contains("待实验目录完善后开展记录工作", Assert.IsType<ValidationError>(refused.Error).Fields["Subject"]);
+        Assert.Null(await records.GetDraftAsync(teacher));
+
+        // Opening needs entries in the catalogue; once the county has one, it opens IT for its own schools only.
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var catalogue = portal.Service<LabCatalogueService>();
+        Assert.Contains("请先在目录中添加实验", (await catalogue.SetOpenAsync(county, LabSubject.InformationTechnology, true)).Error!.Message);
+        Assert.False((await catalogue.OpeningsAsync(county)).Single(o => o.Subject == LabSubject.InformationTechnology).Open);
+        var entry = await catalogue.AddAsync(county, new CatalogueEntryInput(LabSubject.InformationTechnology, itClass.Grade, "东信-01", "用表格处理数据", LabKind.HandsOnPractice));
+        Assert.True(entry.Succeeded, entry.Error?.Message);
+        Assert.IsType<ForbiddenError>((await catalogue.SetOpenAsync(await portal.CallerAsync(DemoAccounts.SchoolAdmin), LabSubject.InformationTechnology, true)).Error);
+        Assert.True((await catalogue.SetOpenAsync(county, LabSubject.InformationTechnology, true)).Succeeded);
+        Assert.Equal("本单位设置", (await catalogue.OpeningsAsync(county)).Single(o => o.Subject == LabSubject.InformationTechnology).Source);
+
+        Assert.False((await records.GetCaptureOptionsAsync(teacher)).Value!.IsClosed(LabSubject.InformationTechnology));
+        var saved = await records.SaveDraftAsync(teacher, it with { ExperimentId = entry.Value, Title = null });
+        Assert.True(saved.Succeeded, saved.Error?.Message);
+        var outsider = await FreshTeacherAsync((await portal.OtherCountySchoolAsync()).Id);
+        Assert.True((await records.GetCaptureOptionsAsync(outsider)).Value!.IsClosed(LabSubject.InformationTechnology));
+        await using var db = await portal.DbAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.LabCatalogueChanged && a.EntityType == nameof(LabSubjectOpening)));
+    }
+
+    [Fact]
+    public async Task Publishing_a_blank_form_names_what_is_missing_and_creates_no_draft()
+    {
+        var teacher = await FreshTeacherAsync();
+        var blank = new LabRecordDetails(null, null, null, null, null, null, null, null, null, null);
+        var error = Assert.IsType<ValidationError>(await portal.Service<LabRecordService>().CheckNewRecordAsync(teacher, blank));
+        Assert.Equal(["BackToFront", "ClassId", "FrontToBack", "GroupCloseUp", "Kind", "LessonDate", "Period", "Subject", "Title"],
+            error.Fields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("请先选择学科", error.Fields["Title"]);
+        Assert.Null(await portal.Service<LabRecordService>().GetDraftAsync(teacher));
+    }
+
+    [Fact]
+    public async Task The_error_count_of_a_failed_publish_matches_the_fields_the_form_marks()
+    {
+        // The form shows 实验名称 and the catalogue pick in one field: they must not be counted twice.
+        var teacher = await FreshTeacherAsync();
+        var service = portal.Service<LabRecordService>();
+        var bytes = LabMediaFiles.Jpeg(shade: 90);
+        Assert.True((await service.UploadAsync(teacher, LabMediaSlot.FrontToBack, new MemoryStream(bytes), bytes.Length)).Succeeded);
+        var draft = (await service.GetDraftAsync(teacher))!;
+        var subjectOnly = new LabRecordDetails(LabSubject.Physics, null, null, null, null, null, null, null, null, null);
+        var error = Assert.IsType<ValidationError>((await service.PublishAsync(teacher, draft.Id, subjectOnly)).Error);
+        Assert.False(error.Fields.ContainsKey("Title") && error.Fields.ContainsKey("ExperimentId"));
+        Assert.Equal("请先选择上课班级", error.Fields["Title"]);
+        Assert.Equal(["BackToFront", "ClassId", "GroupCloseUp", "Kind", "LessonDate", "Period", "Title"], error.Fields.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_record_is_published_again_in_one_action_from_my_records()
+    {
+        var (teacher, id) = await PublishedRecordAsync();
+        var service = portal.Service<LabRecordService>();
+        Assert.True((await service.WithdrawAsync(teacher, id)).Succeeded);
+        Assert.Equal(LabRecordState.Draft, Assert.Single(await service.MineAsync(teacher, LabRecordState.Draft)).State);
+        var again = await service.PublishAsSavedAsync(teacher, id);
+        Assert.True(again.Succeeded, again.Error?.Message);
+        Assert.Equal(LabRecordState.SelfPublished, (await LoadAsync(id)).State);
+        Assert.IsType<NotFoundError>((await service.PublishAsSavedAsync(await FreshTeacherAsync(teacher.OrgUnitId), id)).Error);
+        await using var db = await portal.DbAsync();
+        Assert.Equal(1, await db.PointEvents.CountAsync(e => e.ExternalId == $"lab-{id}"));
+    }
+
+    [Fact]
+    public void A_week_cut_by_the_range_or_by_today_is_marked_partial_not_counted_as_a_drop()
+    {
+        // Wednesday 2027-01-06 to Tuesday 2027-01-19, "today" Monday 2027-01-18: two partial weeks around one full one.
+        var weeks = LabStatisticsService.BucketWeeks(new DateOnly(2027, 1, 6), new DateOnly(2027, 1, 19), new DateOnly(2027, 1, 18),
+            [(new DateOnly(2027, 1, 6), 3), (new DateOnly(2027, 1, 12), 9), (new DateOnly(2027, 1, 18), 1)]);
+        Assert.Equal([new WeekCount(new DateOnly(2027, 1, 4), 3, 5), new WeekCount(new DateOnly(2027, 1, 11), 9, 7), new WeekCount(new DateOnly(2027, 1, 18), 1, 1)], weeks);
+        Assert.Equal([true, false, true], weeks.Select(w => w.IsPartial));
+    }
 }

@@ -91,6 +91,18 @@ internal sealed class LabExperimentConfiguration : IEntityTypeConfiguration<LabE
     }
 }
 
+internal sealed class LabSubjectOpeningConfiguration : IEntityTypeConfiguration<LabSubjectOpening>
+{
+    public void Configure(EntityTypeBuilder<LabSubjectOpening> builder)
+    {
+        builder.ToTable("LabSubjectOpenings");
+        builder.Property(o => o.OrgPath).HasMaxLength(200).IsUnicode(false).IsRequired();
+        builder.Property(o => o.ChangedByName).HasMaxLength(60);
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(o => o.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(o => new { o.OrgUnitId, o.Subject }).IsUnique();
+    }
+}
+
 internal sealed class LabInactivityFlagConfiguration : IEntityTypeConfiguration<LabInactivityFlag>
 {
     public void Configure(EntityTypeBuilder<LabInactivityFlag> builder)

@@ -1,5 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Auditing;
+using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
@@ -11,6 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace EduPortal.Web.Features.LabRecords;
 
 public sealed record CatalogueEntryRow(int Id, string OwnerName, LabSubject Subject, int Grade, string Code, string Name, LabKind Kind, bool Active, bool Editable);
+
+/// <summary>
+/// A subject's 开放记录 switch as the caller's unit sees it: whether its schools may record the subject, where that
+/// comes from (this unit's switch, the city's, or the shipped default) and how many catalogue entries apply.
+/// </summary>
+public sealed record SubjectOpeningRow(LabSubject Subject, bool Open, string Source, int CatalogueEntries, bool Editable);
 
 public sealed record CatalogueEntryInput(LabSubject? Subject, int? Grade, string? Code, string? Name, LabKind? Kind, bool Active = true);
 
@@ -90,6 +97,64 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
             $"{caller.RealName} 修改实验目录条目“{entry.Name}”", before, Describe(entry));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
+    }
+
+    /// <summary>The 开放记录 switch of every subject for the caller's unit (circular 000 §二.3).</summary>
+    public async Task<IReadOnlyList<SubjectOpeningRow>> OpeningsAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var path = caller.OrgPath;
+        var settings = await db.LabSubjectOpenings.AsNoTracking().Where(o => path.StartsWith(o.OrgPath)).ToListAsync(cancellationToken);
+        var entries = await db.LabExperiments.AsNoTracking().ApplyingTo(path).Where(e => e.Active)
+            .GroupBy(e => e.Subject).Select(g => new { Subject = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Subject, x => x.Count, cancellationToken);
+        var unitNames = await db.OrgUnits.AsNoTracking().Where(o => path.StartsWith(o.Path)).Select(o => new { o.Path, o.Name })
+            .ToDictionaryAsync(o => o.Path, o => o.Name, cancellationToken);
+        return LabSubjects.All.Select(subject =>
+        {
+            var nearest = settings.Where(o => o.Subject == subject).OrderByDescending(o => o.OrgPath.Length).FirstOrDefault();
+            var source = nearest is null ? "默认" : nearest.OrgPath == path ? "本单位设置" : $"{unitNames.GetValueOrDefault(nearest.OrgPath, "上级")}设置";
+            return new SubjectOpeningRow(subject, LabSubjectOpenings.IsOpenFor(subject, path, settings), source,
+                entries.GetValueOrDefault(subject), CanMaintain(caller));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Opens or closes a subject for recording in the caller's unit (the city for every school, a county for its own).
+    /// Opening is refused while no active catalogue entry of the subject applies to the unit.
+    /// </summary>
+    public async Task<Result> SetOpenAsync(Caller caller, LabSubject subject, bool open, CancellationToken cancellationToken = default)
+    {
+        if (!CanMaintain(caller))
+        {
+            return new ForbiddenError("只有县级或市级管理员可以开放或关闭学科记录。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entries = await db.LabExperiments.ApplyingTo(caller.OrgPath).CountAsync(e => e.Active && e.Subject == subject, cancellationToken);
+        var setting = await db.LabSubjectOpenings.SingleOrDefaultAsync(o => o.OrgUnitId == caller.OrgUnitId && o.Subject == subject, cancellationToken);
+        var wasOpen = LabSubjectOpenings.IsOpenFor(subject, caller.OrgPath,
+            await db.LabSubjectOpenings.AsNoTracking().Where(o => caller.OrgPath.StartsWith(o.OrgPath)).ToListAsync(cancellationToken));
+        if (setting is null)
+        {
+            setting = new LabSubjectOpening(caller.OrgUnitId, caller.OrgPath, subject);
+            db.LabSubjectOpenings.Add(setting);
+        }
+        var changed = setting.Set(open, entries, caller.RealName, clock.GetUtcNow());
+        if (!changed.Succeeded)
+        {
+            return changed;
+        }
+        db.Audit(caller, clock, AuditActions.LabCatalogueChanged, nameof(LabSubjectOpening), subject.ToString(), caller.OrgPath,
+            $"{caller.RealName} {(open ? "开放" : "关闭")}{subject.DisplayName()}学科的实验记录", new { 开放记录 = wasOpen ? "是" : "否" }, new { 开放记录 = open ? "是" : "否" });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success;
+    }
+
+    /// <summary>The subjects the school at <paramref name="schoolPath"/> may not record yet (circular 000 §二.3).</summary>
+    public static async Task<IReadOnlySet<LabSubject>> ClosedSubjectsAsync(EduPortalDbContext db, string schoolPath, CancellationToken cancellationToken)
+    {
+        var settings = await db.LabSubjectOpenings.AsNoTracking().Where(o => schoolPath.StartsWith(o.OrgPath)).ToListAsync(cancellationToken);
+        return LabSubjects.All.Where(s => !LabSubjectOpenings.IsOpenFor(s, schoolPath, settings)).ToHashSet();
     }
 
     public static bool CanMaintain(Caller caller) => caller.Level >= AdminLevel.County && caller.OrgKind is OrgUnitKind.City or OrgUnitKind.County;

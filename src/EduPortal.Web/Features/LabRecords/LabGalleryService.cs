@@ -15,7 +15,11 @@ public sealed record GalleryQuery(
 
 public sealed record GalleryItem(
     long Id, string? Title, LabSubject? Subject, LabKind? Kind, string SchoolName, string TeacherName, string? ClassName,
-    DateOnly? LessonDate, DateTimeOffset? PublishedAt, string? ReviewerName, string? ThumbnailUrl);
+    DateOnly? LessonDate, DateTimeOffset? PublishedAt, string? ReviewerName, string? ThumbnailUrl)
+{
+    /// <summary>The full-size photo behind the card's thumbnail (same media, without <c>thumb=1</c>).</summary>
+    public string? PhotoUrl => ThumbnailUrl?.Replace("?thumb=1", "", StringComparison.Ordinal);
+}
 
 public sealed record GalleryPage(IReadOnlyList<GalleryItem> Items, int Total);
 
@@ -137,8 +141,8 @@ public sealed class LabGalleryService(IDbContextFactory<EduPortalDbContext> dbFa
             Delete: owner && record.State is LabRecordState.Draft or LabRecordState.Returned,
             Report: !owner && record.State == LabRecordState.SelfPublished,
             Review: reviewer && !owner && record.State == LabRecordState.Reported,
-            Revoke: reviewer && record.State is LabRecordState.Approved or LabRecordState.Returned
-                && record.ReviewerId is not null && (record.ReviewerId == caller.UserId || record.ReviewerLevel < caller.Level),
+            // circular 000 §三.3: 审核后的信息只能由各级管理员撤消审核 — any admin over the school, whoever reviewed it.
+            Revoke: reviewer && !owner && record.State is LabRecordState.Approved or LabRecordState.Returned,
             SeeHistory: owner || reviewer);
         // Who reported a record is for the reviewing admins; its teacher sees the reason only.
         var history = can.SeeHistory

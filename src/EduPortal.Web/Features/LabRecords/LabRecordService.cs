@@ -44,7 +44,8 @@ public sealed class LabRecordService(
             .OrderBy(e => e.Subject).ThenBy(e => e.Grade).ThenBy(e => e.Code)
             .Select(e => new ExperimentOption(e.Id, e.Subject, e.Grade, e.Code, e.Name, e.Kind))
             .ToListAsync(cancellationToken);
-        return new CaptureOptions(classes.Select(c => new ClassOption(c.Id, c.Grade, SchoolClass.FormatName(c.Grade, c.Number))).ToList(), experiments);
+        var closed = await LabCatalogueService.ClosedSubjectsAsync(db, caller.OrgPath, cancellationToken);
+        return new CaptureOptions(classes.Select(c => new ClassOption(c.Id, c.Grade, SchoolClass.FormatName(c.Grade, c.Number))).ToList(), experiments, closed);
     }
 
     /// <summary>The caller's one unpublished record, or null.</summary>
@@ -160,11 +161,7 @@ public sealed class LabRecordService(
             var resolved = await ResolveAsync(db, caller, input, forPublish: true, cancellationToken);
             if (!resolved.Succeeded)
             {
-                // Name every problem at once: the fields and the missing photos.
-                var photos = LabRecordRules.ValidateForPublish(input, record.Media.Select(m => m.Slot).ToList());
-                return resolved.Error is ValidationError fields && photos is not null
-                    ? new ValidationError(fields.Fields.Concat(photos.Fields.Where(p => !fields.Fields.ContainsKey(p.Key))).ToDictionary())
-                    : resolved.Error!;
+                return WithMissingPhotos(resolved.Error!, record.Media.Select(m => m.Slot).ToList());
             }
             var update = record.UpdateDetails(caller, resolved.Value!, clock);
             if (!update.Succeeded)
@@ -185,6 +182,56 @@ public sealed class LabRecordService(
         // The deep-application index's 实验课发布 row: one event per published record (withdrawing or a return takes it back).
         await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, record.PublishedAt!.Value, PointsExternalId(record), cancellationToken: cancellationToken);
         return Result.Success;
+    }
+
+    /// <summary>
+    /// 发布 pressed before anything was saved or uploaded: names what is missing (fields and photos) without creating
+    /// a draft. A record with no photos can never be published, so this always returns a validation error.
+    /// </summary>
+    public async Task<Error> CheckNewRecordAsync(Caller caller, LabRecordDetails input, CancellationToken cancellationToken = default)
+    {
+        if (caller.OrgKind != OrgUnitKind.School)
+        {
+            return new ForbiddenError("只有学校的教师可以记录实验课。");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var resolved = await ResolveAsync(db, caller, input, forPublish: true, cancellationToken);
+        return WithMissingPhotos(resolved.Error ?? new ValidationError(new Dictionary<string, string>()), []);
+    }
+
+    /// <summary>
+    /// 发布 from 我的实验: publishes the caller's unpublished record as it was saved (a withdrawn record comes back in
+    /// one action, circular 000 §三.4). If something is missing the errors name it and the capture form can fix it.
+    /// </summary>
+    public async Task<Result> PublishAsSavedAsync(Caller caller, long recordId, CancellationToken cancellationToken = default)
+    {
+        LabRecordDetails? details;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            details = await db.LabRecords.AsNoTracking().Where(r => r.Id == recordId && r.TeacherId == caller.UserId)
+                .Select(r => new LabRecordDetails(r.Subject, r.Kind, r.ExperimentId, r.Title, r.ClassId, r.ClassName, r.Grade, r.LessonDate, r.Period, r.Notes))
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+        return details is null ? new NotFoundError() : await PublishAsync(caller, recordId, details, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the missing required photos to the fields' errors, so one answer names every problem. Only photo slots are
+    /// added: the fields are <see cref="ResolveAsync"/>'s, and a second key for a field would make the count
+    /// ("有 N 处需要修改") exceed the fields marked.
+    /// </summary>
+    private static Error WithMissingPhotos(Error error, IReadOnlyCollection<LabMediaSlot> filled)
+    {
+        if (error is not ValidationError fields)
+        {
+            return error;
+        }
+        var merged = new Dictionary<string, string>(fields.Fields);
+        foreach (var slot in LabMediaSlots.Required.Where(s => !filled.Contains(s)))
+        {
+            merged.TryAdd(slot.ToString(), $"请上传“{slot.DisplayName()}”照片");
+        }
+        return new ValidationError(merged);
     }
 
     /// <summary>撤回: a published record goes back to unpublished (circular 000 §三.4).</summary>
@@ -306,7 +353,8 @@ public sealed class LabRecordService(
             : null;
         var catalogueHasEntries = input.Subject is { } subject && schoolClass is not null
             && await db.LabExperiments.ApplyingTo(caller.OrgPath).AnyAsync(e => e.Active && e.Subject == subject && e.Grade == schoolClass.Grade, cancellationToken);
-        var facts = new LabDetailsFacts(ChinaTime.Today(clock), experiment, catalogueHasEntries, schoolClass?.Grade);
+        var subjectOpen = input.Subject is not { } chosen || !(await LabCatalogueService.ClosedSubjectsAsync(db, caller.OrgPath, cancellationToken)).Contains(chosen);
+        var facts = new LabDetailsFacts(ChinaTime.Today(clock), experiment, catalogueHasEntries, schoolClass?.Grade, subjectOpen);
         var problems = LabRecordRules.ValidateDetails(input, facts, forPublish);
         if (problems is not null)
         {

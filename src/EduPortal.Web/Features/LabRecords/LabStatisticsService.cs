@@ -12,7 +12,12 @@ namespace EduPortal.Web.Features.LabRecords;
 
 public sealed record StatisticsQuery(DateOnly From, DateOnly To, int? CountyId = null);
 
-public sealed record WeekCount(DateOnly Monday, int Records);
+/// <summary>Records in one week (Monday to Sunday); <see cref="Days"/> is how many of its days the range covers up to today.</summary>
+public sealed record WeekCount(DateOnly Monday, int Records, int Days = 7)
+{
+    /// <summary>A week cut by the range or by today: its count is not comparable with a full week's, so the chart leaves it out.</summary>
+    public bool IsPartial => Days < 7;
+}
 
 public sealed record SchoolActivity(int SchoolId, string SchoolName, string? CountyName, int Records, int Teachers, DateOnly? LastLessonDate, bool Inactive);
 
@@ -62,12 +67,7 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         var inRange = scope.Shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To);
 
         var perDay = await inRange.GroupBy(r => r.LessonDate!.Value).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var perWeek = perDay.GroupBy(d => Weeks.MondayOf(d.Day)).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
-        var weeks = new List<WeekCount>();
-        for (var monday = Weeks.MondayOf(query.From); monday <= query.To; monday = monday.AddDays(7))
-        {
-            weeks.Add(new WeekCount(monday, perWeek.GetValueOrDefault(monday)));
-        }
+        var weeks = BucketWeeks(query.From, query.To, ChinaTime.Today(clock), perDay.Select(d => (d.Day, d.Count)));
 
         var perSchool = await inRange.GroupBy(r => r.SchoolId)
             .Select(g => new { SchoolId = g.Key, Count = g.Count(), Teachers = g.Select(r => r.TeacherId).Distinct().Count() })
@@ -89,6 +89,24 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         {
             TeachersWithRecords = teachers,
         };
+    }
+
+    /// <summary>
+    /// Counts per week from Monday to Sunday over the range, each with the number of its days inside the range and
+    /// not after today: a first or last week cut short is marked partial rather than drawn as a drop.
+    /// </summary>
+    public static IReadOnlyList<WeekCount> BucketWeeks(DateOnly from, DateOnly to, DateOnly today, IEnumerable<(DateOnly Day, int Count)> perDay)
+    {
+        var perWeek = perDay.GroupBy(d => Weeks.MondayOf(d.Day)).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var last = to < today ? to : today;
+        var weeks = new List<WeekCount>();
+        for (var monday = Weeks.MondayOf(from); monday <= to; monday = monday.AddDays(7))
+        {
+            var start = monday < from ? from : monday;
+            var end = monday.AddDays(6) < last ? monday.AddDays(6) : last;
+            weeks.Add(new WeekCount(monday, perWeek.GetValueOrDefault(monday), Math.Max(0, end.DayNumber - start.DayNumber + 1)));
+        }
+        return weeks;
     }
 
     /// <summary>Records per teacher in the range, most first.</summary>
@@ -198,6 +216,8 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
     public static byte[] ExportWeeks(LabStatistics stats) => ExcelExport.Build("每周实验记录", [
         new ExcelColumn<WeekCount>("周（周一）", w => w.Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 14),
         new("实验记录数", w => w.Records, 12),
+        new("统计天数", w => w.Days, 10),
+        new("说明", w => w.IsPartial ? "不完整周" : "", 12),
     ], stats.Weeks);
 
     public static byte[] ExportSubjects(LabStatistics stats) => ExcelExport.Build("各学科实验记录", [

@@ -31,8 +31,14 @@ public sealed record LabRecordRow(
     DateOnly? LessonDate, int? Period, LabRecordState State, DateTimeOffset UpdatedAt, string? ReviewerName, string? ReportReason,
     string? ReportedByName, DateTimeOffset? ReportedAt, string? ThumbnailUrl, int Version);
 
-/// <summary>What the capture form offers: the teacher's classes and the catalogue that applies to the school.</summary>
-public sealed record CaptureOptions(IReadOnlyList<ClassOption> Classes, IReadOnlyList<ExperimentOption> Experiments);
+/// <summary>
+/// What the capture form offers: the teacher's classes, the catalogue that applies to the school, and the subjects
+/// not yet open for recording there (circular 000 §二.3).
+/// </summary>
+public sealed record CaptureOptions(IReadOnlyList<ClassOption> Classes, IReadOnlyList<ExperimentOption> Experiments, IReadOnlySet<LabSubject>? ClosedSubjects = null)
+{
+    public bool IsClosed(LabSubject? subject) => subject is { } s && ClosedSubjects?.Contains(s) == true;
+}
 
 public sealed record ClassOption(int Id, int Grade, string Name);
 

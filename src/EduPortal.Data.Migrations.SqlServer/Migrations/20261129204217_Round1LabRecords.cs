@@ -1,0 +1,52 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EduPortal.Data.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Round1LabRecords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LabSubjectOpenings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrgUnitId = table.Column<int>(type: "int", nullable: false),
+                    OrgPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
+                    Subject = table.Column<int>(type: "int", nullable: false),
+                    Open = table.Column<bool>(type: "bit", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ChangedByName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabSubjectOpenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LabSubjectOpenings_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabSubjectOpenings_OrgUnitId_Subject",
+                table: "LabSubjectOpenings",
+                columns: new[] { "OrgUnitId", "Subject" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LabSubjectOpenings");
+        }
+    }
+}

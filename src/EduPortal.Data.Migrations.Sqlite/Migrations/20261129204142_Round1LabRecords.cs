@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EduPortal.Data.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Round1LabRecords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LabSubjectOpenings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrgUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: false),
+                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
+                    Open = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabSubjectOpenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LabSubjectOpenings_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabSubjectOpenings_OrgUnitId_Subject",
+                table: "LabSubjectOpenings",
+                columns: new[] { "OrgUnitId", "Subject" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LabSubjectOpenings");
+        }
+    }
+}
