@@ -22,7 +22,8 @@ public sealed class OrgUnitInput
     public string Name { get; set; } = "";
     public OrgUnitKind Kind { get; set; } = OrgUnitKind.School;
     public SchoolStage Stage { get; set; } = SchoolStage.Primary;
-    public int StudentCount { get; set; }
+    /// <summary>Null when the field was left blank: refused for a school, never read as 0.</summary>
+    public int? StudentCount { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
 }
@@ -81,6 +82,25 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
             classes, teacherCount, caller.IsAdmin, CanCreateUnder(caller, unit));
     }
 
+    /// <summary>A school's 学生数 must be filled in: a cleared field is not 0 students.</summary>
+    private static bool MissingStudentCount(OrgUnitKind kind, OrgUnitInput input) => kind == OrgUnitKind.School && input.StudentCount is null;
+
+    /// <summary>The domain's error with the missing 学生数 added next to its other field messages.</summary>
+    private static Error? WithStudentCount(Error? error, OrgUnitKind kind, OrgUnitInput input)
+    {
+        if (!MissingStudentCount(kind, input) || error is not (null or ValidationError))
+        {
+            return error;
+        }
+        var builder = new ValidationBuilder();
+        foreach (var (field, message) in (error as ValidationError)?.Fields ?? new Dictionary<string, string>())
+        {
+            builder.Check(false, field, message);
+        }
+        builder.Check(false, nameof(OrgUnitInput.StudentCount), "请填写学生数（没有请填 0）");
+        return builder.Build();
+    }
+
     private static bool CanCreateUnder(Caller caller, OrgUnit parent) =>
         caller.Level >= AdminLevel.County && caller.Covers(parent.Path) && parent.Kind.AllowedChildren().Count > 0;
 
@@ -100,13 +120,13 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         {
             return ValidationError.For(nameof(OrgUnitInput.Name), "同一上级单位下已有同名单位");
         }
-        var created = parent.AddChild(input.Kind, input.Name, input.Stage, input.StudentCount);
-        if (!created.Succeeded)
+        var created = parent.AddChild(input.Kind, input.Name, input.Stage, input.StudentCount ?? 0);
+        if (!created.Succeeded || MissingStudentCount(input.Kind, input))
         {
-            return created.Error!;
+            return WithStudentCount(created.Error, input.Kind, input)!;
         }
         var child = created.Value!;
-        var details = child.UpdateDetails(input.Name, input.Stage, input.StudentCount, input.Phone, input.Address);
+        var details = child.UpdateDetails(input.Name, input.Stage, input.StudentCount ?? 0, input.Phone, input.Address);
         if (!details.Succeeded)
         {
             return details.Error!;
@@ -142,10 +162,11 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
             return ValidationError.For(nameof(OrgUnitInput.Name), "同一上级单位下已有同名单位");
         }
         var before = Snapshot(unit);
-        var result = unit.UpdateDetails(input.Name, input.Stage, input.StudentCount, input.Phone, input.Address);
-        if (!result.Succeeded)
+        var result = unit.UpdateDetails(input.Name, input.Stage, input.StudentCount ?? 0, input.Phone, input.Address);
+        if (!result.Succeeded || MissingStudentCount(unit.Kind, input))
         {
-            return result;
+            // Nothing is saved: the unit changed only in this context, which is dropped.
+            return WithStudentCount(result.Error, unit.Kind, input)!;
         }
         db.Audit(caller, clock, AuditActions.OrgUnitUpdated, nameof(OrgUnit), unit.Path, unit.Path, $"修改单位“{unit.Name}”的信息", before, Snapshot(unit));
         await db.SaveChangesAsync(cancellationToken);
