@@ -8,7 +8,7 @@ namespace EduPortal.Domain.Common;
 /// </summary>
 public static class WholeNumbers
 {
-    public const string NotANumberMessage = "请填写整数（只能包含数字）";
+    public const string NotANumberMessage = "只能填写整数";
 
     /// <summary>
     /// Reads <paramref name="text"/>: blank gives true with null; an optional minus sign and digits (full-width

@@ -23,6 +23,12 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(page.Locator("[data-testid=autosave-status]")).ToContainTextAsync("草稿已自动保存", new() { Timeout = 10_000 });
     }
 
+    private static async Task ConfirmSubmitAsync(IPage page)
+    {
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("确定提交吗");
+        await page.Locator(".mud-dialog button").Filter(new() { HasText = "提交" }).ClickAsync();
+    }
+
     [Fact]
     public async Task A_school_fills_and_submits_the_county_returns_it_the_school_fixes_it_and_the_county_exports_excel()
     {
@@ -60,7 +66,15 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(Field(school, "信息技术.LabRooms")).ToHaveValueAsync("3");
         await school.ShotAsync("survey-01-school-draft");
 
+        // Submitting locks the form, so it asks first; cancelling keeps the draft.
         await school.ClickAsync("[data-testid=submit-survey]");
+        await Expect(school.Locator(".mud-dialog")).ToContainTextAsync("提交后调查表将锁定");
+        await school.Locator(".mud-dialog button").Filter(new() { HasText = "取消" }).ClickAsync();
+        await Expect(school.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
+        await school.ClickAsync("[data-testid=submit-survey]");
+        await school.ShotAsync("survey-01b-submit-confirmation");
+        await ConfirmSubmitAsync(school);
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("已提交");
         await Expect(Field(school, "LabLeadName")).ToHaveAttributeAsync("readonly", "");
         await school.ShotAsync("survey-02-school-submitted");
@@ -89,6 +103,7 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(school.Locator("[data-testid=return-comment]")).ToContainTextAsync("请核对后重新提交");
         await TypeAsync(school, "物理.LabRooms", "2");
         await school.ClickAsync("[data-testid=submit-survey]");
+        await ConfirmSubmitAsync(school);
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("第 2 版");
         await Expect(school.Locator("[data-testid=survey-history]")).ToContainTextAsync("物理实验室：3 → 2");
         await school.ShotAsync("survey-05-school-resubmitted");
@@ -154,5 +169,19 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await school.WaitForCircuitAsync();
         await Expect(Field(school, "LabLeadName")).ToHaveValueAsync("赵敏");
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
+
+        // Letters in a number are refused next to the field, never read as the digits before them; nothing is saved.
+        await TypeAsync(school, "物理.Teachers", "6");
+        await Field(school, "物理.Teachers").FillAsync("2abc");
+        await Expect(school.Locator(".mud-input-control").Filter(new() { Has = Field(school, "物理.Teachers") }))
+            .ToContainTextAsync("只能填写整数");
+        await Expect(school.Locator("[data-testid=autosave-status]")).ToContainTextAsync("有数字填写不正确");
+        await school.ClickAsync("[data-testid=submit-survey]");
+        await Expect(school.Locator(".mud-snackbar").Filter(new() { HasText = "处数字填写不正确" })).ToBeVisibleAsync();
+        await Expect(school.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await school.ShotAsync("survey-09-school-letters-in-a-number-phone");
+        await school.ReloadAsync();
+        await school.WaitForCircuitAsync();
+        await Expect(Field(school, "物理.Teachers")).ToHaveValueAsync("6");
     }
 }
