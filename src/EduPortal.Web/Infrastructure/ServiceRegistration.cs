@@ -141,6 +141,8 @@ public static class ServiceRegistration
         services.AddLabRecords(configuration);
         services.AddScoped<SurveyService>();
         services.AddPointsModule(configuration);
+        // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
+        services.UseChinaLocalTime();
         return builder;
     }
 
