@@ -168,6 +168,7 @@ public static class ServiceRegistration
         app.MapLabRecordEndpoints();
         app.UsePointsModule();
         app.MapHealthChecks("/health").AllowAnonymous();
+        Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HangfireDashboardAuthorization()],
