@@ -53,7 +53,7 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
         await db.SaveChangesAsync(cancellationToken);
         db.Audit(caller, clock, AuditActions.SurveyRoundOpened, nameof(SurveyRound), round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             round.OrgPath, $"发起调查“{round.Title}”，截止 {ChinaTime.FormatDateLong(round.Deadline)}",
-            after: new { 标题 = round.Title, 截止日期 = round.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            after: new { 标题 = round.Title, 截止日期 = ChinaTime.FormatDate(round.Deadline) });
         await db.SaveChangesAsync(cancellationToken);
         return round.Id;
     }
