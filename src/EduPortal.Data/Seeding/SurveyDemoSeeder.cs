@@ -20,7 +20,7 @@ public sealed class SurveyDemoSeeder(EduPortalDbContext db, TimeProvider clock)
     /// The demo round's title: the demo county and the term of <paramref name="today"/> (China time), e.g.
     /// "东溪区中小学实验教学情况调查（2026年秋季）".
     /// </summary>
-    public static string DemoRoundTitle(string countyName, DateOnly today) => SchoolTerm.SurveyTitle(countyName, today);
+    public static string DemoRoundTitle(string countyName, DateOnly today) => SurveyTitles.LabSurvey(countyName, today);
 
     /// <summary>Seeds the demo round of the first county, unless a round exists already.</summary>
     public async Task SeedAsync(CancellationToken cancellationToken = default)

@@ -19,7 +19,7 @@ public sealed class SurveyWorkflowTests(PortalFactory portal)
         var today = ChinaTime.Today(portal.Service<TimeProvider>());
         var rounds = await portal.Service<SurveyService>().GetRoundsAsync(county);
         Assert.Equal("东溪区教育局", county.OrgUnitName);
-        Assert.Contains(rounds, r => r.Title == $"东溪区中小学实验教学情况调查（{SchoolTerm.NameOf(today)}）");
+        Assert.Contains(rounds, r => r.Title == $"东溪区中小学实验教学情况调查（{SurveyTitles.TermName(today)}）");
         Assert.DoesNotContain(rounds, r => r.Title.Contains("临渭区", StringComparison.Ordinal));
     }
 
