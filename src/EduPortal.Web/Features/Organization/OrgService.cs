@@ -82,7 +82,7 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
             classes, teacherCount, caller.IsAdmin, CanCreateUnder(caller, unit));
     }
 
-    /// <summary>A school's 学生数 must be filled in: a cleared field is not 0 students.</summary>
+    /// <summary>Editing a school, its 学生数 must be filled in: a cleared field is not 0 students.</summary>
     private static bool MissingStudentCount(OrgUnitKind kind, OrgUnitInput input) => kind == OrgUnitKind.School && input.StudentCount is null;
 
     /// <summary>The domain's error with the missing 学生数 added next to its other field messages.</summary>
@@ -120,10 +120,11 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         {
             return ValidationError.For(nameof(OrgUnitInput.Name), "同一上级单位下已有同名单位");
         }
+        // A new school may start without its 学生数 (0 until known); the 学校与班级 form asks for it.
         var created = parent.AddChild(input.Kind, input.Name, input.Stage, input.StudentCount ?? 0);
-        if (!created.Succeeded || MissingStudentCount(input.Kind, input))
+        if (!created.Succeeded)
         {
-            return WithStudentCount(created.Error, input.Kind, input)!;
+            return created.Error!;
         }
         var child = created.Value!;
         var details = child.UpdateDetails(input.Name, input.Stage, input.StudentCount ?? 0, input.Phone, input.Address);
