@@ -64,6 +64,11 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
         await Expect(Field(school, "LabLeadName")).ToHaveValueAsync("王建华");
         await Expect(Field(school, "信息技术.LabRooms")).ToHaveValueAsync("3");
+        // A student count far from the registered one is flagged for review, with what the flag means.
+        await TypeAsync(school, "StudentCount", "5000");
+        await Expect(school.Locator("[data-testid=review-flags]")).ToContainTextAsync("请复核");
+        await Expect(school.Locator("[data-testid=review-flags]")).ToContainTextAsync("与学校登记的信息相差较大或不合常理");
+        await Expect(school.Locator("[data-testid=review-flags]")).ToContainTextAsync("学生数 5,000 与学校登记的");
         await school.ShotAsync("survey-01-school-draft");
 
         // Submitting locks the form, so it asks first; cancelling keeps the draft.
@@ -73,6 +78,7 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(school.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
         await school.ClickAsync("[data-testid=submit-survey]");
+        await Expect(school.Locator(".mud-dialog")).ToContainTextAsync("请复核：学生数 5,000 与学校登记的");
         await school.ShotAsync("survey-01b-submit-confirmation");
         await ConfirmSubmitAsync(school);
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("已提交");
