@@ -1,4 +1,5 @@
 using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +13,14 @@ namespace EduPortal.Data.Seeding;
 /// </summary>
 public sealed class SurveyDemoSeeder(EduPortalDbContext db, TimeProvider clock)
 {
-    public const string DemoRoundTitle = "临渭区中小学实验教学情况调查（2026年春季）";
-
     private static readonly string[] Names = ["王建华", "李志强", "张丽萍", "刘红梅", "陈国栋", "杨晓东", "赵文静", "孙明亮", "周海燕", "吴春生"];
     private readonly Random _random = new(20260418);
+
+    /// <summary>
+    /// The demo round's title: the demo county and the term of <paramref name="today"/> (China time), e.g.
+    /// "东溪区中小学实验教学情况调查（2026年秋季）".
+    /// </summary>
+    public static string DemoRoundTitle(string countyName, DateOnly today) => SurveyTitles.LabSurvey(countyName, today);
 
     /// <summary>Seeds the demo round of the first county, unless a round exists already.</summary>
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -34,7 +39,7 @@ public sealed class SurveyDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         var demoSchoolId = await db.Users.Where(u => u.UserName == DemoAccounts.SchoolAdmin).Select(u => u.OrgUnitId).SingleAsync(cancellationToken);
         var opener = new Caller(countyAdmin.Id, countyAdmin.RealName, AdminLevel.County, countyAdmin.OrgUnitId, countyAdmin.Name,
             countyAdmin.Path, OrgUnitKind.County, Capability.None);
-        await FillRoundAsync(opener, DemoRoundTitle, submittedShare: 0.55, draftShare: 0.2, skipSchoolId: demoSchoolId, cancellationToken: cancellationToken);
+        await FillRoundAsync(opener, DemoRoundTitle(countyAdmin.Name, ChinaTime.Today(clock)), submittedShare: 0.55, draftShare: 0.2, skipSchoolId: demoSchoolId, cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -47,7 +52,7 @@ public sealed class SurveyDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         int? skipSchoolId = null, bool everySchool = false, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ChinaTime.Today(clock);
         var round = SurveyRound.Open(opener, title, today.AddDays(14), today, now.AddDays(-3)).Value!;
         db.SurveyRounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);

@@ -25,6 +25,9 @@ public static class ChinaTime
     /// <summary>2026-11-23 14:05 in China time.</summary>
     public static string Format(DateTimeOffset instant) => ToChina(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A date in tables and exports: 2026-11-23 (prose uses <see cref="FormatDateLong"/>).</summary>
+    public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>2026年11月23日.</summary>
     public static string FormatDateLong(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 }

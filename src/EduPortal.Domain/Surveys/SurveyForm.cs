@@ -52,3 +52,6 @@ public sealed record SurveySubjectEntry(string Subject)
     public int? FullTime { get; set; }
     public int? LabRooms { get; set; }
 }
+
+/// <summary>What the school registered under 学校与班级: its 学生数 and the number of its classes.</summary>
+public sealed record RegisteredFigures(int Students, int Classes);

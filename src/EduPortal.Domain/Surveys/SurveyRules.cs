@@ -59,11 +59,47 @@ public static class SurveyRules
             .ToDictionary(f => f.Key, f => f.Value);
     }
 
-    /// <summary>Allowed but worth a reviewer's look: a subject with labs but no teachers.</summary>
-    public static IReadOnlyList<string> ReviewFlags(SurveyForm form) =>
-        form.Subjects.Where(s => s.LabRooms > 0 && s.Teachers == 0)
-            .Select(s => $"{s.Subject}有 {s.LabRooms} 个实验室但没有任课教师")
-            .ToList();
+    /// <summary>A reported count is "far" from the registered one when it differs by more than this share of it…</summary>
+    public const double FarShare = 0.2;
+    /// <summary>…and by more than this many classes (both conditions, so small schools are not flagged for one class).</summary>
+    public const int FarClasses = 2;
+    /// <summary>…or, for students, by more than this many students.</summary>
+    public const int FarStudents = 50;
+
+    /// <summary>
+    /// Whether a reported count is far from the registered one: it differs by more than <see cref="FarShare"/>
+    /// of the registered count and by more than <paramref name="minimumDifference"/>.
+    /// </summary>
+    public static bool IsFarFrom(int reported, int registered, int minimumDifference)
+    {
+        var difference = Math.Abs((long)reported - registered);
+        return difference > minimumDifference && difference > FarShare * registered;
+    }
+
+    /// <summary>
+    /// Allowed but worth a reviewer's look (请复核): a subject with labs but no teachers; a class or student count far
+    /// from what the school registered under 学校与班级 (<paramref name="registered"/>, when known).
+    /// </summary>
+    public static IReadOnlyList<string> ReviewFlags(SurveyForm form, RegisteredFigures? registered = null)
+    {
+        var flags = new List<string>();
+        if (registered is not null)
+        {
+            if (form.StudentCount is { } students && IsFarFrom(students, registered.Students, FarStudents))
+            {
+                flags.Add($"学生数 {Grouped(students)} 与学校登记的 {Grouped(registered.Students)} 人相差较大");
+            }
+            if (form.ClassCount is { } classes && IsFarFrom(classes, registered.Classes, FarClasses))
+            {
+                flags.Add($"班数 {Grouped(classes)} 与学校登记的 {Grouped(registered.Classes)} 个班级相差较大");
+            }
+        }
+        flags.AddRange(form.Subjects.Where(s => s.LabRooms > 0 && s.Teachers == 0)
+            .Select(s => $"{s.Subject}有 {s.LabRooms} 个实验室但没有任课教师"));
+        return flags;
+    }
+
+    private static string Grouped(int value) => NumberFormat.Count(value);
 
     private static void CheckText(ValidationBuilder builder, string? value, string field, string label, int maxLength)
     {

@@ -199,6 +199,8 @@ public static class ServiceRegistration
         services.AddLabRecords(configuration);
         services.AddScoped<SurveyService>();
         services.AddPointsModule(configuration);
+        // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
+        services.UseChinaLocalTime();
         return builder;
     }
 
@@ -232,6 +234,7 @@ public static class ServiceRegistration
         app.MapLabRecordEndpoints();
         app.UsePointsModule();
         app.MapHealthChecks("/health").AllowAnonymous();
+        Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new HangfireDashboardAuthorization()],
@@ -256,10 +259,11 @@ public static class ServiceRegistration
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
-            if (app.Services.GetRequiredService<TimeProvider>() is PortalClock.ShiftedTimeProvider shifted)
+            var clock = app.Services.GetRequiredService<TimeProvider>();
+            if ((clock.GetUtcNow() - TimeProvider.System.GetUtcNow()).Duration() > TimeSpan.FromMinutes(1))
             {
                 app.Logger.LogWarning("The portal's clock is set by {Key}: it is now {Now} (China time).", PortalClock.NowKey,
-                    Domain.Common.ChinaTime.Format(shifted.GetUtcNow()));
+                    Domain.Common.ChinaTime.Format(clock.GetUtcNow()));
             }
             app.Logger.LogInformation(
                 "EduPortal is running at {Urls}. Demo logins (password {Password}): city admin {City}, county admin {County}, school admin {School}, teacher {Teacher}.",

@@ -104,6 +104,38 @@ public sealed class SurveyRulesTests
         Assert.Equal(["生物有 2 个实验室但没有任课教师"], SurveyRules.ReviewFlags(form));
     }
 
+    [Theory]
+    // Classes: more than 20% and more than 2 classes away from the registered count.
+    [InlineData(20, 24, 2, false)] // 4 classes but exactly 20%
+    [InlineData(20, 25, 2, true)]  // 5 classes, 25%
+    [InlineData(20, 15, 2, true)]
+    [InlineData(5, 7, 2, false)]   // 40% but only 2 classes
+    [InlineData(5, 8, 2, true)]
+    [InlineData(0, 3, 2, true)]    // nothing registered yet
+    [InlineData(0, 2, 2, false)]
+    // Students: more than 20% and more than 50 students away.
+    [InlineData(1000, 1200, 50, false)]
+    [InlineData(1000, 1201, 50, true)]
+    [InlineData(100, 150, 50, false)] // 50% but only 50 students
+    [InlineData(100, 151, 50, true)]
+    public void A_count_is_far_from_the_registered_one_beyond_a_fifth_and_the_minimum_difference(int registered, int reported, int minimum, bool far)
+    {
+        Assert.Equal(far, SurveyRules.IsFarFrom(reported, registered, minimum));
+    }
+
+    [Fact]
+    public void Class_and_student_counts_far_from_the_registered_ones_are_flagged_for_review_with_both_figures()
+    {
+        var form = ValidForm();
+        form.StudentCount = 1600;
+        form.ClassCount = 12;
+        Assert.Equal(["学生数 1,600 与学校登记的 1,200 人相差较大", "班数 12 与学校登记的 24 个班级相差较大"],
+            SurveyRules.ReviewFlags(form, new RegisteredFigures(1200, 24)));
+        form.StudentCount = 1230;
+        form.ClassCount = 23;
+        Assert.Empty(SurveyRules.ReviewFlags(form, new RegisteredFigures(1200, 24)));
+    }
+
     [Fact]
     public void A_draft_shows_mistakes_but_not_missing_answers()
     {

@@ -8,7 +8,8 @@ namespace EduPortal.E2E.Surveys;
 [Collection(PortalServerCollection.Name)]
 public sealed class SurveyWorkflowTests(PortalServer server)
 {
-    private const string RoundTitle = "临渭区中小学实验教学情况调查（2026年春季）";
+    // The demo round is named after the demo county and the term of the portal's today.
+    private static readonly System.Text.RegularExpressions.Regex RoundTitle = new("东溪区中小学实验教学情况调查（\\d{4}年[春秋]季）");
     private const string School = "东溪区第一高级中学";
     private static readonly string[] SeniorSubjects = ["物理", "化学", "生物", "通用技术", "信息技术"];
 
@@ -22,6 +23,12 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(page.Locator("[data-testid=autosave-status]")).ToContainTextAsync("草稿已自动保存", new() { Timeout = 10_000 });
     }
 
+    private static async Task ConfirmSubmitAsync(IPage page)
+    {
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("确定提交吗");
+        await page.Locator(".mud-dialog button").Filter(new() { HasText = "提交" }).ClickAsync();
+    }
+
     [Fact]
     public async Task A_school_fills_and_submits_the_county_returns_it_the_school_fixes_it_and_the_county_exports_excel()
     {
@@ -29,7 +36,7 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         var school = await server.NewPageAsync();
         await school.SignInAsync("school_admin");
         await Expect(school.Locator("[data-testid=survey-notices]")).ToContainTextAsync(RoundTitle);
-        await school.Locator("[data-testid=survey-notices] a").Filter(new() { HasText = RoundTitle }).ClickAsync();
+        await school.Locator("[data-testid=survey-notices] a").Filter(new() { HasTextRegex = RoundTitle }).ClickAsync();
         await school.WaitForCircuitAsync();
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("未开始");
         await Expect(Field(school, "SchoolName")).ToHaveValueAsync(School);
@@ -57,9 +64,23 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
         await Expect(Field(school, "LabLeadName")).ToHaveValueAsync("王建华");
         await Expect(Field(school, "信息技术.LabRooms")).ToHaveValueAsync("3");
+        // A student count far from the registered one is flagged for review, with what the flag means.
+        await TypeAsync(school, "StudentCount", "5000");
+        await Expect(school.Locator("[data-testid=review-flags]")).ToContainTextAsync("请复核");
+        await Expect(school.Locator("[data-testid=review-flags]")).ToContainTextAsync("与学校登记的信息相差较大或不合常理");
+        await Expect(school.Locator("[data-testid=review-flags]")).ToContainTextAsync("学生数 5,000 与学校登记的");
         await school.ShotAsync("survey-01-school-draft");
 
+        // Submitting locks the form, so it asks first; cancelling keeps the draft.
         await school.ClickAsync("[data-testid=submit-survey]");
+        await Expect(school.Locator(".mud-dialog")).ToContainTextAsync("提交后调查表将锁定");
+        await school.Locator(".mud-dialog button").Filter(new() { HasText = "取消" }).ClickAsync();
+        await Expect(school.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
+        await school.ClickAsync("[data-testid=submit-survey]");
+        await Expect(school.Locator(".mud-dialog")).ToContainTextAsync("请复核：学生数 5,000 与学校登记的");
+        await school.ShotAsync("survey-01b-submit-confirmation");
+        await ConfirmSubmitAsync(school);
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("已提交");
         await Expect(Field(school, "LabLeadName")).ToHaveAttributeAsync("readonly", "");
         await school.ShotAsync("survey-02-school-submitted");
@@ -68,7 +89,7 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         var county = await server.NewPageAsync();
         await county.SignInAsync("county_admin");
         await county.GoAsync("/surveys");
-        await county.Locator("[data-testid=rounds-table] a").Filter(new() { HasText = RoundTitle }).ClickAsync();
+        await county.Locator("[data-testid=rounds-table] a").Filter(new() { HasTextRegex = RoundTitle }).ClickAsync();
         await county.WaitForCircuitAsync();
         var row = county.Locator("[data-testid=board-table] tbody tr").Filter(new() { HasText = School });
         await Expect(row).ToContainTextAsync("已提交");
@@ -83,18 +104,19 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         // The school sees the comment, fixes the form and submits again.
         await school.GoAsync("/");
         await Expect(school.Locator("[data-testid=survey-notices]")).ToContainTextAsync("物理实验室数与装备台账不一致");
-        await school.Locator("[data-testid=survey-notices] a").Filter(new() { HasText = RoundTitle }).ClickAsync();
+        await school.Locator("[data-testid=survey-notices] a").Filter(new() { HasTextRegex = RoundTitle }).ClickAsync();
         await school.WaitForCircuitAsync();
         await Expect(school.Locator("[data-testid=return-comment]")).ToContainTextAsync("请核对后重新提交");
         await TypeAsync(school, "物理.LabRooms", "2");
         await school.ClickAsync("[data-testid=submit-survey]");
+        await ConfirmSubmitAsync(school);
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("第 2 版");
         await Expect(school.Locator("[data-testid=survey-history]")).ToContainTextAsync("物理实验室：3 → 2");
         await school.ShotAsync("survey-05-school-resubmitted");
 
         // The county exports the whole round to Excel.
         await county.GoAsync("/surveys");
-        await county.Locator("[data-testid=rounds-table] a").Filter(new() { HasText = RoundTitle }).ClickAsync();
+        await county.Locator("[data-testid=rounds-table] a").Filter(new() { HasTextRegex = RoundTitle }).ClickAsync();
         await county.WaitForCircuitAsync();
         var download = await county.RunAndWaitForDownloadAsync(() => county.ClickAsync("[data-testid=export-excel]"));
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
@@ -153,5 +175,19 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await school.WaitForCircuitAsync();
         await Expect(Field(school, "LabLeadName")).ToHaveValueAsync("赵敏");
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
+
+        // Letters in a number are refused next to the field, never read as the digits before them; nothing is saved.
+        await TypeAsync(school, "物理.Teachers", "6");
+        await Field(school, "物理.Teachers").FillAsync("2abc");
+        await Expect(school.Locator(".mud-input-control").Filter(new() { Has = Field(school, "物理.Teachers") }))
+            .ToContainTextAsync("只能填写整数");
+        await Expect(school.Locator("[data-testid=autosave-status]")).ToContainTextAsync("有数字填写不正确");
+        await school.ClickAsync("[data-testid=submit-survey]");
+        await Expect(school.Locator(".mud-snackbar").Filter(new() { HasText = "处数字填写不正确" })).ToBeVisibleAsync();
+        await Expect(school.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await school.ShotAsync("survey-09-school-letters-in-a-number-phone");
+        await school.ReloadAsync();
+        await school.WaitForCircuitAsync();
+        await Expect(Field(school, "物理.Teachers")).ToHaveValueAsync("6");
     }
 }

@@ -73,4 +73,26 @@ public sealed class ExcelExportTests
         Assert.Equal(1203, sheet.Cell(4, 3).GetDouble());
         Assert.True(sheet.Cell(4, 1).Style.Font.Bold);
     }
+
+    [Fact]
+    public void Dates_are_written_as_2026_11_30_in_both_writers_whatever_the_server_culture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            IReadOnlyList<ExcelColumn<DateOnly>> columns = [new("日期", d => d)];
+            var day = new DateOnly(2026, 11, 30);
+            using var streamed = new XLWorkbook(new MemoryStream(ExcelExport.Build("日期", columns, [day])));
+            Assert.Equal("2026-11-30", streamed.Worksheet("日期").Cell(2, 1).GetString());
+
+            using var workbook = new XLWorkbook();
+            var sheet = ExcelExport.AddSheet(workbook, "日期", columns, [day]);
+            Assert.Equal("2026-11-30", sheet.Cell(2, 1).GetString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
 }

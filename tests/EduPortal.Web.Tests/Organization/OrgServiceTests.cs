@@ -45,6 +45,21 @@ public sealed class OrgServiceTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_school_saved_with_a_blank_student_count_is_refused_next_to_the_field_and_keeps_its_count()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var orgs = portal.Service<OrgService>();
+        var school = await portal.DemoSchoolAsync();
+        var before = (await orgs.GetAsync(admin, school.Id)).Value!;
+
+        var result = await orgs.UpdateAsync(admin, school.Id, new OrgUnitInput { Name = before.Name, Stage = before.Stage, StudentCount = null, Phone = before.Phone, Address = before.Address });
+
+        Assert.Equal("请填写学生数（没有请填 0）", Assert.IsType<ValidationError>(result.Error).Fields["StudentCount"]);
+        Assert.Equal(before.StudentCount, (await orgs.GetAsync(admin, school.Id)).Value!.StudentCount);
+        Assert.True(before.StudentCount > 0);
+    }
+
+    [Fact]
     public async Task A_township_centre_admin_cannot_open_schools_under_its_centre()
     {
         await using var db = await portal.DbAsync();

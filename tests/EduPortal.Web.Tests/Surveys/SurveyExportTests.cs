@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using EduPortal.Data.Seeding;
+using EduPortal.Domain.Common;
 using EduPortal.Domain.Surveys;
 using EduPortal.Web.Features.Surveys;
 using EduPortal.Web.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class SurveyExportTests(PortalFactory portal)
     {
         var city = await portal.CallerAsync(DemoAccounts.CityAdmin);
         var surveys = portal.Service<SurveyService>();
-        var round = (await surveys.GetRoundsAsync(city)).Single(r => r.Title == SurveyDemoSeeder.DemoRoundTitle);
+        var round = (await surveys.GetRoundsAsync(city)).Single(r => r.Title == SurveyDemoSeeder.DemoRoundTitle("东溪区教育局", ChinaTime.Today(portal.Service<TimeProvider>())));
         var board = (await surveys.GetBoardAsync(city, round.Id)).Value!;
         var file = await surveys.ExportExcelAsync(city, round.Id);
         Assert.EndsWith(".xlsx", file.Value.FileName);

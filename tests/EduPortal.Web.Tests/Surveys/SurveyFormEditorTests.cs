@@ -1,4 +1,5 @@
 using Bunit;
+using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Surveys;
 using EduPortal.Web.Features.Surveys;
@@ -23,11 +24,12 @@ public sealed class SurveyFormEditorTests : IAsyncLifetime
     public async Task DisposeAsync() => await _context.DisposeAsync();
 
     private IRenderedComponent<SurveyFormEditor> Render(SurveyForm form, IReadOnlyDictionary<string, string>? errors = null,
-        Action<string>? changed = null, bool readOnly = false) =>
+        Action<string>? changed = null, bool readOnly = false, Dictionary<string, string>? invalid = null) =>
         _context.Render<SurveyFormEditor>(p => p
             .Add(c => c.Form, form)
             .Add(c => c.ReadOnly, readOnly)
             .Add(c => c.Errors, errors ?? new Dictionary<string, string>())
+            .Add(c => c.InvalidNumbers, invalid ?? new Dictionary<string, string>())
             .Add(c => c.OnChanged, field => changed?.Invoke(field)));
 
     private static IReadOnlyList<string> RowSubjects(IRenderedComponent<SurveyFormEditor> editor) =>
@@ -76,6 +78,30 @@ public sealed class SurveyFormEditorTests : IAsyncLifetime
         await editor.InvokeAsync(() => editor.Find($"[data-testid='field-{SurveyRules.TeachersField("科学")}']").Input("7"));
         editor.WaitForAssertion(() => Assert.Equal(7, form.For("科学")!.Teachers), TimeSpan.FromSeconds(3));
         Assert.Contains(SurveyRules.TeachersField("科学"), changed);
+    }
+
+    [Fact]
+    public async Task Letters_typed_into_a_number_are_refused_next_to_the_field_and_the_form_keeps_its_number()
+    {
+        var subjects = SurveySubjects.ForStage(SchoolStage.Primary);
+        var form = new SurveyForm().Normalized(subjects);
+        form.For("科学")!.Teachers = 5;
+        var invalid = new Dictionary<string, string>();
+        var editor = Render(form, invalid: invalid);
+        var field = SurveyRules.TeachersField("科学");
+
+        await editor.InvokeAsync(() => editor.Find($"[data-testid='field-{field}']").Input("2abc"));
+
+        editor.WaitForAssertion(() => Assert.Equal(WholeNumbers.NotANumberMessage,
+            editor.Find($"[data-testid='field-{field}']").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim()),
+            TimeSpan.FromSeconds(3));
+        Assert.Equal("2abc", editor.Find($"[data-testid='field-{field}']").GetAttribute("value"));
+        Assert.Equal(5, form.For("科学")!.Teachers);
+        Assert.Equal(WholeNumbers.NotANumberMessage, invalid[field]);
+
+        await editor.InvokeAsync(() => editor.Find($"[data-testid='field-{field}']").Input("2"));
+        editor.WaitForAssertion(() => Assert.Equal(2, form.For("科学")!.Teachers), TimeSpan.FromSeconds(3));
+        Assert.Empty(invalid);
     }
 
     [Fact]

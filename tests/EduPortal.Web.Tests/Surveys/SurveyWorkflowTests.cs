@@ -13,6 +13,40 @@ namespace EduPortal.Web.Tests.Surveys;
 public sealed class SurveyWorkflowTests(PortalFactory portal)
 {
     [Fact]
+    public async Task The_demo_round_is_named_after_the_demo_county_and_the_term_of_the_portal_clock()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var today = ChinaTime.Today(portal.Service<TimeProvider>());
+        var rounds = await portal.Service<SurveyService>().GetRoundsAsync(county);
+        Assert.Equal("东溪区教育局", county.OrgUnitName);
+        Assert.Contains(rounds, r => r.Title == $"东溪区中小学实验教学情况调查（{SurveyTitles.TermName(today)}）");
+        Assert.DoesNotContain(rounds, r => r.Title.Contains("临渭区", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_form_whose_student_or_class_count_is_far_from_the_registered_one_is_flagged_for_review_on_the_form_and_the_board()
+    {
+        var roundId = await portal.OpenRoundAsync("复核提示测试调查");
+        var school = await portal.DemoSchoolAsync();
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var surveys = portal.Service<SurveyService>();
+        var fresh = (await surveys.GetFormAsync(admin, roundId, school.Id)).Value!;
+        Assert.Empty(fresh.Flags); // prefilled from the registered figures
+
+        var form = SurveyTestData.ValidForm(school.Name, school.Stage);
+        form.StudentCount = fresh.Registered.Students * 2 + 100;
+        form.ClassCount = fresh.Registered.Classes;
+        Assert.True((await surveys.SubmitAsync(admin, roundId, form, fresh.Revision)).Succeeded);
+
+        var expected = $"学生数 {NumberFormat.Count(form.StudentCount.Value)} 与学校登记的 {NumberFormat.Count(fresh.Registered.Students)} 人相差较大";
+        Assert.Contains(expected, (await surveys.GetFormAsync(county, roundId, school.Id)).Value!.Flags);
+        var row = (await surveys.GetBoardAsync(county, roundId)).Value!.Rows.Single(r => r.SchoolId == school.Id);
+        Assert.Contains(expected, row.Flags);
+        Assert.DoesNotContain(row.Flags, f => f.StartsWith("班数", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_draft_survives_a_reload_prefilled_from_the_org_data()
     {
         var roundId = await portal.OpenRoundAsync("草稿测试调查");

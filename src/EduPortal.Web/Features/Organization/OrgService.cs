@@ -27,7 +27,8 @@ public sealed class OrgUnitInput
     public string Name { get; set; } = "";
     public OrgUnitKind Kind { get; set; } = OrgUnitKind.School;
     public SchoolStage Stage { get; set; } = SchoolStage.Primary;
-    public int StudentCount { get; set; }
+    /// <summary>Null when the field was left blank: refused for a school, never read as 0.</summary>
+    public int? StudentCount { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
     /// <summary>职校: left out of the award rankings (circular 001 §四(三)3: 不含职校); county and city admins set it.</summary>
@@ -92,6 +93,25 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         };
     }
 
+    /// <summary>Editing a school, its 学生数 must be filled in: a cleared field is not 0 students.</summary>
+    private static bool MissingStudentCount(OrgUnitKind kind, OrgUnitInput input) => kind == OrgUnitKind.School && input.StudentCount is null;
+
+    /// <summary>The domain's error with the missing 学生数 added next to its other field messages.</summary>
+    private static Error? WithStudentCount(Error? error, OrgUnitKind kind, OrgUnitInput input)
+    {
+        if (!MissingStudentCount(kind, input) || error is not (null or ValidationError))
+        {
+            return error;
+        }
+        var builder = new ValidationBuilder();
+        foreach (var (field, message) in (error as ValidationError)?.Fields ?? new Dictionary<string, string>())
+        {
+            builder.Check(false, field, message);
+        }
+        builder.Check(false, nameof(OrgUnitInput.StudentCount), "请填写学生数（没有请填 0）");
+        return builder.Build();
+    }
+
     private static bool CanCreateUnder(Caller caller, OrgUnit parent) =>
         caller.Level >= AdminLevel.County && caller.Covers(parent.Path) && parent.Kind.AllowedChildren().Count > 0;
 
@@ -111,13 +131,14 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
         {
             return ValidationError.For(nameof(OrgUnitInput.Name), "同一上级单位下已有同名单位");
         }
-        var created = parent.AddChild(input.Kind, input.Name, input.Stage, input.StudentCount);
+        // A new school may start without its 学生数 (0 until known); the 学校与班级 form asks for it.
+        var created = parent.AddChild(input.Kind, input.Name, input.Stage, input.StudentCount ?? 0);
         if (!created.Succeeded)
         {
             return created.Error!;
         }
         var child = created.Value!;
-        var details = child.UpdateDetails(input.Name, input.Stage, input.StudentCount, input.Phone, input.Address);
+        var details = child.UpdateDetails(input.Name, input.Stage, input.StudentCount ?? 0, input.Phone, input.Address);
         if (!details.Succeeded)
         {
             return details.Error!;
@@ -161,10 +182,11 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
             return ValidationError.For(nameof(OrgUnitInput.IsVocational), unit.IsSchool ? "只有县级或市级管理员可以设置职校标记" : "只有学校可以标记为职校");
         }
         var before = Snapshot(unit);
-        var result = unit.UpdateDetails(input.Name, input.Stage, input.StudentCount, input.Phone, input.Address);
-        if (!result.Succeeded)
+        var result = unit.UpdateDetails(input.Name, input.Stage, input.StudentCount ?? 0, input.Phone, input.Address);
+        if (!result.Succeeded || MissingStudentCount(unit.Kind, input))
         {
-            return result;
+            // Nothing is saved: the unit changed only in this context, which is dropped.
+            return WithStudentCount(result.Error, unit.Kind, input)!;
         }
         unit.SetVocational(input.IsVocational);
         db.Audit(caller, clock, AuditActions.OrgUnitUpdated, nameof(OrgUnit), unit.Path, unit.Path, $"修改单位“{unit.Name}”的信息", before, Snapshot(unit));

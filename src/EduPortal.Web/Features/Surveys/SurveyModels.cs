@@ -60,7 +60,7 @@ public sealed record SurveyFormView(
     int RoundId, string RoundTitle, DateOnly Deadline, bool RoundClosed, int SchoolId, string OrgSchoolName, SchoolStage Stage,
     IReadOnlyList<string> Subjects, SurveyForm Form, SurveyStatus Status, int Version, Guid? Revision, DateTimeOffset? UpdatedAt,
     string? UpdatedByName, string? ReturnComment, IReadOnlyList<HistoryRow> History, IReadOnlyList<string> Flags,
-    bool CanEdit, bool CanReturn, int? SurveyId);
+    bool CanEdit, bool CanReturn, int? SurveyId, RegisteredFigures Registered);
 
 /// <summary>What a school admin sees on the home page: rounds waiting for its form, with reminders and return comments.</summary>
 public sealed record SurveyNotice(int RoundId, string Title, string OrgName, DateOnly Deadline, SurveyStatus Status,

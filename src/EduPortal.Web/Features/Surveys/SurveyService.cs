@@ -53,7 +53,7 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
         await db.SaveChangesAsync(cancellationToken);
         db.Audit(caller, clock, AuditActions.SurveyRoundOpened, nameof(SurveyRound), round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             round.OrgPath, $"发起调查“{round.Title}”，截止 {ChinaTime.FormatDateLong(round.Deadline)}",
-            after: new { 标题 = round.Title, 截止日期 = round.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            after: new { 标题 = round.Title, 截止日期 = ChinaTime.FormatDate(round.Deadline) });
         await db.SaveChangesAsync(cancellationToken);
         return round.Id;
     }
@@ -91,7 +91,7 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
         }
         var units = await db.OrgUnits.AsNoTracking().WithinJurisdiction(caller)
             .Where(o => o.Kind == OrgUnitKind.County || (o.Kind == OrgUnitKind.School && o.Path.StartsWith(round.OrgPath)))
-            .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.Stage })
+            .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.Stage, o.StudentCount, Classes = o.Classes.Count })
             .ToListAsync(cancellationToken);
         var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToDictionary(u => u.Path);
         // Schools by county, then by name as Chinese readers sort them (pinyin under ICU).
@@ -122,7 +122,7 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
                 survey?.Status ?? SurveyStatus.NotStarted, survey?.Version ?? 0, survey?.UpdatedAt, survey?.SubmittedAt, form,
                 subjectsBySchool[school.Id].Count(s => RegistrationRate.TeachesSurveyedSubject(s, surveyed)),
                 form?.Subjects.Sum(s => s.Teachers ?? 0) ?? 0,
-                form is null ? [] : SurveyRules.ReviewFlags(form),
+                form is null ? [] : SurveyRules.ReviewFlags(form, new RegisteredFigures(school.StudentCount, school.Classes)),
                 reminders.TryGetValue(school.Id, out var reminded) ? reminded : null);
         }).ToList();
         var countyTotals = rows.GroupBy(r => (r.CountyId, r.CountyName))
@@ -172,9 +172,10 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
         var canReturn = caller.Level >= AdminLevel.County && !round.IsClosed && status == SurveyStatus.Submitted;
         var history = survey?.History.OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
             .Select(h => new HistoryRow(h.Action, h.Version, h.At, h.ActorName, h.Note)).ToList() ?? [];
+        var registered = new RegisteredFigures(school.StudentCount, school.Classes);
         return new SurveyFormView(round.Id, round.Title, round.Deadline, round.IsClosed, school.Id, school.Name, school.Stage, subjects, form,
             status, survey?.Version ?? 0, survey?.Revision, survey?.UpdatedAt, survey?.UpdatedByName, survey?.ReturnComment,
-            history, SurveyRules.ReviewFlags(form), canEdit, canReturn, survey?.Id);
+            history, SurveyRules.ReviewFlags(form, registered), canEdit, canReturn, survey?.Id, registered);
     }
 
     /// <summary>Saves the caller's own school's draft. Returns the new revision, which the next save must present.</summary>

@@ -146,6 +146,11 @@ public static class ExcelExport
                 case DateTimeOffset instant:
                     cell.Value = Domain.Common.ChinaTime.Format(instant);
                     break;
+                case DateOnly date:
+                    // One date format in every export (issue 9 §6), not the server culture's 2026/11/30.
+                    cell.SetValue(Domain.Common.ChinaTime.FormatDate(date));
+                    cell.DataType = XLDataType.Text;
+                    break;
                 case var value:
                     // Text cells keep phone numbers and codes from turning into numbers.
                     cell.SetValue(Sanitize(value.ToString() ?? ""));
@@ -185,7 +190,7 @@ public static class ExcelExport
                 WriteText(writer, Domain.Common.ChinaTime.Format(instant));
                 break;
             case DateOnly date:
-                WriteText(writer, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                WriteText(writer, Domain.Common.ChinaTime.FormatDate(date));
                 break;
             default:
                 // Text cells keep phone numbers and codes from turning into numbers.
