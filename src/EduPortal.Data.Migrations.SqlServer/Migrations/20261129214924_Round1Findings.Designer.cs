@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduPortal.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261129204217_Round1LabRecords")]
-    partial class Round1LabRecords
+    [Migration("20261129214924_Round1Findings")]
+    partial class Round1Findings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -66,6 +66,9 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -593,6 +596,9 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("ChildSequence")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<bool>("IsVocational")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");

@@ -5,11 +5,25 @@
 namespace EduPortal.Data.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Round1LabRecords : Migration
+    public partial class Round1Findings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsVocational",
+                table: "OrgUnits",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "LabSubjectOpenings",
                 columns: table => new
@@ -46,6 +60,14 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "LabSubjectOpenings");
+
+            migrationBuilder.DropColumn(
+                name: "IsVocational",
+                table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
         }
     }
 }

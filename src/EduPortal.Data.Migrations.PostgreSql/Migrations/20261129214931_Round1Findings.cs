@@ -7,11 +7,25 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class Round1LabRecords : Migration
+    public partial class Round1Findings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsVocational",
+                table: "OrgUnits",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "LabSubjectOpenings",
                 columns: table => new
@@ -48,6 +62,14 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "LabSubjectOpenings");
+
+            migrationBuilder.DropColumn(
+                name: "IsVocational",
+                table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
         }
     }
 }

@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EduPortal.Data.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Round1LabRecords : Migration
+    public partial class Round1Findings : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsVocational",
+                table: "OrgUnits",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "MustChangePassword",
+                table: "AspNetUsers",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "LabSubjectOpenings",
                 columns: table => new
@@ -47,6 +61,14 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "LabSubjectOpenings");
+
+            migrationBuilder.DropColumn(
+                name: "IsVocational",
+                table: "OrgUnits");
+
+            migrationBuilder.DropColumn(
+                name: "MustChangePassword",
+                table: "AspNetUsers");
         }
     }
 }
