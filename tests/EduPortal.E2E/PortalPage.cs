@@ -18,7 +18,9 @@ public static class PortalSteps
             IsMobile = phone,
             HasTouch = phone,
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: a 2-core CI machine that also builds may take several seconds to hash a password and render a page.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
     }
 
@@ -28,7 +30,9 @@ public static class PortalSteps
         await page.FillAsync("#login-name", login);
         await page.FillAsync("#login-password", password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // The DOM is enough: the circuit marker below is what the steps need, not every image of the page.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.WaitForCircuitAsync();
     }
 
