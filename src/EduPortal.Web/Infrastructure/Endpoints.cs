@@ -13,11 +13,19 @@ public static class Endpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/Account/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+        // Sign-out ends the session on the server, not only in this browser: a new security stamp makes every
+        // cookie issued before it invalid at its next request (SessionStampCheck), so a copied cookie stops
+        // working too. The form carries its antiforgery token, and the endpoint requires it (a cross-site form
+        // could otherwise sign anyone out).
+        endpoints.MapPost("/Account/Logout", async (HttpContext context, [FromServices] SignInManager<ApplicationUser> signInManager) =>
         {
+            if (await signInManager.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
     }
 
     /// <summary>
