@@ -132,6 +132,7 @@ public sealed class RegistrationTests(PortalFactory portal)
                     RealName = "排队者",
                     OrgUnitId = schoolId,
                     Status = AccountStatus.Pending,
+                    RegisteredAt = portal.Now.AddDays(-1),
                     SubjectsText = "语文",
                     SecurityStamp = Guid.NewGuid().ToString(),
                 });
