@@ -77,6 +77,10 @@ public static class ServiceRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Cookie.Name = "EduPortal.Auth";
+            // Every request's cookie must carry the account's current security stamp (one key lookup): sign-out,
+            // a password change or reset, and an admin's change of the account end copies of older cookies at once.
+            // Identity's validator then refreshes the claims every RevalidationInterval as before.
+            options.Events.OnValidatePrincipal = SessionStampCheck.ValidatePrincipalAsync;
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = session.RevalidationInterval);
         services.AddAuthorization(options => options.AddEduPortalPolicies());
@@ -105,6 +109,7 @@ public static class ServiceRegistration
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<EduPortalClaimsFactory>()
             .AddPasswordValidator<NotIdentifierPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, AccountStatusConfirmation>();
 
@@ -191,6 +196,8 @@ public static class ServiceRegistration
         services.AddScoped<HomeService>();
         services.AddScoped<OrgService>();
         services.AddScoped<AccountAdminService>();
+        services.Configure<RegistrationOptions>(configuration.GetSection("Registration"));
+        services.AddSingleton<RegistrationThrottle>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<RosterImportService>();
         services.AddScoped<ContactAdminService>();
@@ -237,7 +244,9 @@ public static class ServiceRegistration
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new HangfireDashboardAuthorization()],
+            // No synchronous filters (the default one allows local requests only); the async one re-reads the account.
+            Authorization = [],
+            AsyncAuthorization = [new HangfireDashboardAuthorization()],
             DashboardTitle = "EduPortal 后台任务",
             AppPath = "/",
         });
@@ -251,6 +260,11 @@ public static class ServiceRegistration
     public static void ScheduleRecurringJobs(this WebApplication app)
     {
         app.ScheduleLabRecordJobs();
+        // Applications that waited longer than Registration:PendingDays expire (rejected with a reason), daily.
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<RegistrationService>(RegistrationService.ExpiryJobId,
+            service => service.ExpireStaleAsync(CancellationToken.None),
+            app.Services.GetRequiredService<IOptions<RegistrationOptions>>().Value.ExpiryJobCron,
+            new RecurringJobOptions { TimeZone = Domain.Common.ChinaTime.Zone });
         app.SchedulePointJobs();
     }
 

@@ -54,7 +54,7 @@ public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
             Subjects = ["化学"],
             Password = "the lab smells of vinegar",
             ConfirmPassword = "the lab smells of vinegar",
-        });
+        }, ClientAddressStartupFilter.NewAddress());
         Assert.True(registration.Succeeded, registration.Error?.Message);
         var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
         Assert.True((await portal.Service<AccountAdminService>().ApproveAsync(admin, registration.Value!)).Succeeded);

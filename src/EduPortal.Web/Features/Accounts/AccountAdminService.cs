@@ -133,6 +133,37 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
             ? Task.FromResult<Result>(ValidationError.For("Reason", "请填写驳回原因，便于教师修改后重新注册"))
             : ReviewAsync(caller, userId, approve: false, reason.Trim(), cancellationToken);
 
+    /// <summary>
+    /// Rejects several applications with one reason (a flood of scripted registrations, issue 10): each is checked
+    /// and audited as a single rejection would be. Returns how many were rejected; the first error if none was.
+    /// </summary>
+    public async Task<Result<int>> RejectManyAsync(Caller caller, IReadOnlyCollection<string> userIds, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ValidationError.For("Reason", "请填写驳回原因，便于教师修改后重新注册");
+        }
+        if (userIds.Count == 0)
+        {
+            return ValidationError.For("Selection", "请先勾选要驳回的注册申请");
+        }
+        var rejected = 0;
+        Error? first = null;
+        foreach (var id in userIds.Distinct())
+        {
+            var result = await ReviewAsync(caller, id, approve: false, reason.Trim(), cancellationToken);
+            if (result.Succeeded)
+            {
+                rejected++;
+            }
+            else
+            {
+                first ??= result.Error;
+            }
+        }
+        return rejected == 0 && first is not null ? first : rejected;
+    }
+
     private async Task<Result> ReviewAsync(Caller caller, string userId, bool approve, string? reason, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

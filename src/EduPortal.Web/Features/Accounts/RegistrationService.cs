@@ -26,8 +26,16 @@ public sealed record SchoolOption(int Id, string Name, string CountyName, string
 public sealed class RegistrationService(
     IDbContextFactory<EduPortalDbContext> dbFactory,
     IServiceScopeFactory scopeFactory,
-    TimeProvider clock)
+    TimeProvider clock,
+    RegistrationThrottle throttle,
+    Microsoft.Extensions.Options.IOptions<RegistrationOptions> options)
 {
+    /// <summary>The field key of a message about the whole form (shown above it), not one field.</summary>
+    public const string FormField = "Form";
+
+    /// <summary>The reason recorded on an application that waited longer than <see cref="RegistrationOptions.PendingDays"/>.</summary>
+    public string ExpiredReason => $"申请超过 {options.Value.PendingDays} 天未审核，已自动失效，可重新注册";
+
     public const int MaxNameLength = 30;
 
     /// <summary>
@@ -35,6 +43,9 @@ public sealed class RegistrationService(
     /// admin (interactive events bypass HTTP rate limiting, so the cap lives here).
     /// </summary>
     public const int MaxPendingPerSchool = 50;
+
+    /// <summary>The answer for a phone number that has an account or an application, whichever it is.</summary>
+    public const string PhoneTakenMessage = "该手机号已注册或已提交注册申请，请直接登录；忘记密码请联系学校管理员";
 
     /// <summary>All schools, with their county, for the public registration form.</summary>
     public async Task<IReadOnlyList<SchoolOption>> ListSchoolsAsync(CancellationToken cancellationToken = default)
@@ -48,8 +59,17 @@ public sealed class RegistrationService(
             .ToList();
     }
 
-    public async Task<Result<string>> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Registers an applicant. <paramref name="clientAddress"/> is the address the registration page was requested
+    /// from: at most <see cref="RegistrationOptions.PerAddress"/> registrations per address per window.
+    /// </summary>
+    public async Task<Result<string>> RegisterAsync(RegistrationInput input, string clientAddress, CancellationToken cancellationToken = default)
     {
+        if (await throttle.BlockedForAsync(clientAddress, cancellationToken) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            return ValidationError.For(FormField, $"本网络提交的注册申请过多，请 {minutes} 分钟后再试；同校教师较多时，可请学校管理员用名单导入开通账号");
+        }
         var phone = PhoneNumbers.Normalize(input.Phone);
         var name = input.RealName?.Trim() ?? "";
         var validation = new ValidationBuilder()
@@ -68,14 +88,18 @@ public sealed class RegistrationService(
         validation.Check(input.SchoolId is null || school is { Kind: OrgUnitKind.School }, nameof(input.SchoolId), "请选择所在学校");
         if (school is { Kind: OrgUnitKind.School })
         {
-            var waiting = await db.Users.CountAsync(u => u.OrgUnitId == school.Id && u.Status == AccountStatus.Pending, cancellationToken);
+            // Applications older than PendingDays no longer count (the daily job marks them expired): a flood
+            // fills the cap for at most that long, and the admin clears it at once with 批量驳回.
+            var cutoff = PendingCutoff();
+            var waiting = await db.Users.CountAsync(u => u.OrgUnitId == school.Id && u.Status == AccountStatus.Pending && u.RegisteredAt >= cutoff, cancellationToken);
             validation.Check(waiting < MaxPendingPerSchool, nameof(input.SchoolId), "该校待审核的注册申请过多，请先联系学校管理员处理后再提交");
         }
         var existing = PhoneNumbers.IsMainlandMobile(phone)
             ? await userManager.Users.SingleOrDefaultAsync(u => u.PhoneNumber == phone, cancellationToken)
             : null;
-        validation.Check(existing is null or { Status: AccountStatus.Rejected }, nameof(input.Phone),
-            existing?.Status == AccountStatus.Pending ? "该手机号已提交注册，正在等待学校管理员审核" : "该手机号已注册，请直接登录");
+        // One answer for an account and for an application waiting for review: different answers told a stranger
+        // which numbers belong to active teachers (user enumeration, issue 10).
+        validation.Check(existing is null or { Status: AccountStatus.Rejected }, nameof(input.Phone), PhoneTakenMessage);
 
         var user = existing ?? new ApplicationUser();
         user.UserName = phone;
@@ -129,12 +153,44 @@ public sealed class RegistrationService(
         catch (DbUpdateException)
         {
             // The same phone submitted twice at once: the unique index lets one through.
-            return ValidationError.For(nameof(input.Phone), "该手机号已提交注册，正在等待学校管理员审核");
+            return ValidationError.For(nameof(input.Phone), PhoneTakenMessage);
         }
         if (!saved.Succeeded)
         {
             return ValidationError.For(nameof(input.Phone), saved.Errors.First().Description);
         }
+        await throttle.RecordAsync(clientAddress, cancellationToken);
         return user.Id;
     }
+
+    private DateTimeOffset PendingCutoff() => clock.GetUtcNow().AddDays(-options.Value.PendingDays);
+
+    /// <summary>
+    /// Marks applications that waited longer than <see cref="RegistrationOptions.PendingDays"/> as rejected with
+    /// <see cref="ExpiredReason"/> (audited as the system); the applicant sees the reason and may register again.
+    /// Run daily by Hangfire (<see cref="ExpiryJobId"/>); returns how many expired.
+    /// </summary>
+    public async Task<int> ExpireStaleAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cutoff = PendingCutoff();
+        var stale = await db.Users.Include(u => u.OrgUnit).Where(u => u.Status == AccountStatus.Pending && u.RegisteredAt < cutoff)
+            .OrderBy(u => u.RegisteredAt).Take(1000).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var user in stale)
+        {
+            user.Status = AccountStatus.Rejected;
+            user.ReviewedAt = now;
+            user.ReviewedById = null;
+            user.RejectionReason = ExpiredReason;
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            db.Audit("system", "系统", clock, AuditActions.AccountRejected, "Account", user.Id, user.OrgUnit?.Path ?? "/",
+                $"{user.OrgUnit?.Name}{user.RealName}的注册申请{ExpiredReason}",
+                new { 状态 = AccountStatus.Pending.DisplayName() }, new { 状态 = AccountStatus.Rejected.DisplayName(), 原因 = ExpiredReason });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return stale.Count;
+    }
+
+    public const string ExpiryJobId = "registration-expiry-daily";
 }

@@ -111,3 +111,6 @@ public sealed class SignInThrottle(IDistributedCache cache, TimeProvider clock, 
     /// <summary>The client's address (after the forwarded-headers middleware, which trusts only known proxies).</summary>
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
+
+/// <summary>The client address of the request that opened the page, cascaded to interactive components (Routes.razor).</summary>
+public sealed record ClientAddress(string Value);
