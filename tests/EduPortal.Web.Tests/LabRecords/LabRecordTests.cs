@@ -358,6 +358,12 @@ public sealed class LabRecordTests(PortalFactory portal)
         var response = await client.GetAsync($"/labs/media/{media.Id}?thumb=1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
+        // Served as what it is, never sniffed, inline under a name the server made.
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"lab-media-{media.Id}-thumb.jpg", response.Content.Headers.ContentDisposition.FileName?.Trim('"'));
+        var full = await client.GetAsync($"/labs/media/{media.Id}");
+        Assert.Equal($"lab-media-{media.Id}.jpg", full.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
     }
 
     [Theory]
