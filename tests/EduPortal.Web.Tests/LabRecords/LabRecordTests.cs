@@ -134,7 +134,9 @@ public sealed class LabRecordTests(PortalFactory portal)
     public async Task A_video_whose_container_has_no_duration_is_refused()
     {
         var teacher = await FreshTeacherAsync();
-        var broken = LabMediaFiles.Mp4(5)[..40];
+        // A whole, well-formed container (ftyp, then a moov holding only a 'free' box) without a movie header.
+        // A truncated file is refused earlier as malformed (UploadedContentTests).
+        byte[] broken = [.. LabMediaFiles.Mp4(5)[..24], 0, 0, 0, 16, .. "moov"u8, 0, 0, 0, 8, .. "free"u8];
         var result = await portal.Service<LabRecordService>().UploadAsync(teacher, LabMediaSlot.Video, new MemoryStream(broken), broken.Length);
         Assert.Contains("无法读取视频时长", result.Error!.Message);
     }
