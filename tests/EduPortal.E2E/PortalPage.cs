@@ -21,8 +21,20 @@ public static class PortalSteps
         // Generous: a 2-core CI machine that also builds may take several seconds to hash a password and render a page.
         context.SetDefaultTimeout(45_000);
         context.SetDefaultNavigationTimeout(45_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Every page of every browser test listens for Content-Security-Policy refusals (issue 10).
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                CspViolations.Enqueue($"{page.Url}: {message.Text}");
+            }
+        };
+        return page;
     }
+
+    /// <summary>Console messages of a refused script, style, image or connection, from any page opened by <see cref="NewPageAsync"/>.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentQueue<string> CspViolations = new();
 
     public static async Task SignInAsync(this IPage page, string login, string password = DemoPassword)
     {

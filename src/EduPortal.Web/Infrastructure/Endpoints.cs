@@ -47,7 +47,7 @@ public static class Endpoints
     /// <summary>Stored files for signed-in users. Keys are server-generated; anything else is a 404.</summary>
     public static void MapFileEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/files/{**key}", async (string key, IFileStore store, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/files/{**key}", async (string key, HttpContext http, IFileStore store, CancellationToken cancellationToken) =>
         {
             if (!FileKeys.IsValid(key) || !OpenCategories.Contains(key[..key.IndexOf('/')]))
             {
@@ -59,7 +59,7 @@ public static class Endpoints
                 return Results.NotFound();
             }
             var contentType = FileSignatures.FromExtension(Path.GetExtension(key).TrimStart('.')).ContentType();
-            return Results.Stream(stream, contentType, enableRangeProcessing: true);
+            return StoredFileResults.Serve(http, stream, contentType, Path.GetFileNameWithoutExtension(key));
         }).RequireAuthorization();
     }
 

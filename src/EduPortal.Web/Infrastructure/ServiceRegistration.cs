@@ -16,6 +16,7 @@ using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Files;
+using EduPortal.Web.Infrastructure.Http;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -217,6 +218,7 @@ public static class ServiceRegistration
     public static WebApplication UseEduPortal(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -134,7 +134,9 @@ public sealed class LabRecordTests(PortalFactory portal)
     public async Task A_video_whose_container_has_no_duration_is_refused()
     {
         var teacher = await FreshTeacherAsync();
-        var broken = LabMediaFiles.Mp4(5)[..40];
+        // A whole, well-formed container (ftyp, then a moov holding only a 'free' box) without a movie header.
+        // A truncated file is refused earlier as malformed (UploadedContentTests).
+        byte[] broken = [.. LabMediaFiles.Mp4(5)[..24], 0, 0, 0, 16, .. "moov"u8, 0, 0, 0, 8, .. "free"u8];
         var result = await portal.Service<LabRecordService>().UploadAsync(teacher, LabMediaSlot.Video, new MemoryStream(broken), broken.Length);
         Assert.Contains("无法读取视频时长", result.Error!.Message);
     }
@@ -358,6 +360,12 @@ public sealed class LabRecordTests(PortalFactory portal)
         var response = await client.GetAsync($"/labs/media/{media.Id}?thumb=1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType!.MediaType);
+        // Served as what it is, never sniffed, inline under a name the server made.
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"lab-media-{media.Id}-thumb.jpg", response.Content.Headers.ContentDisposition.FileName?.Trim('"'));
+        var full = await client.GetAsync($"/labs/media/{media.Id}");
+        Assert.Equal($"lab-media-{media.Id}.jpg", full.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
     }
 
     [Theory]

@@ -68,6 +68,10 @@ public sealed class RosterImportService(IServiceScopeFactory scopeFactory, TimeP
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;
+        if (WorkbookSizeGuard.Check(buffer) is { } tooLarge)
+        {
+            return ValidationError.For("File", tooLarge);
+        }
         XLWorkbook workbook;
         try
         {

@@ -55,7 +55,7 @@ public static class LabRecordsModule
             }
             var contentType = key == media.ThumbnailKey ? "image/jpeg" : media.ContentType;
             http.Response.Headers.CacheControl = "private, max-age=3600";
-            return Results.Stream(stream, contentType, enableRangeProcessing: true);
+            return StoredFileResults.Serve(http, stream, contentType, key == media.ThumbnailKey ? $"lab-media-{mediaId}-thumb" : $"lab-media-{mediaId}");
         }).RequireAuthorization();
     }
 

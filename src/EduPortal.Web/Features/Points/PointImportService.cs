@@ -228,6 +228,10 @@ public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbF
         }
         else
         {
+            if (WorkbookSizeGuard.Check(buffer) is { } tooLarge)
+            {
+                return ValidationError.For("File", tooLarge);
+            }
             XLWorkbook workbook;
             try
             {

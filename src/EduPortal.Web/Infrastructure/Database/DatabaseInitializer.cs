@@ -41,7 +41,13 @@ public static class DatabaseInitializer
         }
         // The shipped experiment catalogue, once the city exists.
         await LabCatalogueService.EnsureDefaultAsync(db);
-        if (seed.Demo)
+        // The demo accounts share a password printed in the README: Production never seeds them, whatever
+        // Seed:Demo says (appsettings.json turns it on for laptops). A public demo server runs as Staging.
+        if (seed.Demo && app.Environment.IsProduction())
+        {
+            app.Logger.LogWarning("Seed:Demo is ignored in Production: the demo accounts' password is public.");
+        }
+        else if (seed.Demo)
         {
             var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -24,8 +24,9 @@ public sealed record UploadPolicy(string Category, IReadOnlySet<FileKind> Allowe
 public sealed record StoredUpload(string Key, string? ThumbnailKey, FileKind Kind, long Length, int? Width, int? Height, TimeSpan? Duration = null);
 
 /// <summary>
-/// The one upload pipeline: checks size and content signature, decodes images to prove they are
-/// images, stores the file under a server-generated key and writes a thumbnail.
+/// The one upload pipeline: checks size and content signature, decodes images and stores them re-encoded
+/// (no metadata, nothing appended), walks a video's box structure to its last byte, stores the file under a
+/// server-generated key and writes a thumbnail.
 /// </summary>
 public sealed class UploadPipeline(LocalFileStore store)
 {
@@ -66,19 +67,34 @@ public sealed class UploadPipeline(LocalFileStore store)
         byte[]? thumbnail = null;
         if (kind.IsImage())
         {
+            // Re-encode every image: what is stored and served is pixels the portal wrote itself, so nothing
+            // riding along survives (an HTML page appended to a JPEG, EXIF metadata with the school's GPS
+            // position). The EXIF orientation is applied to the pixels first so photos stay upright.
             using var data = SKData.CreateCopy(bytes);
             using var codec = SKCodec.Create(data);
-            using var bitmap = codec is null ? null : SKBitmap.Decode(codec);
-            if (bitmap is null)
+            using var decoded = codec is null ? null : SKBitmap.Decode(codec);
+            if (decoded is null)
             {
                 return ValidationError.For("File", "图片已损坏，无法读取");
             }
+            using var bitmap = ApplyOrigin(decoded, codec!.EncodedOrigin);
             width = bitmap.Width;
             height = bitmap.Height;
+            var reencoded = Reencode(bitmap, kind);
+            if (reencoded is null)
+            {
+                return ValidationError.For("File", "图片已损坏，无法读取");
+            }
+            buffer.SetLength(0);
+            buffer.Write(reencoded);
             if (policy.MakeThumbnail)
             {
                 thumbnail = MakeThumbnail(bitmap);
             }
+        }
+        if (kind == FileKind.Mp4 && !VideoProbe.IsWellFormed(bytes))
+        {
+            return ValidationError.For("File", MediaMessages.VideoMalformed);
         }
         TimeSpan? duration = null;
         if (policy.MaxVideoDuration is { } maxDuration)
@@ -113,6 +129,52 @@ public sealed class UploadPipeline(LocalFileStore store)
         {
             await store.DeleteAsync(upload.ThumbnailKey, cancellationToken);
         }
+    }
+
+    /// <summary>The image encoded afresh in its own format (JPEG at quality 90), without any metadata.</summary>
+    private static byte[]? Reencode(SKBitmap bitmap, FileKind kind)
+    {
+        var (format, quality) = kind switch
+        {
+            FileKind.Png => (SKEncodedImageFormat.Png, 100),
+            FileKind.Webp => (SKEncodedImageFormat.Webp, 90),
+            _ => (SKEncodedImageFormat.Jpeg, 90),
+        };
+        using var image = SKImage.FromBitmap(bitmap);
+        using var encoded = image.Encode(format, quality);
+        return encoded?.ToArray();
+    }
+
+    /// <summary>
+    /// The pixels turned the way the camera's EXIF orientation says, so the re-encoded file (which no longer
+    /// carries the tag) shows upright. Returns a new bitmap; the caller disposes both.
+    /// </summary>
+    public static SKBitmap ApplyOrigin(SKBitmap source, SKEncodedOrigin origin)
+    {
+        float w = source.Width, h = source.Height;
+        // x' = ScaleX·x + SkewX·y + TransX, y' = SkewY·x + ScaleY·y + TransY
+        SKMatrix? matrix = origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+            _ => null,
+        };
+        if (matrix is null)
+        {
+            return source.Copy();
+        }
+        var swap = origin >= SKEncodedOrigin.LeftTop;
+        var target = new SKBitmap(new SKImageInfo(swap ? source.Height : source.Width, swap ? source.Width : source.Height,
+            source.ColorType, source.AlphaType));
+        using var canvas = new SKCanvas(target);
+        canvas.SetMatrix(matrix.Value);
+        canvas.DrawBitmap(source, 0, 0);
+        return target;
     }
 
     /// <summary>A JPEG at most <see cref="ThumbnailSize"/> pixels on its long side, aspect kept.</summary>
