@@ -90,6 +90,56 @@ public sealed class LabRecordTests(PortalServer server)
     }
 
     [Fact]
+    public async Task The_school_admin_sees_a_reporters_history_in_the_queue_and_restores_what_they_hid_at_once()
+    {
+        var teacher = await server.NewPageAsync();
+        await teacher.SignInAsync("teacher");
+        await teacher.GoAsync("/labs/new");
+        await PickAsync(teacher, "lab-subject", "物理");
+        await PickAsync(teacher, "lab-kind", "学生分组实验");
+        await PickAsync(teacher, "lab-class", "高一1班");
+        await PickAsync(teacher, "lab-experiment", null);
+        await PickAsync(teacher, "lab-period", "第 4 节");
+        foreach (var slot in new[] { "FrontToBack", "BackToFront", "GroupCloseUp" })
+        {
+            await teacher.Locator($"[data-testid=slot-{slot}] input[type=file]").SetInputFilesAsync(PortalSteps.TinyPngFile("lab"));
+            await Expect(teacher.Locator($"[data-testid=slot-{slot}] img")).ToBeVisibleAsync();
+            await Expect(teacher.Locator($"[data-testid=upload-{slot}]")).ToBeEnabledAsync();
+        }
+        await teacher.ClickAsync("[data-testid=lab-publish]");
+        await Expect(teacher.Locator("[data-testid=lab-state]")).ToHaveTextAsync("自审发布");
+        var recordUrl = new Uri(teacher.Url).AbsolutePath;
+
+        var reporter = await server.NewPageAsync();
+        await reporter.SignInAsync("u000023");
+        var reporterName = (await reporter.Locator("[data-testid=user-name]").First.InnerTextAsync()).Trim();
+        await reporter.GoAsync(recordUrl);
+        await reporter.ClickAsync("[data-testid=lab-report]");
+        await reporter.FillAsync("textarea[data-testid=reason]", "看着不像真的");
+        await reporter.ClickAsync("[data-testid=reason-submit]");
+        await Expect(reporter.Locator(".mud-snackbar")).ToContainTextAsync("已举报");
+
+        var admin = await server.NewPageAsync();
+        await admin.SignInAsync("school_admin");
+        await admin.GoAsync("/labs/review");
+        var row = admin.Locator("[data-testid=reporters] tbody tr").Filter(new LocatorFilterOptions { HasText = reporterName });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.Locator("[data-label=今日举报]")).Not.ToHaveTextAsync("0");
+        await admin.ShotAsync("lab-reporters-history");
+        await row.Locator("[data-testid=restore-reporter]").ClickAsync();
+        await Expect(admin.Locator(".mud-dialog")).ToContainTextAsync(reporterName);
+        await admin.FillAsync("textarea[data-testid=reason]", "举报均不属实");
+        await admin.ShotAsync("lab-reporters-restore-dialog");
+        await admin.ClickAsync("[data-testid=reason-submit]");
+        await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("已恢复");
+        await Expect(row).ToHaveCountAsync(0);
+
+        // The record shows again, passed, with the restoring admin as its reviewer.
+        await reporter.GoAsync(recordUrl);
+        await Expect(reporter.Locator("[data-testid=lab-state]")).ToHaveTextAsync("审核通过");
+    }
+
+    [Fact]
     public async Task The_county_admin_sees_statistics_with_quiet_schools_highlighted_and_the_gallery_filters()
     {
         var page = await server.NewPageAsync();

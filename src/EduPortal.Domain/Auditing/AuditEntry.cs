@@ -67,6 +67,7 @@ public static class AuditActions
     public const string LabApproved = "lab.approve";
     public const string LabReturned = "lab.return";
     public const string LabReviewRevoked = "lab.revoke";
+    public const string LabReportsRestored = "lab.restore-reports";
     public const string LabDeleted = "lab.delete";
     public const string LabCatalogueChanged = "lab.catalogue";
     public const string PointRulesChanged = "points.rules";
@@ -98,6 +99,7 @@ public static class AuditActions
         [LabApproved] = "实验记录审核通过",
         [LabReturned] = "实验记录退回",
         [LabReviewRevoked] = "实验记录撤消审核",
+        [LabReportsRestored] = "批量恢复被恶意举报的实验记录",
         [LabDeleted] = "实验记录删除",
         [LabCatalogueChanged] = "实验目录变更",
         [SurveyRoundOpened] = "发起实验教学调查",

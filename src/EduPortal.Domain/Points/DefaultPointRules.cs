@@ -33,17 +33,25 @@ public static class DefaultPointRules
     /// <summary>Points per continuing-education hour until a city admin sets the district's rate (circular 002 leaves it open).</summary>
     public const int DefaultPointsPerHour = 10;
 
-    public static IReadOnlyList<PointRule> Rules { get; } =
+    /// <summary>
+    /// The rows, each with its origins set (issue 10): the portal's own rows from the portal only, the circular's
+    /// cloud-platform rows from a platform key or an import (<see cref="PointProvenance.DefaultOrigins"/>).
+    /// </summary>
+    public static IReadOnlyList<PointRule> Rules { get; } = Rows.Select(r => r with { Origins = r.Origins ?? PointProvenance.DefaultOrigins(r.Type) }).ToList();
+
+    private static IReadOnlyList<PointRule> Rows =>
     [
         // 空间建设
         new()
         {
             Type = PointTypes.Login, Category = PointCategory.SpaceBuilding, Name = "空间登录", Points = 1, DailyCap = 1, StreakFromDay = 8, StreakPoints = 2,
+            Origins = PointEventOrigins.Portal,
             Description = "教师通过网络学习空间（平台、移动端、教学应用端）任意一项登录得1分，连续超过7天后，每天登录得2分。期间间断则重新开始计算连续天数。",
         },
         new()
         {
             Type = PointTypes.ProfileComplete, Category = PointCategory.SpaceBuilding, Name = "信息完善", Points = 20, YearlyCap = 1,
+            Origins = PointEventOrigins.Portal,
             Description = "教师上传个人头像；邮箱、手机号或微信号；所在学校或班级；任教学科。以上四项内容需全部完成。",
         },
         new()
@@ -138,7 +146,7 @@ public static class DefaultPointRules
         new()
         {
             Type = PointTypes.LabRecordPublished, Category = PointCategory.TeachingApplication, Name = "实验课发布", Points = 2, WeeklyCap = 5,
-            Enabled = false,
+            Enabled = false, Origins = PointEventOrigins.Portal,
             Description = "教师在本平台发布实验教学记录（本平台补充项目，默认不计分，可由市级管理员启用）。",
         },
     ];

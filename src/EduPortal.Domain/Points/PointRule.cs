@@ -64,6 +64,22 @@ public sealed record PointRule
     public int? StreakFromDay { get; init; }
     public int StreakPoints { get; init; }
 
+    /// <summary>
+    /// Which origins may supply this rule's events (issue 10: points have provenance); null = the shipped default
+    /// for the type (<see cref="PointProvenance.DefaultOrigins"/>), so rule tables saved before this existed keep
+    /// the portal's own events to the portal.
+    /// </summary>
+    public PointEventOrigins? Origins { get; init; }
+
+    /// <summary>The origins in force: <see cref="Origins"/>, or the shipped default for the type.</summary>
+    public PointEventOrigins AllowedOrigins => Origins ?? PointProvenance.DefaultOrigins(Type);
+
+    /// <summary>
+    /// The platform keys (by their source, e.g. <c>edu-cloud</c>) allowed to post this rule's events; empty =
+    /// any active key. Limits a key to the event types its platform actually produces.
+    /// </summary>
+    public IReadOnlyList<string> PlatformSources { get; init; } = [];
+
     /// <summary>A switched-off rule keeps its events but awards nothing.</summary>
     public bool Enabled { get; init; } = true;
 

@@ -607,4 +607,79 @@ public sealed class LabRecordTests(PortalFactory portal)
         Assert.Equal([new WeekCount(new DateOnly(2027, 1, 4), 3, 5), new WeekCount(new DateOnly(2027, 1, 11), 9, 7), new WeekCount(new DateOnly(2027, 1, 18), 1, 1)], weeks);
         Assert.Equal([true, false, true], weeks.Select(w => w.IsPartial));
     }
+
+    [Fact]
+    public async Task A_reporter_files_at_most_five_reports_a_day_and_the_sixth_record_stays_in_the_gallery()
+    {
+        var reporter = await FreshTeacherAsync();
+        var reviews = portal.Service<LabReviewService>();
+        var perDay = new LabRecordOptions().ReportsPerDay;
+        var records = new List<long>();
+        for (var i = 0; i <= perDay; i++)
+        {
+            records.Add((await PublishedRecordAsync()).RecordId);
+        }
+        foreach (var id in records.Take(perDay))
+        {
+            var filed = await reviews.ReportAsync(reporter, id, "照片与实验内容不符");
+            Assert.True(filed.Succeeded, filed.Error?.Message);
+        }
+        var refused = await reviews.ReportAsync(reporter, records[^1], "照片与实验内容不符");
+        var error = Assert.IsType<ValidationError>(refused.Error);
+        Assert.Equal($"您今天已举报 {perDay} 条记录，每天最多举报 {perDay} 条，请明天再试；如有紧急情况请联系学校管理员。", error.Fields["Reason"]);
+
+        var sixth = records[^1];
+        await using var db = await portal.DbAsync();
+        Assert.Equal(LabRecordState.SelfPublished, (await db.LabRecords.SingleAsync(r => r.Id == sixth)).State);
+    }
+
+    [Fact]
+    public async Task Admins_see_each_reporters_history_and_restore_everything_a_bad_faith_reporter_hid_at_once()
+    {
+        var schoolId = (await portal.DemoSchoolAsync()).Id;
+        var reporter = await FreshTeacherAsync(schoolId);
+        var reviews = portal.Service<LabReviewService>();
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, id) = await PublishedRecordAsync(schoolId);
+            Assert.True((await reviews.ReportAsync(reporter, id, "恶意举报测试")).Succeeded);
+            ids.Add(id);
+        }
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        int version;
+        await using (var db = await portal.DbAsync())
+        {
+            version = (await db.LabRecords.SingleAsync(r => r.Id == ids[0])).Version;
+        }
+        Assert.True((await reviews.ReturnAsync(admin, ids[0], version, "照片确实不符")).Succeeded);
+
+        var history = (await reviews.ReportersAsync(admin)).Value!.Single(h => h.ReporterId == reporter.UserId);
+        Assert.Equal((reporter.RealName, 3, 3, 1, 0, 2, 2),
+            (history.ReporterName, history.Reports, history.ReportsToday, history.Upheld, history.NotUpheld, history.Pending, history.PendingHere));
+
+        // Another school's admin cannot touch them; a reason is required.
+        var otherAdmin = await portal.CallerAsync(DemoAccounts.OtherSchoolAdmin);
+        Assert.IsType<NotFoundError>((await reviews.RestoreReportedByAsync(otherAdmin, reporter.UserId, "举报不实")).Error);
+        Assert.IsType<ValidationError>((await reviews.RestoreReportedByAsync(admin, reporter.UserId, " ")).Error);
+
+        var restored = await reviews.RestoreReportedByAsync(admin, reporter.UserId, "同一人短时间内连续举报，经核实均不属实");
+        Assert.Equal(2, restored.Value);
+
+        await using var check = await portal.DbAsync();
+        var states = await check.LabRecords.Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id).Select(r => r.State).ToListAsync();
+        Assert.Equal([LabRecordState.Returned, LabRecordState.Approved, LabRecordState.Approved], states);
+        foreach (var id in ids.Skip(1))
+        {
+            var last = await check.LabRecordTransitions.Where(t => t.RecordId == id).OrderByDescending(t => t.Id).FirstAsync();
+            Assert.Equal((LabActions.Approve, admin.UserId), (last.Action, last.ActorId));
+            Assert.StartsWith("举报不成立，批量恢复：", last.Reason);
+        }
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.LabReportsRestored && a.EntityId == reporter.UserId));
+        var keys = ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, await check.AuditEntries.CountAsync(a => a.Action == AuditActions.LabApproved && a.Summary.Contains("批量恢复") && keys.Contains(a.EntityId)));
+
+        // The history now shows the two reports as not upheld, and the reporter has nothing left in the queue.
+        Assert.DoesNotContain((await reviews.ReportersAsync(admin)).Value!, h => h.ReporterId == reporter.UserId);
+    }
 }

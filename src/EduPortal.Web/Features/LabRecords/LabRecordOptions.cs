@@ -12,6 +12,12 @@ public sealed class LabRecordOptions
     /// <summary>A school without a shown record in this many weeks is flagged by the weekly job and on the statistics page.</summary>
     public int InactiveWeeks { get; set; } = 2;
 
+    /// <summary>
+    /// Reports (举报) one account may file per China calendar day (issue 10: one teacher emptied the public gallery
+    /// by reporting record after record; a report hides a record at once, circular 000 §三.2).
+    /// </summary>
+    public int ReportsPerDay { get; set; } = 5;
+
     /// <summary>Cron (China time) of the weekly inactivity job: Monday 07:00.</summary>
     public string InactivityJobCron { get; set; } = "0 7 * * 1";
 }

@@ -59,7 +59,10 @@ public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbF
             "4. 编号：来源系统中该事件的编号，可不填；同一单位重复导入同一编号只计一次，数量变化时更新。",
             "5. 事件类型（填写名称）：",
         };
-        lines.AddRange(DefaultPointRules.Rules.Select(r => $"    {r.Name}（{r.Category.DisplayName()}）：{r.RuleText}"));
+        // Only the rows an import may supply (issue 10): the portal's own events (空间登录, 信息完善, 实验课发布) are recorded by the portal.
+        lines.AddRange(DefaultPointRules.Rules.Where(r => r.AllowedOrigins.HasFlag(PointEventOrigins.Import))
+            .Select(r => $"    {r.Name}（{r.Category.DisplayName()}）：{r.RuleText}"));
+        lines.Add("6. 不能为自己的账号导入积分事件；空间登录、信息完善、实验课发布由本平台自动记录，不接受导入。");
         for (var i = 0; i < lines.Count; i++)
         {
             help.Cell(i + 1, 1).Value = lines[i];
@@ -127,6 +130,11 @@ public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbF
             if (rule is null)
             {
                 Fail(typeText.Length == 0 ? "事件类型为空" : $"未知的事件类型“{typeText}”");
+                continue;
+            }
+            if (PointProvenance.Check(rule, PointEventOrigins.Import, teacherId, importerId: caller.UserId) is { } refused)
+            {
+                Fail(refused);
                 continue;
             }
             int? quantity = null, secondary = null;

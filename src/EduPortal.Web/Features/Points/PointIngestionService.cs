@@ -150,9 +150,14 @@ public sealed class PointIngestionService(IDbContextFactory<EduPortalDbContext> 
                 ruleSets[day.Year] = rules = await PointRuleSets.ForDayAsync(db, day, cancellationToken);
             }
             var type = row.Type?.Trim() ?? "";
-            if (rules.Find(type) is null)
+            if (rules.Find(type) is not { } rule)
             {
                 Fail($"未知的事件类型“{type}”");
+                continue;
+            }
+            if (PointProvenance.Check(rule, PointEventOrigins.Platform, teacherId, platformSource: key.Source) is { } refused)
+            {
+                Fail(refused);
                 continue;
             }
             if (row.Quantity is < 0 || row.SecondaryQuantity is < 0)
