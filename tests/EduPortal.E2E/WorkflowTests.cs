@@ -170,6 +170,29 @@ public sealed class WorkflowTests(PortalServer server)
     }
 
     [Fact]
+    public async Task Signing_out_in_the_browser_ends_the_session_and_a_copied_cookie_stops_working()
+    {
+        var page = await server.NewPageAsync();
+        await page.SignInAsync("county_admin");
+
+        // A second browser holding a copy of the cookie gets in while the session lives.
+        var copy = await server.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { BaseURL = server.BaseUrl });
+        await copy.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Microsoft.Playwright.Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        var stolen = await copy.NewPageAsync();
+        await stolen.GotoAsync("/accounts");
+        Assert.DoesNotContain("/Account/Login", stolen.Url, StringComparison.Ordinal);
+
+        // The app bar's 退出 is a form post carrying its antiforgery token; afterwards the copy is worthless.
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+        await stolen.GotoAsync("/accounts");
+        Assert.Contains("/Account/Login", stolen.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_signed_in_admin_changes_the_password_in_the_browser()
     {
         // The other school's admin: no other browser test signs in with it.
