@@ -179,7 +179,13 @@ public sealed class WorkflowTests(PortalServer server)
         var copy = await server.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { BaseURL = server.BaseUrl });
         await copy.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Microsoft.Playwright.Cookie
         {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+            SameSite = c.SameSite,
         }));
         var stolen = await copy.NewPageAsync();
         await stolen.GotoAsync("/accounts");
