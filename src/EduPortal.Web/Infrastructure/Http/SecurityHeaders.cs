@@ -46,7 +46,8 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: a "+" in the attribute would be HTML-encoded (&#x2B;), which browsers decode but which makes the page harder to check.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceItem] = nonce;
         var dashboard = context.Request.Path.StartsWithSegments(DashboardPath);
         context.Response.OnStarting(() =>
