@@ -94,9 +94,11 @@ if (args.Contains("surveys", StringComparer.OrdinalIgnoreCase))
 
 var home = new HomeService(factory);
 var orgs = new OrgService(factory, clock);
-var accounts = new AccountAdminService(factory, clock, new EduPortal.Web.Infrastructure.Auth.SignInThrottle(
-    new Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache(Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions())),
-    clock, Microsoft.Extensions.Options.Options.Create(new EduPortal.Web.Infrastructure.Auth.SignInThrottleOptions())));
+var throttleCache = new Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache(
+    Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions()));
+var accounts = new AccountAdminService(factory, clock, new EduPortal.Web.Infrastructure.Auth.SignInThrottle(throttleCache,
+    new EduPortal.Web.Infrastructure.Auth.CachedWindowCounter(throttleCache, clock), clock,
+    Microsoft.Extensions.Options.Options.Create(new EduPortal.Web.Infrastructure.Auth.SignInThrottleOptions())));
 
 Report("Load the caller (every action does this)", await Bench.TimeAsync(() => CallerAccessor.LoadAsync(factory.CreateDbContext(), city.UserId), 21));
 Report("Home figures, city admin (whole district)", await Bench.TimeAsync(() => home.GetAsync(city)));

@@ -119,6 +119,7 @@ public static class ServiceRegistration
         services.Configure<SignInThrottleOptions>(configuration.GetSection("SignIn"));
         var signIn = configuration.GetSection("SignIn").Get<SignInThrottleOptions>() ?? new SignInThrottleOptions();
         services.AddDistributedMemoryCache();
+        services.AddSingleton<CachedWindowCounter>();
         services.AddSingleton<SignInThrottle>();
         // Client addresses: X-Forwarded-For is believed only from the proxies listed here (default: loopback,
         // i.e. nginx on the same host), so a visitor cannot forge an address to escape the throttle.

@@ -167,16 +167,12 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     private async Task<Result> ReviewAsync(Caller caller, string userId, bool approve, string? reason, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(db, caller, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new NotFoundError();
+            return found.Error!;
         }
-        var allowed = RoleRules.CanManage(caller.Position, user.Position);
-        if (!allowed.Succeeded)
-        {
-            return allowed;
-        }
+        var user = found.Value!;
         if (user.Status != AccountStatus.Pending)
         {
             return new ConflictError($"该注册申请已处理（{user.Status.DisplayName()}）。");
@@ -200,16 +196,12 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result<IReadOnlyList<PlacementOption>>> GetPlacementOptionsAsync(Caller caller, string userId, AdminLevel newLevel, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(db, caller, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new NotFoundError();
+            return found.Error!;
         }
-        var manage = RoleRules.CanManage(caller.Position, user.Position);
-        if (!manage.Succeeded)
-        {
-            return manage.Error!;
-        }
+        var user = found.Value!;
         var userPath = user.OrgUnit!.Path;
         var ancestors = OrgUnit.AncestorPaths(userPath);
         var candidates = await db.OrgUnits.AsNoTracking().WithinJurisdiction(caller)
@@ -316,16 +308,12 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
             return ValidationError.For("Status", "只能启用或停用账号");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(db, caller, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new NotFoundError();
+            return found.Error!;
         }
-        var check = RoleRules.CanManage(caller.Position, user.Position);
-        if (!check.Succeeded)
-        {
-            return check;
-        }
+        var user = found.Value!;
         if (user.Status is AccountStatus.Pending or AccountStatus.Rejected)
         {
             return new ConflictError("注册申请尚未通过，请在“注册审核”中处理。");
@@ -351,16 +339,12 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result<string>> ResetPasswordAsync(Caller caller, string userId, IPasswordHasher<ApplicationUser> hasher, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(db, caller, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new NotFoundError();
+            return found.Error!;
         }
-        var check = RoleRules.CanManage(caller.Position, user.Position);
-        if (!check.Succeeded)
-        {
-            return check.Error!;
-        }
+        var user = found.Value!;
         if (user.Status != AccountStatus.Active)
         {
             return new ConflictError("只能为已审核通过且未停用的账号重置密码。");
@@ -384,16 +368,12 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result> UnlockAsync(Caller caller, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
-        if (user is null)
+        var found = await FindManageableAsync(db, caller, userId, cancellationToken);
+        if (!found.Succeeded)
         {
-            return new NotFoundError();
+            return found.Error!;
         }
-        var check = RoleRules.CanManage(caller.Position, user.Position);
-        if (!check.Succeeded)
-        {
-            return check.Error!;
-        }
+        var user = found.Value!;
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
@@ -404,6 +384,21 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
             await throttle.ResetAccountAsync(user.Id, cancellationToken);
         }
         return saved;
+    }
+
+    /// <summary>
+    /// The account with its org unit when the caller may manage it (circular 000: only lower levels, inside the
+    /// caller's subtree); not found outside the jurisdiction, the role rule's refusal otherwise.
+    /// </summary>
+    private static async Task<Result<ApplicationUser>> FindManageableAsync(EduPortalDbContext db, Caller caller, string userId, CancellationToken cancellationToken)
+    {
+        var user = await FindAccountAsync(db, caller, userId, cancellationToken);
+        if (user is null)
+        {
+            return new NotFoundError();
+        }
+        var manage = RoleRules.CanManage(caller.Position, user.Position);
+        return manage.Succeeded ? user : manage.Error!;
     }
 
     /// <summary>The account with its org unit, or null when it is outside the caller's jurisdiction.</summary>

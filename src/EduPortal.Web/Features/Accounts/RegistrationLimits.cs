@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Microsoft.Extensions.Caching.Distributed;
+using EduPortal.Web.Infrastructure.Auth;
 using Microsoft.Extensions.Options;
 
 namespace EduPortal.Web.Features.Accounts;
@@ -19,38 +18,23 @@ public sealed class RegistrationOptions
 }
 
 /// <summary>
-/// Counts registrations per client address in the distributed cache (per instance by default, like the sign-in
-/// throttle). Registration is an interactive page whose events travel over the circuit, where the HTTP rate
-/// limiter never sees them, so the count is kept here; the address is the one the page's HTTP request came
+/// Counts registrations per client address (a <see cref="CachedWindowCounter"/>, per instance by default, like the
+/// sign-in throttle). Registration is an interactive page whose events travel over the circuit, where the HTTP
+/// rate limiter never sees them, so the count is kept here; the address is the one the page's HTTP request came
 /// from (App.razor hands it to the circuit, after the forwarded-headers middleware).
 /// </summary>
-public sealed class RegistrationThrottle(IDistributedCache cache, TimeProvider clock, IOptions<RegistrationOptions> options)
+public sealed class RegistrationThrottle(CachedWindowCounter counter, TimeProvider clock, IOptions<RegistrationOptions> options)
 {
-    private sealed record Window(int Count, DateTimeOffset Ends);
-
     /// <summary>Whether the address may submit another registration; if not, how long until it may.</summary>
     public async Task<TimeSpan?> BlockedForAsync(string address, CancellationToken cancellationToken = default)
     {
-        var window = await ReadAsync(address, cancellationToken);
+        var window = await counter.ReadAsync(Key(address), cancellationToken);
         return window is not null && window.Count >= options.Value.PerAddress ? window.Ends - clock.GetUtcNow() : null;
     }
 
     /// <summary>Counts a submitted registration from the address.</summary>
-    public async Task RecordAsync(string address, CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow();
-        var window = await ReadAsync(address, cancellationToken) ?? new Window(0, now + options.Value.AddressWindow);
-        window = window with { Count = window.Count + 1 };
-        await cache.SetStringAsync(Key(address), JsonSerializer.Serialize(window),
-            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = window.Ends - now }, cancellationToken);
-    }
-
-    private async Task<Window?> ReadAsync(string address, CancellationToken cancellationToken)
-    {
-        var json = await cache.GetStringAsync(Key(address), cancellationToken);
-        var window = json is null ? null : JsonSerializer.Deserialize<Window>(json);
-        return window is not null && window.Ends > clock.GetUtcNow() ? window : null;
-    }
+    public Task RecordAsync(string address, CancellationToken cancellationToken = default) =>
+        counter.IncrementAsync(Key(address), options.Value.AddressWindow, cancellationToken);
 
     private static string Key(string address) => "register:address:" + address;
 }

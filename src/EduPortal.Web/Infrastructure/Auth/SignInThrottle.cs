@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 
@@ -35,23 +34,21 @@ public enum SignInBlock
 /// guessing spread over many addresses, at a higher threshold (see <c>docs/security.md</c>). Counters live in
 /// the distributed cache: per instance by default, shared when production configures a shared cache.
 /// </summary>
-public sealed class SignInThrottle(IDistributedCache cache, TimeProvider clock, IOptions<SignInThrottleOptions> options)
+public sealed class SignInThrottle(IDistributedCache cache, CachedWindowCounter counter, TimeProvider clock, IOptions<SignInThrottleOptions> options)
 {
     private readonly SignInThrottleOptions _options = options.Value;
-
-    private sealed record Window(int Count, DateTimeOffset Ends);
 
     public async Task<(SignInBlock Block, TimeSpan RetryAfter)> CheckAsync(string address, string? userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var byAddress = await ReadAsync(AddressKey(address), now, cancellationToken);
+        var byAddress = await counter.ReadAsync(AddressKey(address), cancellationToken);
         if (byAddress is not null && byAddress.Count >= _options.FailuresPerAddress)
         {
             return (SignInBlock.Address, byAddress.Ends - now);
         }
         if (userId is not null)
         {
-            var pair = await ReadAsync(await PairKeyAsync(userId, address, cancellationToken), now, cancellationToken);
+            var pair = await counter.ReadAsync(await PairKeyAsync(userId, address, cancellationToken), cancellationToken);
             if (pair is not null && pair.Count >= _options.FailuresPerAccountAndAddress)
             {
                 return (SignInBlock.AccountFromAddress, pair.Ends - now);
@@ -63,11 +60,10 @@ public sealed class SignInThrottle(IDistributedCache cache, TimeProvider clock, 
     /// <summary>Counts a wrong password (or an unknown account) from the address; returns the block it causes, if any.</summary>
     public async Task<SignInBlock> RecordFailureAsync(string address, string? userId, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var byAddress = await IncrementAsync(AddressKey(address), _options.AddressWindow, now, cancellationToken);
+        var byAddress = await counter.IncrementAsync(AddressKey(address), _options.AddressWindow, cancellationToken);
         if (userId is not null)
         {
-            var pair = await IncrementAsync(await PairKeyAsync(userId, address, cancellationToken), _options.AccountAndAddressWindow, now, cancellationToken);
+            var pair = await counter.IncrementAsync(await PairKeyAsync(userId, address, cancellationToken), _options.AccountAndAddressWindow, cancellationToken);
             if (pair >= _options.FailuresPerAccountAndAddress)
             {
                 return SignInBlock.AccountFromAddress;
@@ -90,23 +86,6 @@ public sealed class SignInThrottle(IDistributedCache cache, TimeProvider clock, 
 
     private async Task<string> PairKeyAsync(string userId, string address, CancellationToken cancellationToken) =>
         $"signin:pair:{userId}:{await cache.GetStringAsync(GenerationKey(userId), cancellationToken) ?? "0"}:{address}";
-
-    private async Task<Window?> ReadAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var json = await cache.GetStringAsync(key, cancellationToken);
-        var window = json is null ? null : JsonSerializer.Deserialize<Window>(json);
-        return window is not null && window.Ends > now ? window : null;
-    }
-
-    private async Task<int> IncrementAsync(string key, TimeSpan length, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Read-modify-write without a lock: two simultaneous failures may count once. A limit that is off by one
-        // under a race still stops guessing; a lock would serialise every sign-in of the district.
-        var window = await ReadAsync(key, now, cancellationToken) ?? new Window(0, now + length);
-        window = window with { Count = window.Count + 1 };
-        await cache.SetStringAsync(key, JsonSerializer.Serialize(window), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = window.Ends - now }, cancellationToken);
-        return window.Count;
-    }
 
     /// <summary>The client's address (after the forwarded-headers middleware, which trusts only known proxies).</summary>
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
