@@ -37,7 +37,5 @@ public static class PortalClock
         public TimeSpan Offset { get; } = offset;
 
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Offset;
-
-        public override TimeZoneInfo LocalTimeZone => System.LocalTimeZone;
     }
 }

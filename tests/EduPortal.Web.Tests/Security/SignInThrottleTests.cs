@@ -5,6 +5,7 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPortal.Web.Tests.Security;
 
@@ -43,6 +44,29 @@ public sealed class SignInThrottleTests(PortalFactory portal)
         Assert.True(PortalFactory.IsSignedIn((await portal.SignInAsync(victim)).Response));
         await using var db = await portal.DbAsync();
         Assert.Null(await db.Users.Where(u => u.UserName == victim).Select(u => u.LockoutEnd).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_password_reset_lifts_the_throttle_so_the_teacher_signs_in_at_once_on_the_same_device()
+    {
+        var victim = await VictimAsync(skip: 3);
+        var phone = portal.Browser();
+        for (var i = 0; i < 5; i++)
+        {
+            await PortalFactory.PostLoginAsync(phone, victim, "forgotten-" + i);
+        }
+        Assert.Contains("密码错误次数过多", await PortalFactory.HtmlAsync(await PortalFactory.PostLoginAsync(phone, victim, DemoAccounts.DemoPassword)));
+
+        string userId;
+        await using (var db = await portal.DbAsync())
+        {
+            userId = await db.Users.Where(u => u.UserName == victim).Select(u => u.Id).SingleAsync();
+        }
+        using var scope = portal.Services.CreateScope();
+        var hasher = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<EduPortal.Data.Accounts.ApplicationUser>>();
+        var reset = await portal.Service<AccountAdminService>().ResetPasswordAsync(await portal.CallerAsync(DemoAccounts.CityAdmin), userId, hasher);
+        Assert.True(reset.Succeeded);
+        Assert.True(PortalFactory.IsSignedIn(await PortalFactory.PostLoginAsync(phone, victim, reset.Value!)));
     }
 
     [Fact]

@@ -358,7 +358,14 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         db.Audit(caller, clock, AuditActions.AccountPasswordReset, "Account", user.Id, user.OrgUnit!.Path, $"为{user.RealName}重置密码并解除锁定");
         var saved = await SaveAsync(db, cancellationToken);
-        return saved.Succeeded ? password : saved.Error!;
+        if (!saved.Succeeded)
+        {
+            return saved.Error!;
+        }
+        // "解除锁定" covers the throttle too: a teacher who forgot the password and tried five times on their own
+        // phone must be able to use the new one there at once.
+        await throttle.ResetAccountAsync(user.Id, cancellationToken);
+        return password;
     }
 
     /// <summary>
