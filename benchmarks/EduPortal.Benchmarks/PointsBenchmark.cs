@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
-using EduPortal.Data.Jurisdiction;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
@@ -64,7 +63,7 @@ public static class PointsBenchmark
         List<(string Id, string Phone)> teachers;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            teachers = (await db.Users.AsNoTracking().PointTeachers().OrderBy(u => u.Id).Select(u => new { u.Id, u.PhoneNumber }).ToListAsync())
+            teachers = (await db.Users.AsNoTracking().PointEarners().OrderBy(u => u.Id).Select(u => new { u.Id, u.PhoneNumber }).ToListAsync())
                 .Select(t => (t.Id, t.PhoneNumber!)).ToList();
         }
         Report("  teachers earning points", $"{teachers.Count,8:N0}");

@@ -1,6 +1,5 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Accounts;
-using EduPortal.Domain.Organization;
 using EduPortal.Domain.Points;
 
 namespace EduPortal.Data.Jurisdiction;
@@ -13,14 +12,7 @@ public static class PointJurisdiction
     /// the caller's subtree. Retired and departed teachers are included; the index leaves them out itself.
     /// </summary>
     public static IQueryable<ApplicationUser> PointTeachersWithin(this IQueryable<ApplicationUser> users, Caller caller) =>
-        users.WithinJurisdiction(caller).PointTeachers();
-
-    public static IQueryable<ApplicationUser> PointTeachers(this IQueryable<ApplicationUser> users) =>
-        users.Where(u => u.Level <= AdminLevel.School && u.OrgUnit!.Kind == OrgUnitKind.School && u.Status == AccountStatus.Active);
-
-    /// <summary>Teachers that count in an index: serving (not retired, not departed), circular 001 附件2 §二(2).</summary>
-    public static IQueryable<ApplicationUser> Serving(this IQueryable<ApplicationUser> users) =>
-        users.Where(u => u.Employment == EmploymentStatus.Serving);
+        users.WithinJurisdiction(caller).PointEarners();
 
     /// <summary>Awards of the caller's own points only (a teacher's 积分明细).</summary>
     public static IQueryable<PointAward> OwnedBy(this IQueryable<PointAward> awards, Caller caller) =>

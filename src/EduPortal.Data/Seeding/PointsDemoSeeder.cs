@@ -1,4 +1,4 @@
-using EduPortal.Data.Jurisdiction;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Points;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Points;
@@ -29,7 +29,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         var today = ChinaTime.Today(clock);
         var firstWeek = PointEngine.WeekStart(today.AddDays(-7 * 52));
         var rules = DefaultPointRules.For(today.Year);
-        var teachers = await db.Users.AsNoTracking().PointTeachers().OrderBy(u => u.Id)
+        var teachers = await db.Users.AsNoTracking().PointEarners().OrderBy(u => u.Id)
             .Select(u => new { u.Id, u.UserName }).ToListAsync(cancellationToken);
         var others = rules.Rules.Where(r => r.Type is not (PointTypes.Login or PointTypes.LabRecordPublished)).ToArray();
         var now = clock.GetUtcNow();

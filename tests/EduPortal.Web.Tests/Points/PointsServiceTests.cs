@@ -1,6 +1,6 @@
 using System.Net;
 using ClosedXML.Excel;
-using EduPortal.Data.Jurisdiction;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
@@ -142,7 +142,7 @@ public sealed class PointsServiceTests(PortalFactory portal)
         var year = (await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, IncludeWeeks: true))).Value!;
         var countyPath = OrgUnit.AncestorPaths(county.OrgPath)[1];
         // Teachers earning points: active accounts at the county's schools (another test may have disabled one).
-        var countyTeachers = db.Users.PointTeachers().Where(u => u.OrgUnit!.Path.StartsWith(countyPath)).Select(u => u.Id);
+        var countyTeachers = db.Users.PointEarners().Where(u => u.OrgUnit!.Path.StartsWith(countyPath)).Select(u => u.Id);
         Assert.Equal(await db.PointAwards.Where(a => a.Year == ThisYear && countyTeachers.Contains(a.TeacherId)).SumAsync(a => a.Points), year.Weeks.Sum(w => w.Points));
 
         var bad = await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, to, from));

@@ -1,5 +1,5 @@
 using ClosedXML.Excel;
-using EduPortal.Data.Jurisdiction;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
@@ -31,7 +31,7 @@ public sealed class PointsUiTests(PortalFactory portal)
         string teacherId;
         await using (var db = await portal.DbAsync())
         {
-            teacherId = await db.Users.PointTeachers().Serving()
+            teacherId = await db.Users.PointEarners().Serving()
                 .Where(u => u.OrgUnitId == demoSchool.Id && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher)
                 .OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
         }
@@ -159,7 +159,7 @@ public sealed class PointsUiTests(PortalFactory portal)
         foreach (var row in rankings.Counties)
         {
             var path = await db.OrgUnits.Where(o => o.Id == row.CountyId).Select(o => o.Path).SingleAsync();
-            var serving = db.Users.PointTeachers().Serving().Where(u => u.OrgUnit!.Path.StartsWith(path)).Select(u => u.Id);
+            var serving = db.Users.PointEarners().Serving().Where(u => u.OrgUnit!.Path.StartsWith(path)).Select(u => u.Id);
             var teachers = await serving.CountAsync();
             var points = await db.PointTeacherTotals.Where(t => t.Year == ThisYear && serving.Contains(t.TeacherId)).SumAsync(t => t.Total);
             Assert.Equal((teachers, points, PointIndex.SchoolIndex(points, teachers)), (row.ActiveTeachers, row.ActivePoints, row.Index));
@@ -185,7 +185,7 @@ public sealed class PointsUiTests(PortalFactory portal)
         Assert.True(rankings.Teachers.Zip(rankings.Teachers.Skip(1)).All(p => p.First.ByCategory[1] >= p.Second.ByCategory[1]));
         var top = rankings.Schools[0];
         await using var db = await portal.DbAsync();
-        var serving = db.Users.PointTeachers().Serving().Where(u => u.OrgUnitId == top.SchoolId).Select(u => u.Id);
+        var serving = db.Users.PointEarners().Serving().Where(u => u.OrgUnitId == top.SchoolId).Select(u => u.Id);
         var teaching = await db.PointTeacherTotals.Where(t => t.Year == ThisYear && serving.Contains(t.TeacherId)).SumAsync(t => t.TeachingApplication);
         Assert.Equal(teaching, top.ActivePoints);
         Assert.True(rankings.Schools.Where(s => s.Index is not null).Zip(rankings.Schools.Where(s => s.Index is not null).Skip(1)).All(p => p.First.Index >= p.Second.Index));

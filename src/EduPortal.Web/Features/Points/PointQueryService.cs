@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Data.Points;
 using EduPortal.Domain.Accounts;
@@ -113,7 +114,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         var todayPoints = rows.Where(r => PointEngine.ChinaDay(r.OccurredAt) == today).Sum(r => r.Points);
         // One read of the city's serving teachers and their totals gives all three ranks (cheaper than three counts).
         var city = await (
-                from u in db.Users.AsNoTracking().PointTeachers().Serving()
+                from u in db.Users.AsNoTracking().PointEarners().Serving()
                 where u.OrgUnit!.Path.StartsWith(paths[0])
                 join t in db.PointTeacherTotals.Where(t => t.Year == year) on u.Id equals t.TeacherId into totals
                 from t in totals.DefaultIfEmpty()
@@ -157,7 +158,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         // A school's rank among the county's and the city's schools is public (circular 001 附件2 §一(二): the
         // portal shows every school's index), so it is computed city-wide from two aggregates; only this
         // school's teachers are listed.
-        var serving = db.Users.AsNoTracking().PointTeachers().Serving().Where(u => u.OrgUnit!.Path.StartsWith(paths[0]));
+        var serving = db.Users.AsNoTracking().PointEarners().Serving().Where(u => u.OrgUnit!.Path.StartsWith(paths[0]));
         var counts = await serving.GroupBy(u => u.OrgUnitId).Select(g => new { SchoolId = g.Key, Teachers = g.Count() }).ToListAsync(cancellationToken);
         var sums = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Join(serving, t => t.TeacherId, u => u.Id, (t, u) => new { u.OrgUnitId, t.Total })
             .GroupBy(x => x.OrgUnitId).Select(g => new { SchoolId = g.Key, Points = g.Sum(x => x.Total) }).ToListAsync(cancellationToken);
@@ -180,7 +181,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         var countyName = await db.OrgUnits.AsNoTracking().Where(o => o.Path == countyPath).Select(o => o.Name).SingleAsync(cancellationToken);
         var index = new SchoolIndexRow(cityRank.Rank, school.Id, school.Name, countyName, own?.Teachers ?? 0, own?.Points ?? 0, own?.Index, school.IsVocational);
 
-        var teachers = await db.Users.AsNoTracking().PointTeachers().Where(u => u.OrgUnitId == school.Id)
+        var teachers = await db.Users.AsNoTracking().PointEarners().Where(u => u.OrgUnitId == school.Id)
             .Select(u => new { u.Id, u.RealName, u.Employment }).ToListAsync(cancellationToken);
         var ids = teachers.Select(t => t.Id).ToList();
         var totals = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year && ids.Contains(t.TeacherId)).ToDictionaryAsync(t => t.TeacherId, cancellationToken);
@@ -247,7 +248,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         string CountyOf(string path) => CountyPathOf(path) is { } county ? counties[county].Name : "";
         // circular 001 §四(三)3: the award rankings are among 中小学校（不含职校）.
         var schools = units.Where(u => u.Kind == OrgUnitKind.School && !(query.ExcludeVocational && u.IsVocational)).ToDictionary(u => u.Id);
-        var teachers = (await db.Users.AsNoTracking().PointTeachers().Where(u => u.OrgUnit!.Path.StartsWith(scopePath))
+        var teachers = (await db.Users.AsNoTracking().PointEarners().Where(u => u.OrgUnit!.Path.StartsWith(scopePath))
             .Select(u => new { u.Id, u.RealName, u.OrgUnitId, u.Employment, u.OrgUnit!.Path }).ToListAsync(cancellationToken))
             .Where(t => schools.ContainsKey(t.OrgUnitId)).ToList();
 
