@@ -75,7 +75,8 @@ public static class PointsBenchmark
         Report("Generate raw events (bulk insert, one year)", $"{generated,12:N0} events in {generateSeconds:F1} s ({generated / generateSeconds:N0}/s)");
         Report("  database file after generation", $"{new FileInfo(file).Length / 1024.0 / 1024.0,8:F0} MiB");
 
-        var ledger = new PointLedger(factory, clock);
+        var recomputation = new PointRecomputation(factory);
+        var events = new PointEventStore(factory, recomputation, clock);
         var rules = DefaultPointRules.For(year);
 
         // 2. The floor: a plain sequential read of the year's raw events, the same columns the recompute reads.
@@ -95,18 +96,20 @@ public static class PointsBenchmark
         // 3. Full-year recompute (first run writes every award; a second run also deletes the old ones).
         GC.Collect();
         watch.Restart();
-        await ledger.RecomputeYearAsync(year);
+        await recomputation.RecomputeYearAsync(year);
         var firstRecompute = watch.Elapsed.TotalSeconds;
         Report("Full-year recompute, first (awards table empty)", $"{firstRecompute,8:F1} s ({read / firstRecompute:N0} events/s)");
         watch.Restart();
         long peak = 0;
+        var progress = new LastProgress();
         using (var sampler = new Timer(_ => peak = Math.Max(peak, Environment.WorkingSet), null, 0, 500))
         {
-            await ledger.RecomputeYearAsync(year);
+            await recomputation.RecomputeYearAsync(year, progress);
         }
         var recompute = watch.Elapsed.TotalSeconds;
-        var phases = ledger.LastTimings!;
-        Report("  phases: read+group / award (engine) / delete+insert", $"{phases.Read.TotalSeconds:F1} s / {phases.Award.TotalSeconds:F1} s / {phases.Write.TotalSeconds:F1} s");
+        // The last progress report carries the phase totals.
+        var phases = progress.Last;
+        Report("  phases: read+group / award (engine) / delete+insert", $"{phases.Reading.TotalSeconds:F1} s / {phases.Awarding.TotalSeconds:F1} s / {phases.Writing.TotalSeconds:F1} s");
         Report("Full-year recompute, again (delete + insert)", $"{recompute,8:F1} s ({read / recompute:N0} events/s), peak working set {peak / 1024 / 1024:N0} MiB");
         Report("  ratio recompute / sequential read", $"{recompute / floorSeconds,8:F2}x (first run {firstRecompute / floorSeconds:F2}x)");
         await using (var db = await factory.CreateDbContextAsync())
@@ -122,11 +125,11 @@ public static class PointsBenchmark
             var teacher = teachers[random.Next(teachers.Count)];
             var at = clock.GetUtcNow().AddHours(-1);
             var one = Stopwatch.StartNew();
-            await ledger.RecordAsync("bench-one", [new IncomingPointEvent(teacher.Id, PointTypes.Courseware, at, $"one-{i}")]);
-            await ledger.RecomputeTeachersAsync(year, [teacher.Id]);
+            await events.RecordAsync("bench-one", [new IncomingPointEvent(teacher.Id, PointTypes.Courseware, at, $"one-{i}")]);
+            await recomputation.RecomputeTeachersAsync(year, [teacher.Id]);
             samples.Add(one.Elapsed.TotalMilliseconds);
         }
-        await ledger.RecomputeDirtyAsync();
+        await recomputation.RecomputeDirtyAsync();
         Report("Incremental award for one new event (record + recompute teacher-year)", Bench.Summarise(samples).Text);
 
         // 5. Ingestion through the endpoint's code path: key check, row checks, idempotent insert, batches of 1,000.
@@ -136,7 +139,7 @@ public static class PointsBenchmark
             db.PointApiKeys.Add(key.Key);
             await db.SaveChangesAsync();
         }
-        var ingestion = new PointIngestionService(factory, ledger, clock);
+        var ingestion = new PointIngestionService(factory, events, clock);
         var batches = 50;
         var types = DefaultPointRules.Rules.Where(r => r.Type != PointTypes.Login).Select(r => r.Type).ToArray();
         var sent = 0;
@@ -162,7 +165,7 @@ public static class PointsBenchmark
         var ingestSeconds = watch.Elapsed.TotalSeconds;
         Report("Ingestion, 50 batches of 1,000 (endpoint code path)", $"{sent / ingestSeconds,8:N0} events/s ({sent:N0} created in {ingestSeconds:F1} s)");
         watch.Restart();
-        var rebuilt = await ledger.RecomputeDirtyAsync();
+        var rebuilt = await recomputation.RecomputeDirtyAsync();
         Report("  then recompute the teacher-years they touched (job)", $"{watch.Elapsed.TotalSeconds,8:F1} s ({rebuilt:N0} teacher-years)");
         watch.Restart();
         var resent = 0;
@@ -238,23 +241,10 @@ public static class PointsBenchmark
         long count = 0;
         var sequence = 0L;
         var buffer = new List<PointEvent>(200_000);
-        string[] properties = [nameof(PointEvent.TeacherId), nameof(PointEvent.Type), nameof(PointEvent.OccurredAt), nameof(PointEvent.Day), nameof(PointEvent.Source),
-            nameof(PointEvent.ExternalId), nameof(PointEvent.Quantity), nameof(PointEvent.SecondaryQuantity), nameof(PointEvent.ReceivedAt)];
         async Task FlushAsync()
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await PointLedger.BulkInsertAsync<PointEvent, PointEvent>(db, transaction.GetDbTransaction(), properties, buffer, (e, v) =>
-            {
-                v[0] = e.TeacherId;
-                v[1] = e.Type;
-                v[2] = e.OccurredAt;
-                v[3] = e.Day;
-                v[4] = e.Source;
-                v[5] = e.ExternalId;
-                v[6] = e.Quantity;
-                v[7] = e.SecondaryQuantity;
-                v[8] = e.ReceivedAt;
-            }, CancellationToken.None);
+            await PointBulkInsert.EventsAsync(db, transaction.GetDbTransaction(), buffer, CancellationToken.None);
             await transaction.CommitAsync();
             count += buffer.Count;
             buffer.Clear();
@@ -288,5 +278,13 @@ public static class PointsBenchmark
         await FlushAsync();
         await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         return count;
+    }
+
+    /// <summary>Keeps the last report, on the reporting thread (Progress&lt;T&gt; would post it to the thread pool).</summary>
+    private sealed class LastProgress : IProgress<RecomputeProgress>
+    {
+        public RecomputeProgress Last { get; private set; }
+
+        public void Report(RecomputeProgress value) => Last = value;
     }
 }

@@ -13,7 +13,7 @@ namespace EduPortal.Data.Seeding;
 /// the other rows of the table with numbers around their thresholds, so caps, streaks and "未满" reasons
 /// all show. The activity covers the 52 weeks up to yesterday (so a sign-in today visibly earns today's point),
 /// which spans two calendar years on any date: in early January last year is full and this year has begun.
-/// Awards are then derived by the ledger, exactly as in production.
+/// Awards are then derived by the recomputation, exactly as in production.
 /// </summary>
 public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
 {
@@ -100,32 +100,18 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         var unique = events.GroupBy(e => (e.Source, e.ExternalId)).Select(g => g.First()).ToList();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await PointLedger.BulkInsertAsync<PointEvent, PointEvent>(db, transaction.GetDbTransaction(),
-                [nameof(PointEvent.TeacherId), nameof(PointEvent.Type), nameof(PointEvent.OccurredAt), nameof(PointEvent.Day), nameof(PointEvent.Source),
-                    nameof(PointEvent.ExternalId), nameof(PointEvent.Quantity), nameof(PointEvent.SecondaryQuantity), nameof(PointEvent.ReceivedAt)],
-                unique, (e, values) =>
-                {
-                    values[0] = e.TeacherId;
-                    values[1] = e.Type;
-                    values[2] = e.OccurredAt;
-                    values[3] = e.Day;
-                    values[4] = e.Source;
-                    values[5] = e.ExternalId;
-                    values[6] = e.Quantity;
-                    values[7] = e.SecondaryQuantity;
-                    values[8] = e.ReceivedAt;
-                }, cancellationToken);
+            await PointBulkInsert.EventsAsync(db, transaction.GetDbTransaction(), unique, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         // The demo platform's key record, so its events show the platform's name; its plain key is thrown away.
         db.PointApiKeys.Add(PointApiKey.Issue("人人通空间（演示）", DemoSource, "系统", now).Value.Key);
         await db.SaveChangesAsync(cancellationToken);
         var options = (DbContextOptions<EduPortalDbContext>)db.GetService<IDbContextOptions>();
-        var ledger = new PointLedger(new OptionsFactory(options), clock);
+        var recomputation = new PointRecomputation(new OptionsFactory(options));
         // Oldest year first: a year's first week and login streak read the last days of the year before.
         for (var year = firstWeek.Year; year <= today.Year; year++)
         {
-            await ledger.RecomputeYearAsync(year, cancellationToken: cancellationToken);
+            await recomputation.RecomputeYearAsync(year, cancellationToken: cancellationToken);
         }
         return unique.Count;
     }

@@ -2,19 +2,6 @@ using EduPortal.Domain.Common;
 
 namespace EduPortal.Domain.Points;
 
-/// <summary>A raw event as the engine sees it: what happened, when, and from where.</summary>
-public readonly record struct PointEventInput(
-    long Id, string Type, DateTimeOffset OccurredAt, string Source, string ExternalId, int? Quantity = null, int? SecondaryQuantity = null);
-
-/// <summary>
-/// An event of the days just before a points year, with what it earned in its own year: the year's first
-/// week and its login streaks run on from these (circular 001 附件2: weekly caps and "期间间断则重新开始计算").
-/// </summary>
-public readonly record struct PointPriorEvent(string Type, DateOnly Day, int Points);
-
-/// <summary>What one event earned, with the reason whenever it earned nothing or less than the row's points.</summary>
-public readonly record struct PointAwardResult(long EventId, DateOnly Day, string Type, PointCategory? Category, int Points, string? Reason);
-
 /// <summary>
 /// Awards a teacher's raw events of one points year. Pure and deterministic: events are ordered by
 /// (time, source, external id), so the same events give the same awards whatever order they arrived in,
@@ -231,28 +218,4 @@ public static class PointEngine
         }
         return (total, byCategory);
     }
-}
-
-/// <summary>Index and rank rules shared by the rankings pages (circular 001 附件2 §二).</summary>
-public static class PointIndex
-{
-    /// <summary>
-    /// School index = the school's teachers' points / its teachers, retired and departed teachers left out of
-    /// both (circular 001 附件2 §二(2)); null when no active teacher is left (shown as "—").
-    /// </summary>
-    public static decimal? SchoolIndex(int activeTeachersPoints, int activeTeachers) =>
-        activeTeachers <= 0 ? null : Math.Round((decimal)activeTeachersPoints / activeTeachers, 2, MidpointRounding.AwayFromZero);
-
-    /// <summary>Competition ranks (1, 2, 2, 4) of values sorted descending; equal values share a rank.</summary>
-    public static int[] CompetitionRanks(IReadOnlyList<decimal> descending)
-    {
-        var ranks = new int[descending.Count];
-        for (var i = 0; i < descending.Count; i++)
-        {
-            ranks[i] = i > 0 && descending[i] == descending[i - 1] ? ranks[i - 1] : i + 1;
-        }
-        return ranks;
-    }
-
-    public static string Format(decimal? index) => index is { } value ? value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }

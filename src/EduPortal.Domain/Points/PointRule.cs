@@ -1,36 +1,5 @@
 namespace EduPortal.Domain.Points;
 
-/// <summary>The five directions of the deep-application index (circular 001 附件2 §二).</summary>
-public enum PointCategory
-{
-    /// <summary>空间建设.</summary>
-    SpaceBuilding = 0,
-    /// <summary>教学应用.</summary>
-    TeachingApplication = 1,
-    /// <summary>师生互动.</summary>
-    Interaction = 2,
-    /// <summary>教师研修.</summary>
-    TeacherTraining = 3,
-    /// <summary>校园管理.</summary>
-    CampusManagement = 4,
-}
-
-public static class PointCategories
-{
-    public static readonly IReadOnlyList<PointCategory> All =
-        [PointCategory.SpaceBuilding, PointCategory.TeachingApplication, PointCategory.Interaction, PointCategory.TeacherTraining, PointCategory.CampusManagement];
-
-    public static string DisplayName(this PointCategory category) => category switch
-    {
-        PointCategory.SpaceBuilding => "空间建设",
-        PointCategory.TeachingApplication => "教学应用",
-        PointCategory.Interaction => "师生互动",
-        PointCategory.TeacherTraining => "教师研修",
-        PointCategory.CampusManagement => "校园管理",
-        _ => throw new ArgumentOutOfRangeException(nameof(category)),
-    };
-}
-
 /// <summary>
 /// One row of the scoring table (计分项目事件一览表): an event type, its points and caps, and the
 /// threshold an event must meet to score. Rules are data: a city admin edits them per year.

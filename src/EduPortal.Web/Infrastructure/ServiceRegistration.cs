@@ -207,7 +207,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditLogService>();
         services.AddLabRecords(configuration);
         services.AddScoped<SurveyService>();
-        services.AddPointsModule(configuration);
+        services.AddPoints(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -242,7 +242,7 @@ public static class ServiceRegistration
         app.MapFileEndpoints();
         app.MapRosterEndpoints();
         app.MapLabRecordEndpoints();
-        app.UsePointsModule();
+        app.MapPointsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -268,7 +268,7 @@ public static class ServiceRegistration
             service => service.ExpireStaleAsync(CancellationToken.None),
             app.Services.GetRequiredService<IOptions<RegistrationOptions>>().Value.ExpiryJobCron,
             new RecurringJobOptions { TimeZone = Domain.Common.ChinaTime.Zone });
-        app.SchedulePointJobs();
+        app.SchedulePointsJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

@@ -76,7 +76,7 @@ public sealed class PointIngestionTests(PortalFactory portal)
         })));
         Assert.Equal("Updated", grown.GetProperty("results")[0].GetProperty("status").GetString());
 
-        await portal.Service<PointLedger>().RecomputeDirtyAsync();
+        await portal.Service<PointRecomputation>().RecomputeDirtyAsync();
         await using var db = await portal.DbAsync();
         var events = await db.PointEvents.Where(e => e.Source == "ingest-test").ToListAsync();
         Assert.Equal(2, events.Count);

@@ -52,19 +52,20 @@ public sealed class PointLedgerRulesTests(PortalFactory portal)
         // The week 2043-12-28 (Monday) .. 2044-01-03 straddles the new year, like 2026-12-28 .. 2027-01-03.
         const string source = "boundary-test";
         var (teacher, _) = await TeacherAsync(0);
-        var ledger = portal.Service<PointLedger>();
+        var store = portal.Service<PointEventStore>();
+        var recomputation = portal.Service<PointRecomputation>();
         IncomingPointEvent Upload(int year, int month, int day, int hour) =>
             new(teacher, PointTypes.ResourceShare, On(year, month, day, hour), $"up-{year}{month:D2}{day:D2}{hour:D2}");
         IncomingPointEvent Login(int year, int month, int day) => new(teacher, PointTypes.Login, On(year, month, day, 7), $"login-{year}{month:D2}{day:D2}");
 
         // January arrives first: alone it scores four uploads and a first-day sign-in.
-        await ledger.RecordAsync(source, [Upload(2044, 1, 1, 9), Upload(2044, 1, 2, 9), Upload(2044, 1, 3, 9), Upload(2044, 1, 3, 10), Login(2044, 1, 1)]);
-        await ledger.RecomputeDirtyAsync();
+        await store.RecordAsync(source, [Upload(2044, 1, 1, 9), Upload(2044, 1, 2, 9), Upload(2044, 1, 3, 9), Upload(2044, 1, 3, 10), Login(2044, 1, 1)]);
+        await recomputation.RecomputeDirtyAsync();
         Assert.Equal(5, (await AwardsAsync(teacher, source)).Sum(a => a.Points));
 
         // Then December's four uploads and twelve sign-ins (20..31 December) come in late: the new year is recomputed too.
-        await ledger.RecordAsync(source, [.. Enumerable.Range(0, 4).Select(i => Upload(2043, 12, 28 + i, 9)), .. Enumerable.Range(20, 12).Select(d => Login(2043, 12, d))]);
-        await ledger.RecomputeDirtyAsync();
+        await store.RecordAsync(source, [.. Enumerable.Range(0, 4).Select(i => Upload(2043, 12, 28 + i, 9)), .. Enumerable.Range(20, 12).Select(d => Login(2043, 12, d))]);
+        await recomputation.RecomputeDirtyAsync();
 
         async Task AssertBoundaryAsync()
         {
@@ -86,9 +87,9 @@ public sealed class PointLedgerRulesTests(PortalFactory portal)
         await AssertBoundaryAsync();
 
         // A full-year recompute of either year reads the days it needs and changes nothing.
-        await ledger.RecomputeYearAsync(2044);
+        await recomputation.RecomputeYearAsync(2044);
         await AssertBoundaryAsync();
-        await ledger.RecomputeYearAsync(2043);
+        await recomputation.RecomputeYearAsync(2043);
         await AssertBoundaryAsync();
     }
 
@@ -114,7 +115,7 @@ public sealed class PointLedgerRulesTests(PortalFactory portal)
         Assert.Equal("Rejected", lower.GetProperty("status").GetString());
         Assert.Equal("外部编号“class-1”的事件已记录数量 30，重发时数量只能增加，不能减少（本次 10）", lower.GetProperty("error").GetString());
         Assert.Equal("Updated", (await SendAsync(31)).GetProperty("status").GetString());
-        await portal.Service<PointLedger>().RecomputeDirtyAsync();
+        await portal.Service<PointRecomputation>().RecomputeDirtyAsync();
         var award = Assert.Single(await AwardsAsync(teacher, "resend-test"));
         Assert.Equal(50, award.Points); // the class of 31 keeps its 班级组建 points
 
@@ -153,7 +154,7 @@ public sealed class PointLedgerRulesTests(PortalFactory portal)
         }
         var clock = new FakeTimeProvider(On(2045, 1, 2, 8));
         var recorder = new PointEventRecorder(portal.Services.GetRequiredService<IDbContextFactory<Data.EduPortalDbContext>>(),
-            portal.Service<PointLedger>(), clock, NullLogger<PointEventRecorder>.Instance);
+            portal.Service<PointEventStore>(), portal.Service<PointRecomputation>(), clock, NullLogger<PointEventRecorder>.Instance);
 
         // The teacher edits nothing: signing in on the first days of 2045, then of 2046.
         await recorder.RecordSignInAsync(teacher);

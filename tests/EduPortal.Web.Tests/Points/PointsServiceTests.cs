@@ -50,7 +50,7 @@ public sealed class PointsServiceTests(PortalFactory portal)
     [Fact]
     public async Task Recomputing_the_year_from_raw_events_reproduces_the_stored_awards_exactly()
     {
-        await portal.Service<PointLedger>().RecomputeDirtyAsync();
+        await portal.Service<PointRecomputation>().RecomputeDirtyAsync();
         async Task<List<(long, string, int, DateOnly, int, string?)>> SnapshotAsync()
         {
             await using var db = await portal.DbAsync();
@@ -58,7 +58,7 @@ public sealed class PointsServiceTests(PortalFactory portal)
             return rows.Select(r => (r.EventId, r.TeacherId, r.Year, r.Day, r.Points, r.Reason)).OrderBy(r => r.EventId).ToList();
         }
         var before = await SnapshotAsync();
-        var events = await portal.Service<PointLedger>().RecomputeYearAsync(ThisYear);
+        var events = await portal.Service<PointRecomputation>().RecomputeYearAsync(ThisYear);
         var after = await SnapshotAsync();
         Assert.True(events > 1000);
         Assert.Equal(before.Count, after.Count);
@@ -263,7 +263,7 @@ public sealed class PointsServiceTests(PortalFactory portal)
         Assert.Equal("折算比例应为 1–10000 分/学时", Assert.IsType<ValidationError>(bad.Error).Fields["PointsPerHour"]);
 
         int TotalOf(IEnumerable<PointTeacherTotal> totals) => totals.Sum(t => t.Total);
-        await portal.Service<PointLedger>().RecomputeDirtyAsync();
+        await portal.Service<PointRecomputation>().RecomputeDirtyAsync();
         await using var db = await portal.DbAsync();
         var beforeTotal = TotalOf(await db.PointTeacherTotals.Where(t => t.Year == ThisYear).ToListAsync());
         var officeEvents = await (from a in db.PointAwards
@@ -302,7 +302,7 @@ public sealed class PointsServiceTests(PortalFactory portal)
         {
             // Back to the default table, so the other tests see the circular's points.
             await rules.SaveAsync(city, current, "恢复默认");
-            await portal.Service<PointLedger>().RecomputeYearAsync(ThisYear);
+            await portal.Service<PointRecomputation>().RecomputeYearAsync(ThisYear);
         }
         var versions = await rules.VersionsAsync(ThisYear);
         Assert.Equal("恢复默认", versions[0].Note);

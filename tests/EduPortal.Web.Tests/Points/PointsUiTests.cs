@@ -35,10 +35,11 @@ public sealed class PointsUiTests(PortalFactory portal)
                 .Where(u => u.OrgUnitId == demoSchool.Id && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher)
                 .OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
         }
-        var ledger = portal.Service<PointLedger>();
+        var store = portal.Service<PointEventStore>();
+        var recomputation = portal.Service<PointRecomputation>();
         var midnight = new DateTimeOffset(Today.Year, Today.Month, Today.Day, 0, 0, 0, TimeSpan.FromHours(8));
-        await ledger.RecordAsync("test-today", [new IncomingPointEvent(teacherId, type, midnight, $"{type}-{Today:yyyyMMdd}", quantity)]);
-        await ledger.RecomputeDirtyAsync();
+        await store.RecordAsync("test-today", [new IncomingPointEvent(teacherId, type, midnight, $"{type}-{Today:yyyyMMdd}", quantity)]);
+        await recomputation.RecomputeDirtyAsync();
         return teacherId;
     }
 
@@ -53,7 +54,7 @@ public sealed class PointsUiTests(PortalFactory portal)
 
         // 资源建设: scored uploads of this Monday–Sunday week against the cap of 5.
         var weekStart = PointEngine.WeekStart(Today);
-        await portal.Service<PointLedger>().RecomputeDirtyAsync();
+        await portal.Service<PointRecomputation>().RecomputeDirtyAsync();
         await using var db = await portal.DbAsync();
         var uploads = await (from a in db.PointAwards
                              join e in db.PointEvents on a.EventId equals e.Id

@@ -25,11 +25,11 @@ public sealed class PostgreSqlPointsTests(PostgreSqlPortalFactory portal)
             new ApiPointEvent { ExternalId = "PG-1", TeacherPhone = "13800000004", Type = PointTypes.Courseware, OccurredAt = portal.Now.AddHours(-2) },
         ])).Value!;
         Assert.Equal((1, 1), (result.Created, result.Rejected));
-        await portal.Service<PointLedger>().RecomputeDirtyAsync();
+        await portal.Service<PointRecomputation>().RecomputeDirtyAsync();
 
         await using var db = await portal.DbAsync();
         var before = await db.PointAwards.Where(a => a.Year == fullYear).OrderBy(a => a.EventId).Select(a => new { a.EventId, a.Points, a.Reason }).ToListAsync();
-        await portal.Service<PointLedger>().RecomputeYearAsync(fullYear);
+        await portal.Service<PointRecomputation>().RecomputeYearAsync(fullYear);
         var after = await db.PointAwards.Where(a => a.Year == fullYear).OrderBy(a => a.EventId).Select(a => new { a.EventId, a.Points, a.Reason }).ToListAsync();
         Assert.True(before.Count > 1000);
         Assert.Equal(before, after);

@@ -1,7 +1,6 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Points;
-using EduPortal.Domain.Accounts;
-using EduPortal.Domain.Organization;
 using EduPortal.Domain.Points;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +11,13 @@ namespace EduPortal.Web.Features.Points;
 /// idempotently under the <c>portal</c> source and the teacher's year is recomputed at once, so the
 /// teacher sees the point on 我的积分 straight away.
 /// </summary>
-public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbFactory, PointLedger ledger, TimeProvider clock, ILogger<PointEventRecorder> logger)
+public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbFactory, PointEventStore events, PointRecomputation recomputation, TimeProvider clock, ILogger<PointEventRecorder> logger)
 {
     /// <summary>
     /// Records one portal event for a teacher. Other modules call this (lab records: type
     /// <see cref="PointTypes.LabRecordPublished"/>, external id <c>lab-{recordId}</c>). Accounts that are not
-    /// at a school (bureau staff) earn no points; the call is then a no-op. Never throws on a points failure:
+    /// at a school (bureau staff) and accounts that are not active (disabled, pending) earn no points
+    /// (<see cref="AccountQueries.PointEarners"/>); the call is then a no-op. Never throws on a points failure:
     /// the user's own action must not fail because the index could not be updated.
     /// </summary>
     public async Task RecordAsync(string teacherId, string type, DateTimeOffset occurredAt, string externalId,
@@ -27,18 +27,17 @@ public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbF
         {
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
-                var atSchool = await db.Users.AnyAsync(u => u.Id == teacherId && u.Level <= AdminLevel.School && u.OrgUnit!.Kind == OrgUnitKind.School, cancellationToken);
-                if (!atSchool)
+                if (!await db.Users.PointEarners().AnyAsync(u => u.Id == teacherId, cancellationToken))
                 {
                     return;
                 }
             }
-            var outcome = (await ledger.RecordAsync(PointSources.Portal, [new IncomingPointEvent(teacherId, type, occurredAt, externalId, quantity, secondaryQuantity)], cancellationToken))[0];
+            var outcome = (await events.RecordAsync(PointSources.Portal, [new IncomingPointEvent(teacherId, type, occurredAt, externalId, quantity, secondaryQuantity)], cancellationToken))[0];
             if (outcome.Status is PointRowStatus.Created or PointRowStatus.Updated)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
                 var year = (await PointRuleSets.ForDayAsync(db, PointEngine.ChinaDay(occurredAt), cancellationToken)).Year;
-                await ledger.RecomputeTeachersAsync(year, [teacherId], cancellationToken);
+                await recomputation.RecomputeTeachersAsync(year, [teacherId], cancellationToken);
             }
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
@@ -55,7 +54,7 @@ public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbF
     {
         try
         {
-            await ledger.RemoveAsync(PointSources.Portal, teacherId, externalId, cancellationToken);
+            await events.RemoveAsync(PointSources.Portal, teacherId, externalId, cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
         {
@@ -77,7 +76,7 @@ public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbF
     }
 
     /// <summary>
-    /// Once the four profile items are all there — avatar; phone; school; subjects (circular 001 附件2 信息完善) —
+    /// Once the four profile items are all there (<see cref="TeacherProfile.IsComplete"/>, circular 001 附件2 信息完善) —
     /// records the points year's profile-completion event: one idempotency key per teacher per points year
     /// (<c>profile-{user}-{year}</c>), so it scores once a year. Safe to call after every profile change and sign-in.
     /// </summary>
@@ -93,9 +92,9 @@ public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbF
             {
                 return; // this year's already recorded: nothing to do on every sign-in
             }
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new { u.AvatarFileKey, u.PhoneNumber, u.Email, u.OrgUnitId, u.SubjectsText }).SingleOrDefaultAsync(cancellationToken);
-            if (user is null || !IsProfileComplete(user.AvatarFileKey, user.PhoneNumber ?? user.Email, user.OrgUnitId, user.SubjectsText))
+            var profile = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new TeacherProfile(u.AvatarFileKey, u.PhoneNumber ?? u.Email, u.OrgUnitId, u.SubjectsText)).SingleOrDefaultAsync(cancellationToken);
+            if (profile is not { IsComplete: true })
             {
                 return;
             }
@@ -104,7 +103,4 @@ public sealed class PointEventRecorder(IDbContextFactory<EduPortalDbContext> dbF
     }
 
     public static string ProfileExternalId(string userId, int year) => $"profile-{userId}-{year}";
-
-    public static bool IsProfileComplete(string? avatarKey, string? contact, int orgUnitId, string subjectsText) =>
-        !string.IsNullOrEmpty(avatarKey) && !string.IsNullOrWhiteSpace(contact) && orgUnitId > 0 && Subjects.Parse(subjectsText).Known.Count > 0;
 }

@@ -27,7 +27,7 @@ public sealed record PointImportResult(int Created, int Duplicates, int Updated,
 /// a check of every row (bad rows reported with their row number and reason, good rows kept), idempotent
 /// per importing unit, teachers only within the admin's jurisdiction.
 /// </summary>
-public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbFactory, PointLedger ledger, TimeProvider clock)
+public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbFactory, PointEventStore events, PointRecomputation recomputation, TimeProvider clock)
 {
     public const int MaxRows = 5000;
     public const long MaxFileBytes = 5 * 1024 * 1024;
@@ -95,8 +95,10 @@ public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbF
                 teachers[t.PhoneNumber!] = t.Id;
             }
         }
-        var ruleSets = new Dictionary<int, PointRuleSet>();
         var now = clock.GetUtcNow();
+        var times = raw.Select(r => TryParseTime(r.Cells[2], out var at) ? at : (DateTimeOffset?)null).ToList();
+        var rulesFor = await PointRuleSets.ForDaysAsync(db, times.OfType<DateTimeOffset>()
+            .Where(t => PointEventRow.CheckTime(t, now, PointEventOrigins.Import) is null).Select(PointEngine.ChinaDay), cancellationToken);
         var rows = new PointImportRow?[raw.Count];
         var accepted = new List<(int Index, IncomingPointEvent Event)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -110,33 +112,18 @@ public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbF
                 Fail(phone.Length == 0 ? "手机号为空" : $"手机号 {phone} 不是您管辖范围内的在校教师");
                 continue;
             }
-            if (!TryParseTime(cells[2], out var occurredAt))
+            if (times[i] is not { } occurredAt)
             {
                 Fail(cells[2].Length == 0 ? "发生时间为空" : $"发生时间“{cells[2]}”无法识别，请按 2026-03-02 08:30 填写");
                 continue;
             }
-            if (occurredAt > now.AddMinutes(10))
+            var valid = new PointEventRow(teacherId, cells[1], occurredAt).Validate(PointEventOrigins.Import, rulesFor, now, importerId: caller.UserId);
+            if (!valid.Succeeded)
             {
-                Fail("发生时间不能晚于当前时间");
+                Fail(valid.Error!.Message);
                 continue;
             }
-            var day = PointEngine.ChinaDay(occurredAt);
-            if (!ruleSets.TryGetValue(day.Year, out var rules))
-            {
-                ruleSets[day.Year] = rules = await PointRuleSets.ForDayAsync(db, day, cancellationToken);
-            }
-            var typeText = cells[1].Trim();
-            var rule = rules.Rules.FirstOrDefault(r => r.Name == typeText || r.Type == typeText);
-            if (rule is null)
-            {
-                Fail(typeText.Length == 0 ? "事件类型为空" : $"未知的事件类型“{typeText}”");
-                continue;
-            }
-            if (PointProvenance.Check(rule, PointEventOrigins.Import, teacherId, importerId: caller.UserId) is { } refused)
-            {
-                Fail(refused);
-                continue;
-            }
+            var rule = valid.Value!;
             int? quantity = null, secondary = null;
             if (cells[3].Length > 0)
             {
@@ -178,13 +165,13 @@ public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbF
         var source = PointSources.ImportPrefix + caller.OrgUnitId.ToString(CultureInfo.InvariantCulture);
         if (accepted.Count > 0)
         {
-            var outcomes = await ledger.RecordAsync(source, accepted.Select(a => a.Event).ToList(), cancellationToken);
+            var outcomes = await events.RecordAsync(source, accepted.Select(a => a.Event).ToList(), cancellationToken);
             for (var n = 0; n < accepted.Count; n++)
             {
                 var (rowNumber, cells) = raw[accepted[n].Index];
                 rows[accepted[n].Index] = new PointImportRow(rowNumber, PhoneNumbers.Normalize(cells[0]), cells[1], cells[2], outcomes[n].Status, outcomes[n].Error);
             }
-            await ledger.RecomputeDirtyAsync(cancellationToken);
+            await recomputation.RecomputeDirtyAsync(cancellationToken);
         }
         var list = rows.Select(r => r!).ToList();
         var result = new PointImportResult(list.Count(r => r.Status == PointRowStatus.Created), list.Count(r => r.Status == PointRowStatus.Duplicate),

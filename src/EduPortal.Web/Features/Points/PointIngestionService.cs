@@ -1,9 +1,8 @@
 using System.Text.Json.Serialization;
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Points;
-using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
-using EduPortal.Domain.Organization;
 using EduPortal.Domain.Points;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +36,7 @@ public sealed record ApiBatchResult(int Created, int Duplicates, int Updated, in
 /// The HTTP ingestion path for other platforms: authenticates the platform's key, checks each row on its own
 /// (a bad row is rejected with its reason, the good rows are kept), and hands the good rows to the ledger.
 /// </summary>
-public sealed class PointIngestionService(IDbContextFactory<EduPortalDbContext> dbFactory, PointLedger ledger, TimeProvider clock)
+public sealed class PointIngestionService(IDbContextFactory<EduPortalDbContext> dbFactory, PointEventStore events, TimeProvider clock)
 {
     public const int MaxBatchSize = 1000;
 
@@ -66,7 +65,7 @@ public sealed class PointIngestionService(IDbContextFactory<EduPortalDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var phones = rows.Select(r => PhoneNumbers.Normalize(r.TeacherPhone)).Where(p => p.Length > 0).Distinct().ToList();
         var ids = rows.Select(r => r.TeacherId?.Trim()).OfType<string>().Where(i => i.Length > 0).Distinct().ToList();
-        var teachers = db.Users.AsNoTracking().Where(u => u.Level <= AdminLevel.School && u.OrgUnit!.Kind == OrgUnitKind.School && u.Status == AccountStatus.Active);
+        var teachers = db.Users.AsNoTracking().PointEarners();
         var byPhone = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in phones.Chunk(500))
         {
@@ -80,8 +79,9 @@ public sealed class PointIngestionService(IDbContextFactory<EduPortalDbContext> 
         {
             knownIds.UnionWith(await teachers.Where(u => chunk.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken));
         }
-        var ruleSets = new Dictionary<int, PointRuleSet>();
         var now = clock.GetUtcNow();
+        var rulesFor = await PointRuleSets.ForDaysAsync(db, rows.Select(r => r.OccurredAt).OfType<DateTimeOffset>()
+            .Where(t => PointEventRow.CheckTime(t, now, PointEventOrigins.Platform) is null).Select(PointEngine.ChinaDay), cancellationToken);
         var results = new ApiRowResult?[rows.Count];
         var accepted = new List<(int Index, IncomingPointEvent Event)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -134,30 +134,10 @@ public sealed class PointIngestionService(IDbContextFactory<EduPortalDbContext> 
                 Fail("occurredAt 必填（ISO 8601，带时区，如 2026-03-02T08:30:00+08:00）");
                 continue;
             }
-            if (occurredAt > now.AddMinutes(10))
+            var valid = new PointEventRow(teacherId, row.Type ?? "", occurredAt).Validate(PointEventOrigins.Platform, rulesFor, now, platformSource: key.Source);
+            if (!valid.Succeeded)
             {
-                Fail("occurredAt 不能晚于当前时间");
-                continue;
-            }
-            var day = PointEngine.ChinaDay(occurredAt);
-            if (day.Year < 2000)
-            {
-                Fail("occurredAt 超出范围");
-                continue;
-            }
-            if (!ruleSets.TryGetValue(day.Year, out var rules))
-            {
-                ruleSets[day.Year] = rules = await PointRuleSets.ForDayAsync(db, day, cancellationToken);
-            }
-            var type = row.Type?.Trim() ?? "";
-            if (rules.Find(type) is not { } rule)
-            {
-                Fail($"未知的事件类型“{type}”");
-                continue;
-            }
-            if (PointProvenance.Check(rule, PointEventOrigins.Platform, teacherId, platformSource: key.Source) is { } refused)
-            {
-                Fail(refused);
+                Fail(valid.Error!.Message);
                 continue;
             }
             if (row.Quantity is < 0 || row.SecondaryQuantity is < 0)
@@ -165,11 +145,11 @@ public sealed class PointIngestionService(IDbContextFactory<EduPortalDbContext> 
                 Fail("quantity 不能为负数");
                 continue;
             }
-            accepted.Add((i, new IncomingPointEvent(teacherId, type, occurredAt, externalId, row.Quantity, row.SecondaryQuantity)));
+            accepted.Add((i, new IncomingPointEvent(teacherId, valid.Value!.Type, occurredAt, externalId, row.Quantity, row.SecondaryQuantity)));
         }
         if (accepted.Count > 0)
         {
-            var outcomes = await ledger.RecordAsync(key.Source, accepted.Select(a => a.Event).ToList(), cancellationToken);
+            var outcomes = await events.RecordAsync(key.Source, accepted.Select(a => a.Event).ToList(), cancellationToken);
             for (var n = 0; n < accepted.Count; n++)
             {
                 var index = accepted[n].Index;

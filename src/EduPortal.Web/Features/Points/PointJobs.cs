@@ -14,14 +14,14 @@ public sealed record RecomputeRunRow(int Id, int Year, DateTimeOffset RequestedA
     DateTimeOffset? FinishedAt, int TeachersDone, int TeachersTotal, long EventsDone, string? Failure, int Percent);
 
 /// <summary>Background work of the points module, run by Hangfire.</summary>
-public sealed class PointJobs(IDbContextFactory<EduPortalDbContext> dbFactory, PointLedger ledger, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class PointJobs(IDbContextFactory<EduPortalDbContext> dbFactory, PointRecomputation recomputation, IBackgroundJobClient jobs, TimeProvider clock)
 {
     public const string DrainJobId = "points-recompute-dirty";
 
     /// <summary>Rebuilds the teacher-years that received events (API, import); also runs every minute as a safety net.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 3)]
-    public Task<int> RecomputeDirtyAsync() => ledger.RecomputeDirtyAsync();
+    public Task<int> RecomputeDirtyAsync() => recomputation.RecomputeDirtyAsync();
 
     /// <summary>Asks for a full-year recompute (city admins, after a rule edit): recorded, audited, queued.</summary>
     public async Task<Result<int>> RequestYearRecomputeAsync(Caller caller, int year, CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ public sealed class PointJobs(IDbContextFactory<EduPortalDbContext> dbFactory, P
                 run.TeachersTotal = p.TeachersTotal;
                 run.EventsDone = p.EventsDone;
             });
-            var task = ledger.RecomputeYearAsync(run.Year, progress, cancellationToken);
+            var task = recomputation.RecomputeYearAsync(run.Year, progress, cancellationToken);
             // Save progress every half second while the recompute runs.
             while (!task.IsCompleted)
             {

@@ -94,7 +94,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = await PointRuleSets.LoadAsync(db, year, cancellationToken);
-        var total = await db.PointTeacherTotals.AsNoTracking().SingleOrDefaultAsync(t => t.TeacherId == caller.UserId && t.Year == year, cancellationToken)
+        var total = await db.PointTeacherTotals.AsNoTracking().OwnedBy(caller).SingleOrDefaultAsync(t => t.Year == year, cancellationToken)
             ?? new PointTeacherTotal { TeacherId = caller.UserId, Year = year };
         var paths = OrgUnit.AncestorPaths(caller.OrgPath);
         var details = await (
@@ -114,8 +114,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         var todayPoints = rows.Where(r => PointEngine.ChinaDay(r.OccurredAt) == today).Sum(r => r.Points);
         // One read of the city's serving teachers and their totals gives all three ranks (cheaper than three counts).
         var city = await (
-                from u in db.Users.AsNoTracking().PointEarners().Serving()
-                where u.OrgUnit!.Path.StartsWith(paths[0])
+                from u in db.Users.AsNoTracking().PointEarnersUnder(paths[0]).Serving()
                 join t in db.PointTeacherTotals.Where(t => t.Year == year) on u.Id equals t.TeacherId into totals
                 from t in totals.DefaultIfEmpty()
                 select new { u.Id, u.OrgUnit!.Path, Total = t == null ? 0 : t.Total })
@@ -158,11 +157,11 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         // A school's rank among the county's and the city's schools is public (circular 001 附件2 §一(二): the
         // portal shows every school's index), so it is computed city-wide from two aggregates; only this
         // school's teachers are listed.
-        var serving = db.Users.AsNoTracking().PointEarners().Serving().Where(u => u.OrgUnit!.Path.StartsWith(paths[0]));
+        var serving = db.Users.AsNoTracking().PointEarnersUnder(paths[0]).Serving();
         var counts = await serving.GroupBy(u => u.OrgUnitId).Select(g => new { SchoolId = g.Key, Teachers = g.Count() }).ToListAsync(cancellationToken);
         var sums = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Join(serving, t => t.TeacherId, u => u.Id, (t, u) => new { u.OrgUnitId, t.Total })
             .GroupBy(x => x.OrgUnitId).Select(g => new { SchoolId = g.Key, Points = g.Sum(x => x.Total) }).ToListAsync(cancellationToken);
-        var schoolPaths = await db.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgUnitKind.School && o.Path.StartsWith(paths[0]))
+        var schoolPaths = await db.OrgUnits.AsNoTracking().UnderRankingScope(paths[0]).Where(o => o.Kind == OrgUnitKind.School)
             .Select(o => new { o.Id, o.Path }).ToListAsync(cancellationToken);
         var pointsBySchool = sums.ToDictionary(x => x.SchoolId, x => x.Points);
         var indexes = counts.Select(c => new { c.SchoolId, c.Teachers, Points = pointsBySchool.GetValueOrDefault(c.SchoolId), Index = PointIndex.SchoolIndex(pointsBySchool.GetValueOrDefault(c.SchoolId), c.Teachers) })
@@ -205,13 +204,13 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             return ValidationError.For("To", "结束日期不能早于开始日期");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cityPath = OrgUnit.AncestorPaths(caller.OrgPath)[0];
+        var cityPath = caller.RankingCityPath();
         // A county admin starts in their county; everyone else in the whole city.
         var scopePath = caller.Level == AdminLevel.County ? caller.OrgPath : cityPath;
         if (query.OrgUnitId is { } unitId)
         {
-            var unit = await db.OrgUnits.AsNoTracking()
-                .SingleOrDefaultAsync(o => o.Id == unitId && (o.Kind == OrgUnitKind.County || o.Kind == OrgUnitKind.City) && o.Path.StartsWith(cityPath), cancellationToken);
+            var unit = await db.OrgUnits.AsNoTracking().UnderRankingScope(cityPath)
+                .SingleOrDefaultAsync(o => o.Id == unitId && (o.Kind == OrgUnitKind.County || o.Kind == OrgUnitKind.City), cancellationToken);
             if (unit is null)
             {
                 return new NotFoundError();
@@ -225,8 +224,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
     public async Task<IReadOnlyList<(int Id, string Name)>> CountiesAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cityPath = OrgUnit.AncestorPaths(caller.OrgPath)[0];
-        var rows = await db.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgUnitKind.County && o.Path.StartsWith(cityPath))
+        var rows = await db.OrgUnits.AsNoTracking().UnderRankingScope(caller.RankingCityPath()).Where(o => o.Kind == OrgUnitKind.County)
             .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         return rows.Select(r => (r.Id, r.Name)).ToList();
     }
@@ -235,7 +233,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
     {
         var rules = await PointRuleSets.LoadAsync(db, query.Year, cancellationToken);
         var scopeName = await db.OrgUnits.AsNoTracking().Where(o => o.Path == scopePath).Select(o => o.Name).SingleAsync(cancellationToken);
-        var units = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(scopePath) && (o.Kind == OrgUnitKind.School || o.Kind == OrgUnitKind.County))
+        var units = await db.OrgUnits.AsNoTracking().UnderRankingScope(scopePath).Where(o => o.Kind == OrgUnitKind.School || o.Kind == OrgUnitKind.County)
             .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.IsVocational }).ToListAsync(cancellationToken);
         var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToDictionary(u => u.Path, u => (u.Id, u.Name));
         if (counties.Count == 0)
@@ -248,7 +246,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         string CountyOf(string path) => CountyPathOf(path) is { } county ? counties[county].Name : "";
         // circular 001 §四(三)3: the award rankings are among 中小学校（不含职校）.
         var schools = units.Where(u => u.Kind == OrgUnitKind.School && !(query.ExcludeVocational && u.IsVocational)).ToDictionary(u => u.Id);
-        var teachers = (await db.Users.AsNoTracking().PointEarners().Where(u => u.OrgUnit!.Path.StartsWith(scopePath))
+        var teachers = (await db.Users.AsNoTracking().PointEarnersUnder(scopePath)
             .Select(u => new { u.Id, u.RealName, u.OrgUnitId, u.Employment, u.OrgUnit!.Path }).ToListAsync(cancellationToken))
             .Where(t => schools.ContainsKey(t.OrgUnitId)).ToList();
 

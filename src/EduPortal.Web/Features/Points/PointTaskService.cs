@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Jurisdiction;
 using EduPortal.Data.Points;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
@@ -39,8 +40,8 @@ public sealed class PointTaskService(IDbContextFactory<EduPortalDbContext> dbFac
         {
             // Also the last two months, so a login streak that began last year is counted whole.
             var first = new[] { weekStart, rules.StartDate, today.AddDays(-62) }.Min();
-            var rows = await (from a in db.PointAwards.AsNoTracking()
-                              where a.TeacherId == caller.UserId && a.Day >= first && a.Day <= today && a.Points > 0
+            var rows = await (from a in db.PointAwards.AsNoTracking().OwnedBy(caller)
+                              where a.Day >= first && a.Day <= today && a.Points > 0
                               join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
                               select new { e.Type, a.Day, a.Points }).ToListAsync(cancellationToken);
             scored = rows.Select(r => (r.Type, r.Day, r.Points)).ToList();

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using EduPortal.Data;
 using EduPortal.Data.Points;
+using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Excel;
@@ -34,11 +36,12 @@ public static class PointsModule
     public const string IngestionRateLimit = "points-ingestion";
     public const string ApiKeyHeader = "X-Api-Key";
 
-    public static IServiceCollection AddPointsModule(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPoints(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PointsOptions>(configuration.GetSection("Points"));
         var options = configuration.GetSection("Points").Get<PointsOptions>() ?? new PointsOptions();
-        services.AddScoped<PointLedger>();
+        services.AddScoped<PointEventStore>();
+        services.AddScoped<PointRecomputation>();
         services.AddScoped<PointRuleService>();
         services.AddScoped<PointEventRecorder>();
         services.AddScoped<PointIngestionService>();
@@ -71,7 +74,7 @@ public static class PointsModule
         return services;
     }
 
-    public static WebApplication UsePointsModule(this WebApplication app)
+    public static void MapPointsEndpoints(this IEndpointRouteBuilder app)
     {
         // Order of checks: client address (rate limiter), body size, key, key's own rate, then the body is parsed.
         app.MapPost("/api/points/events", async (HttpRequest request, PointIngestionService ingestion, IngestionKeyLimiter keyLimiter,
@@ -126,8 +129,6 @@ public static class PointsModule
         app.MapGet("/points/import-template.xlsx", () =>
             Results.File(PointImportService.BuildTemplate(), ExcelExport.ContentType, "积分事件导入模板.xlsx"))
             .RequireAuthorization(Policies.Admin);
-
-        return app;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
@@ -150,9 +151,16 @@ public static class PointsModule
     }
 
     /// <summary>The drain job that recomputes the teacher-years touched by ingested events, every minute.</summary>
-    public static void SchedulePointJobs(this WebApplication app) =>
+    public static void SchedulePointsJobs(this WebApplication app) =>
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<PointJobs>(PointJobs.DrainJobId, j => j.RecomputeDirtyAsync(), Cron.Minutely());
+
+    /// <summary>
+    /// A year of demo activity for the demo city's teachers, with its awards (<see cref="PointsDemoSeeder"/>); nothing
+    /// when the ledger has events already. Called by the database initializer with its scope's services.
+    /// </summary>
+    public static Task<long> SeedPointsAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        new PointsDemoSeeder(services.GetRequiredService<EduPortalDbContext>(), services.GetRequiredService<TimeProvider>()).SeedAsync(cancellationToken);
 
     /// <summary>The year picker's choices: this points year and the two before it.</summary>
     public static IReadOnlyList<int> YearChoices(TimeProvider clock)

@@ -2,6 +2,7 @@ using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Features.Points;
 using EduPortal.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +62,7 @@ public static class DatabaseInitializer
                 await new SurveyDemoSeeder(db, clock).SeedAsync();
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
             }
-            await new PointsDemoSeeder(db, clock).SeedAsync();
+            await scope.ServiceProvider.SeedPointsAsync();
         }
     }
 }

@@ -3,7 +3,7 @@ using EduPortal.Web.Features.Points;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
-namespace EduPortal.Web.Tests.Components;
+namespace EduPortal.Web.Tests.Points;
 
 /// <summary>积分明细 shows every line's points and, for zero or bonus lines, the reason the engine gave.</summary>
 public sealed class PointDetailListTests : IAsyncLifetime

@@ -1,0 +1,265 @@
+using System.Diagnostics;
+using EduPortal.Domain.Points;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EduPortal.Data.Points;
+
+/// <summary>
+/// Derives the awards and totals of teacher-years from their raw events with the pure <see cref="PointEngine"/>:
+/// per teacher, per year (after a rule edit) and for the queue of teacher-years that received events. Recomputing
+/// is delete-and-insert per teacher-year, so the stored awards are always exactly what the engine gives.
+/// </summary>
+public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbFactory)
+{
+    private const int TeachersPerBatch = 400;
+
+    /// <summary>Recomputes every teacher-year marked by recorded events; returns how many teacher-years it rebuilt.</summary>
+    public async Task<int> RecomputeDirtyAsync(CancellationToken cancellationToken = default)
+    {
+        var rebuilt = 0;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            // Many marks name the same teacher-year (every batch that touched it): take them all at once and rebuild each once.
+            var marks = await db.PointDirtyTeachers.AsNoTracking().OrderBy(d => d.Id).Take(200_000).ToListAsync(cancellationToken);
+            if (marks.Count == 0)
+            {
+                return rebuilt;
+            }
+            // Earlier years first: a year's first week and login streaks read the last days of the year before.
+            foreach (var year in marks.GroupBy(m => m.Year).OrderBy(g => g.Key))
+            {
+                var teachers = year.Select(m => m.TeacherId).Distinct().ToList();
+                await RecomputeTeachersAsync(year.Key, teachers, cancellationToken);
+                rebuilt += teachers.Count;
+            }
+            // Delete exactly the marks read: on server databases identity values may commit out of order,
+            // so "every id up to the last one read" could drop a mark nobody has processed.
+            foreach (var chunk in marks.Select(m => m.Id).Chunk(1000))
+            {
+                await db.PointDirtyTeachers.Where(d => chunk.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the awards and totals of some teachers' year from their raw events (and the last days of the year
+    /// before, which its first week and login streaks continue); then the next year of those teachers, if it has
+    /// points already, since its first week and streaks continue this one.
+    /// </summary>
+    public async Task RecomputeTeachersAsync(int year, IReadOnlyCollection<string> teacherIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rules = await PointRuleSets.LoadAsync(db, year, cancellationToken);
+        var teachers = teacherIds.Distinct().ToList();
+        foreach (var chunk in teachers.Chunk(TeachersPerBatch))
+        {
+            var events = await db.PointEvents.AsNoTracking()
+                .Where(e => chunk.Contains(e.TeacherId) && e.Day >= rules.StartDate && e.Day < rules.EndDateExclusive)
+                .Select(e => new { e.TeacherId, e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity })
+                .ToListAsync(cancellationToken);
+            var byTeacher = chunk.ToDictionary(t => t, _ => new List<PointEventInput>(), StringComparer.Ordinal);
+            foreach (var e in events)
+            {
+                byTeacher[e.TeacherId].Add(new PointEventInput(e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity));
+            }
+            var prior = await LoadPriorAsync(db, rules, chunk, cancellationToken);
+            await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
+        }
+        await RecomputeNextYearAsync(db, year, teachers, cancellationToken);
+    }
+
+    /// <summary>
+    /// The teachers' next year continues this one (its first week's caps and its login streaks): rebuild it for
+    /// the teachers that have events in the days it reads back and points there already. Later years follow in turn.
+    /// </summary>
+    private async Task RecomputeNextYearAsync(EduPortalDbContext db, int year, IReadOnlyCollection<string>? teacherIds, CancellationToken cancellationToken)
+    {
+        var next = await PointRuleSets.LoadAsync(db, year + 1, cancellationToken);
+        var from = PointEngine.PriorWindowStart(next);
+        var nextStart = next.StartDate;
+        var withPoints = db.PointTeacherTotals.Where(t => t.Year == next.Year
+            && db.PointEvents.Any(e => e.TeacherId == t.TeacherId && e.Day >= from && e.Day < nextStart));
+        var affected = new List<string>();
+        if (teacherIds is null)
+        {
+            affected.AddRange(await withPoints.Select(t => t.TeacherId).ToListAsync(cancellationToken));
+        }
+        else
+        {
+            foreach (var chunk in teacherIds.Chunk(TeachersPerBatch))
+            {
+                affected.AddRange(await withPoints.Where(t => chunk.Contains(t.TeacherId)).Select(t => t.TeacherId).ToListAsync(cancellationToken));
+            }
+        }
+        if (affected.Count > 0)
+        {
+            await RecomputeTeachersAsync(next.Year, affected, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The teachers' events of the days before the year (from <see cref="PointEngine.PriorWindowStart"/>) with what
+    /// they earned in their own year, for the engine's first week and login streaks; these are read, never awarded
+    /// again. A teacher whose sign-ins fill that whole window has the run followed back further (up to a year), so
+    /// "连续登录第 N 天" keeps counting across 1 January. <paramref name="teacherIds"/> null means every teacher.
+    /// </summary>
+    private static async Task<Dictionary<string, List<PointPriorEvent>>> LoadPriorAsync(EduPortalDbContext db, PointRuleSet rules,
+        string[]? teacherIds, CancellationToken cancellationToken)
+    {
+        var from = PointEngine.PriorWindowStart(rules);
+        var start = rules.StartDate;
+        var events = db.PointEvents.AsNoTracking().Where(e => e.Day >= from && e.Day < start);
+        if (teacherIds is not null)
+        {
+            events = events.Where(e => teacherIds.Contains(e.TeacherId));
+        }
+        var rows = await (from e in events
+                          join a in db.PointAwards on e.Id equals a.EventId into awarded
+                          from a in awarded.DefaultIfEmpty()
+                          select new { e.TeacherId, e.Type, e.Day, Points = (int?)a.Points }).ToListAsync(cancellationToken);
+        var prior = new Dictionary<string, List<PointPriorEvent>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!prior.TryGetValue(row.TeacherId, out var list))
+            {
+                prior[row.TeacherId] = list = [];
+            }
+            list.Add(new PointPriorEvent(row.Type, row.Day, row.Points ?? 0));
+        }
+
+        var dailyTypes = rules.Rules.Where(r => r.IsDaily).Select(r => r.Type).ToArray();
+        var windowDays = start.DayNumber - from.DayNumber;
+        var longRuns = prior.Where(p => dailyTypes.Any(type => p.Value.Where(e => e.Type == type).Select(e => e.Day).Distinct().Count() == windowDays))
+            .Select(p => p.Key).ToList();
+        var yearBack = start.AddDays(-PointRule.MaxDaysPerYear);
+        foreach (var chunk in longRuns.Chunk(TeachersPerBatch))
+        {
+            var earlier = await db.PointEvents.AsNoTracking()
+                .Where(e => chunk.Contains(e.TeacherId) && dailyTypes.Contains(e.Type) && e.Day >= yearBack && e.Day < from)
+                .Select(e => new { e.TeacherId, e.Type, e.Day }).Distinct().ToListAsync(cancellationToken);
+            foreach (var e in earlier)
+            {
+                prior[e.TeacherId].Add(new PointPriorEvent(e.Type, e.Day, 0));
+            }
+        }
+        return prior;
+    }
+
+    /// <summary>
+    /// Rebuilds a whole year (after a rule edit): one sequential read of the year's raw events, grouped by
+    /// teacher in memory, then delete-and-insert per batch of teachers (each batch its own transaction, so
+    /// pages keep reading consistent teacher-years meanwhile).
+    /// </summary>
+    public async Task<long> RecomputeYearAsync(int year, IProgress<RecomputeProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        var rules = await PointRuleSets.LoadAsync(db, year, cancellationToken);
+        var started = Stopwatch.StartNew();
+        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Intern(string value)
+        {
+            if (!interned.TryGetValue(value, out var shared))
+            {
+                interned[value] = shared = value;
+            }
+            return shared;
+        }
+        var byTeacher = new Dictionary<string, List<PointEventInput>>(StringComparer.Ordinal);
+        long eventCount = 0;
+        await foreach (var e in db.PointEvents.AsNoTracking()
+            .Where(e => e.Day >= rules.StartDate && e.Day < rules.EndDateExclusive)
+            .Select(e => new { e.TeacherId, e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!byTeacher.TryGetValue(e.TeacherId, out var list))
+            {
+                byTeacher[e.TeacherId] = list = new List<PointEventInput>(64);
+            }
+            list.Add(new PointEventInput(e.Id, Intern(e.Type), e.OccurredAt, Intern(e.Source), e.ExternalId, e.Quantity, e.SecondaryQuantity));
+            eventCount++;
+        }
+        // Teachers with awards but no events left in the year (the start date moved) are cleared too.
+        foreach (var stale in await db.PointTeacherTotals.Where(t => t.Year == year).Select(t => t.TeacherId).ToListAsync(cancellationToken))
+        {
+            byTeacher.TryAdd(stale, []);
+        }
+        var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
+        var reading = started.Elapsed;
+        TimeSpan awarding = TimeSpan.Zero, writing = TimeSpan.Zero;
+        var teachers = byTeacher.Keys.Order(StringComparer.Ordinal).ToList();
+        var done = 0;
+        long eventsDone = 0;
+        progress?.Report(new RecomputeProgress(0, teachers.Count, 0, reading, awarding, writing));
+        foreach (var chunk in teachers.Chunk(TeachersPerBatch * 5))
+        {
+            var batch = chunk.ToDictionary(t => t, t => byTeacher[t], StringComparer.Ordinal);
+            var (award, write) = await WriteAsync(db, rules, batch, prior, cancellationToken);
+            awarding += award;
+            writing += write;
+            done += chunk.Length;
+            eventsDone += batch.Values.Sum(l => (long)l.Count);
+            foreach (var teacher in chunk)
+            {
+                byTeacher.Remove(teacher); // let the memory go as we move on
+            }
+            progress?.Report(new RecomputeProgress(done, teachers.Count, eventsDone, reading, awarding, writing));
+        }
+        await RecomputeNextYearAsync(db, year, null, cancellationToken);
+        return eventCount;
+    }
+
+    /// <summary>
+    /// Awards each teacher's events and replaces their stored awards and total for the year in one transaction;
+    /// returns the time the engine took and the time the writing took.
+    /// </summary>
+    private static async Task<(TimeSpan Awarding, TimeSpan Writing)> WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher,
+        IReadOnlyDictionary<string, List<PointPriorEvent>> prior, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var year = rules.Year;
+        var awards = new List<(string TeacherId, PointAwardResult Award)>();
+        var totals = new List<PointTeacherTotal>(byTeacher.Count);
+        var weeks = new List<PointTeacherWeek>(byTeacher.Count * 40);
+        foreach (var (teacherId, events) in byTeacher)
+        {
+            var result = PointEngine.Award(rules, events, prior.GetValueOrDefault(teacherId));
+            foreach (var award in result)
+            {
+                awards.Add((teacherId, award));
+            }
+            foreach (var week in result.Where(a => a.Points != 0).GroupBy(a => PointEngine.WeekStart(a.Day)))
+            {
+                weeks.Add(new PointTeacherWeek { TeacherId = teacherId, Year = year, WeekStart = week.Key, Points = week.Sum(a => a.Points) });
+            }
+            if (result.Count > 0)
+            {
+                var (total, byCategory) = PointEngine.Summarize(result);
+                var row = new PointTeacherTotal { TeacherId = teacherId, Year = year };
+                row.Set(total, byCategory, result.Count);
+                totals.Add(row);
+            }
+        }
+        var awarding = watch.Elapsed;
+        watch.Restart();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var chunk in byTeacher.Keys.Chunk(TeachersPerBatch))
+            {
+                await db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+                await db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+                await db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+            }
+            var dbTransaction = transaction.GetDbTransaction();
+            await PointBulkInsert.AwardsAsync(db, dbTransaction, year, awards, cancellationToken);
+            await PointBulkInsert.TotalsAsync(db, dbTransaction, totals, cancellationToken);
+            await PointBulkInsert.WeeksAsync(db, dbTransaction, weeks, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        return (awarding, watch.Elapsed);
+    }
+}

@@ -1,0 +1,3 @@
+namespace EduPortal.Data.Points;
+
+public sealed record PointRowOutcome(PointRowStatus Status, string? Error = null, long? EventId = null);

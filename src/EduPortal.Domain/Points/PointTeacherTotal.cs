@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EduPortal.Domain.Common;
+
+namespace EduPortal.Domain.Points;
+
+/// <summary>A teacher's points of a year, total and per category: derived, what the rankings read.</summary>
+public sealed class PointTeacherTotal
+{
+    public string TeacherId { get; set; } = "";
+    public int Year { get; set; }
+    public int Total { get; set; }
+    public int SpaceBuilding { get; set; }
+    public int TeachingApplication { get; set; }
+    public int Interaction { get; set; }
+    public int TeacherTraining { get; set; }
+    public int CampusManagement { get; set; }
+    public int EventCount { get; set; }
+
+    public int[] ByCategory => [SpaceBuilding, TeachingApplication, Interaction, TeacherTraining, CampusManagement];
+
+    public void Set(int total, int[] byCategory, int eventCount)
+    {
+        Total = total;
+        SpaceBuilding = byCategory[(int)PointCategory.SpaceBuilding];
+        TeachingApplication = byCategory[(int)PointCategory.TeachingApplication];
+        Interaction = byCategory[(int)PointCategory.Interaction];
+        TeacherTraining = byCategory[(int)PointCategory.TeacherTraining];
+        CampusManagement = byCategory[(int)PointCategory.CampusManagement];
+        EventCount = eventCount;
+    }
+}

@@ -1,0 +1,15 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EduPortal.Domain.Common;
+
+namespace EduPortal.Domain.Points;
+
+/// <summary>A teacher's points of one Monday–Sunday week: derived with the awards, what the weekly trend reads.</summary>
+public sealed class PointTeacherWeek
+{
+    public string TeacherId { get; set; } = "";
+    public int Year { get; set; }
+    public DateOnly WeekStart { get; set; }
+    public int Points { get; set; }
+}
