@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Text;
 using EduPortal.Domain.Points;
 using Microsoft.EntityFrameworkCore;
@@ -16,21 +18,10 @@ public static class PointBulkInsert
 {
     /// <summary>Raw events as they are (their ids come from the database).</summary>
     public static Task EventsAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointEvent> events, CancellationToken cancellationToken) =>
-        RowsAsync<PointEvent, PointEvent>(db, transaction,
+        EntitiesAsync(db, transaction, events,
             [nameof(PointEvent.TeacherId), nameof(PointEvent.Type), nameof(PointEvent.OccurredAt), nameof(PointEvent.Day), nameof(PointEvent.Source),
                 nameof(PointEvent.ExternalId), nameof(PointEvent.Quantity), nameof(PointEvent.SecondaryQuantity), nameof(PointEvent.ReceivedAt)],
-            events, (e, values) =>
-            {
-                values[0] = e.TeacherId;
-                values[1] = e.Type;
-                values[2] = e.OccurredAt;
-                values[3] = e.Day;
-                values[4] = e.Source;
-                values[5] = e.ExternalId;
-                values[6] = e.Quantity;
-                values[7] = e.SecondaryQuantity;
-                values[8] = e.ReceivedAt;
-            }, cancellationToken);
+            cancellationToken);
 
     /// <summary>What the engine awarded each teacher's events in <paramref name="year"/>.</summary>
     public static Task AwardsAsync(EduPortalDbContext db, DbTransaction? transaction, int year, IReadOnlyList<(string TeacherId, PointAwardResult Award)> awards,
@@ -48,33 +39,30 @@ public static class PointBulkInsert
             }, cancellationToken);
 
     public static Task TotalsAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherTotal> totals, CancellationToken cancellationToken) =>
-        RowsAsync<PointTeacherTotal, PointTeacherTotal>(db, transaction,
+        EntitiesAsync(db, transaction, totals,
             [nameof(PointTeacherTotal.TeacherId), nameof(PointTeacherTotal.Year), nameof(PointTeacherTotal.Total), nameof(PointTeacherTotal.SpaceBuilding),
                 nameof(PointTeacherTotal.TeachingApplication), nameof(PointTeacherTotal.Interaction), nameof(PointTeacherTotal.TeacherTraining),
                 nameof(PointTeacherTotal.CampusManagement), nameof(PointTeacherTotal.EventCount)],
-            totals, (t, values) =>
-            {
-                values[0] = t.TeacherId;
-                values[1] = t.Year;
-                values[2] = t.Total;
-                values[3] = t.SpaceBuilding;
-                values[4] = t.TeachingApplication;
-                values[5] = t.Interaction;
-                values[6] = t.TeacherTraining;
-                values[7] = t.CampusManagement;
-                values[8] = t.EventCount;
-            }, cancellationToken);
+            cancellationToken);
 
     public static Task WeeksAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherWeek> weeks, CancellationToken cancellationToken) =>
-        RowsAsync<PointTeacherWeek, PointTeacherWeek>(db, transaction,
+        EntitiesAsync(db, transaction, weeks,
             [nameof(PointTeacherWeek.TeacherId), nameof(PointTeacherWeek.Year), nameof(PointTeacherWeek.WeekStart), nameof(PointTeacherWeek.Points)],
-            weeks, (w, values) =>
+            cancellationToken);
+
+    /// <summary>Entities as they are: the named properties read through compiled getters (no reflection per row, compiled once).</summary>
+    private static Task EntitiesAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<TEntity> rows, string[] properties,
+        CancellationToken cancellationToken)
+    {
+        var getters = Getters<TEntity>.For(properties);
+        return RowsAsync<TEntity, TEntity>(db, transaction, properties, rows, (row, values) =>
+        {
+            for (var c = 0; c < getters.Length; c++)
             {
-                values[0] = w.TeacherId;
-                values[1] = w.Year;
-                values[2] = w.WeekStart;
-                values[3] = w.Points;
-            }, cancellationToken);
+                values[c] = getters[c](row);
+            }
+        }, cancellationToken);
+    }
 
     /// <summary>
     /// Multi-row INSERTs with one prepared command per full batch: provider-neutral (table and column names and
@@ -163,5 +151,17 @@ public static class PointBulkInsert
         }
         command.CommandText = text.ToString();
         return command;
+    }
+
+    private static class Getters<TEntity>
+    {
+        private static readonly ConcurrentDictionary<string, Func<TEntity, object?>[]> Compiled = new(StringComparer.Ordinal);
+
+        public static Func<TEntity, object?>[] For(string[] properties) => Compiled.GetOrAdd(string.Join(',', properties), _ =>
+        {
+            var entity = Expression.Parameter(typeof(TEntity), "entity");
+            return properties.Select(name =>
+                Expression.Lambda<Func<TEntity, object?>>(Expression.Convert(Expression.Property(entity, name), typeof(object)), entity).Compile()).ToArray();
+        });
     }
 }

@@ -1,5 +1,3 @@
-using EduPortal.Domain.Common;
-
 namespace EduPortal.Domain.Points;
 
 /// <summary>What one event earned, with the reason whenever it earned nothing or less than the row's points.</summary>

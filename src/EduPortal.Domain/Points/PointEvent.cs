@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using EduPortal.Domain.Common;
 
 namespace EduPortal.Domain.Points;

@@ -1,5 +1,3 @@
-using EduPortal.Domain.Common;
-
 namespace EduPortal.Domain.Points;
 
 /// <summary>A raw event as the engine sees it: what happened, when, and from where.</summary>

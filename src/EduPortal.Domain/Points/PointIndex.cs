@@ -1,5 +1,3 @@
-using EduPortal.Domain.Common;
-
 namespace EduPortal.Domain.Points;
 
 /// <summary>Index and rank rules shared by the rankings pages (circular 001 附件2 §二).</summary>

@@ -1,5 +1,3 @@
-using EduPortal.Domain.Common;
-
 namespace EduPortal.Domain.Points;
 
 /// <summary>

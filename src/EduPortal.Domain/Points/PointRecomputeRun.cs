@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using EduPortal.Domain.Common;
-
 namespace EduPortal.Domain.Points;
 
 /// <summary>A run of "recompute the year" (重新计算), with the progress the rule editor shows.</summary>

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using EduPortal.Domain.Common;
-
 namespace EduPortal.Domain.Points;
 
 /// <summary>A teacher's points of a year, total and per category: derived, what the rankings read.</summary>

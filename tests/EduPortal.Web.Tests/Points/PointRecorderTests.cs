@@ -48,6 +48,34 @@ public sealed class PointRecorderTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_disabled_account_earns_no_points_from_the_recorder()
+    {
+        string teacherId;
+        await using (var db = await portal.DbAsync())
+        {
+            var school = await portal.DemoSchoolAsync();
+            teacherId = await db.Users.Where(u => u.OrgUnitId == school.Id && u.Level == Domain.Accounts.AdminLevel.Teacher
+                    && u.Status == Domain.Accounts.AccountStatus.Active && u.UserName != DemoAccounts.Teacher)
+                .OrderByDescending(u => u.Id).Select(u => u.Id).FirstAsync();
+            await db.Users.Where(u => u.Id == teacherId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Status, Domain.Accounts.AccountStatus.Disabled));
+        }
+        try
+        {
+            var recorder = portal.Service<PointEventRecorder>();
+            await recorder.RecordAsync(teacherId, PointTypes.LabRecordPublished, portal.Now.AddMinutes(-5), "lab-disabled-account");
+            await recorder.RecordAsync(teacherId, PointTypes.Login, portal.Now.AddMinutes(-5), "login-disabled-account");
+
+            await using var check = await portal.DbAsync();
+            Assert.False(await check.PointEvents.AnyAsync(e => e.ExternalId == "lab-disabled-account" || e.ExternalId == "login-disabled-account"));
+        }
+        finally
+        {
+            await using var db = await portal.DbAsync();
+            await db.Users.Where(u => u.Id == teacherId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Status, Domain.Accounts.AccountStatus.Active));
+        }
+    }
+
+    [Fact]
     public async Task A_published_lab_record_is_recorded_through_the_recorder_hook_and_scores_once_the_district_switches_its_row_on()
     {
         var teacher = await portal.CallerAsync(DemoAccounts.Teacher);
