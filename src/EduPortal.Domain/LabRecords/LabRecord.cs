@@ -46,6 +46,12 @@ public sealed class LabRecord
     }
 
     public long Id { get; private set; }
+
+    /// <summary>The record's event in the points ledger (source "portal").</summary>
+    public string PointsExternalId => $"lab-{Id}";
+
+    /// <summary>The record's key in the audit log.</summary>
+    public string AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     public string TeacherId { get; private set; } = "";
     public string TeacherName { get; private set; } = "";
     public int SchoolId { get; private set; }

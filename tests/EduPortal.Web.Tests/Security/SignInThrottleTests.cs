@@ -62,9 +62,7 @@ public sealed class SignInThrottleTests(PortalFactory portal)
         {
             userId = await db.Users.Where(u => u.UserName == victim).Select(u => u.Id).SingleAsync();
         }
-        using var scope = portal.Services.CreateScope();
-        var hasher = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<EduPortal.Data.Accounts.ApplicationUser>>();
-        var reset = await portal.Service<AccountAdminService>().ResetPasswordAsync(await portal.CallerAsync(DemoAccounts.CityAdmin), userId, hasher);
+        var reset = await portal.Service<AccountAdminService>().ResetPasswordAsync(await portal.CallerAsync(DemoAccounts.CityAdmin), userId);
         Assert.True(reset.Succeeded);
         Assert.True(PortalFactory.IsSignedIn(await PortalFactory.PostLoginAsync(phone, victim, reset.Value!)));
     }

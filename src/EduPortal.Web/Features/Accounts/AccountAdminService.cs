@@ -28,7 +28,8 @@ public sealed record AccountQuery(string? Search = null, int? OrgUnitId = null, 
 public sealed record PlacementOption(int Id, string Name, OrgUnitKind Kind);
 
 /// <summary>What an admin does to accounts below it: list, approve registrations, change level, grant capabilities, change status.</summary>
-public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, Infrastructure.Auth.SignInThrottle throttle)
+public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, Infrastructure.Auth.SignInThrottle throttle,
+    IPasswordHasher<ApplicationUser> hasher)
 {
     public async Task<(IReadOnlyList<AccountRow> Rows, int Total)> SearchAsync(Caller caller, AccountQuery query, CancellationToken cancellationToken = default)
     {
@@ -336,7 +337,7 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     /// Resets a forgotten password (忘记密码请联系学校管理员): a fresh temporary password shown once to the
     /// admin, any lockout lifted, open sessions ended. The password itself is never stored or audited.
     /// </summary>
-    public async Task<Result<string>> ResetPasswordAsync(Caller caller, string userId, IPasswordHasher<ApplicationUser> hasher, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> ResetPasswordAsync(Caller caller, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await FindManageableAsync(db, caller, userId, cancellationToken);

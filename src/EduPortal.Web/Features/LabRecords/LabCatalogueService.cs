@@ -190,20 +190,4 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
         new("维护单位", r => r.OwnerName, 14),
         new("状态", r => r.Active ? "启用" : "停用", 8),
     ], rows);
-
-    /// <summary>Ships the default catalogue (<see cref="DefaultLabCatalogue"/>) under the city when the catalogue is empty.</summary>
-    public static async Task EnsureDefaultAsync(EduPortalDbContext db, CancellationToken cancellationToken = default)
-    {
-        if (await db.LabExperiments.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-        var city = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.City).OrderBy(o => o.Id).Select(o => new { o.Id, o.Path }).FirstOrDefaultAsync(cancellationToken);
-        if (city is null)
-        {
-            return;
-        }
-        db.LabExperiments.AddRange(DefaultLabCatalogue.Rows.Select(r => new LabExperiment(city.Id, city.Path, r.Subject, r.Grade, r.Code, r.Name, r.Kind)));
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }

@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Auditing;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
@@ -105,8 +106,8 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
             .GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Last = g.Max(r => r.SentAt) })
             .ToDictionaryAsync(r => r.SchoolId, r => r.Last, cancellationToken);
         var accounts = await db.Users.AsNoTracking().WithinJurisdiction(caller)
-            .Where(u => u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving
-                && u.OrgUnit!.Kind == OrgUnitKind.School && u.OrgUnit.Path.StartsWith(round.OrgPath) && u.SubjectsText != "")
+            .ActiveServing()
+            .Where(u => u.OrgUnit!.Kind == OrgUnitKind.School && u.OrgUnit.Path.StartsWith(round.OrgPath) && u.SubjectsText != "")
             .Select(u => new { u.OrgUnitId, u.SubjectsText })
             .ToListAsync(cancellationToken);
         var subjectsBySchool = accounts.ToLookup(a => a.OrgUnitId, a => Subjects.Parse(a.SubjectsText).Known);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EduPortal.Web.Features.Audit;
+namespace EduPortal.Web.Features.Auditing;
 
 /// <summary>Turns an audit entry's before/after JSON into the "字段：值" text an admin reads.</summary>
 public static class AuditFormatting

@@ -4,7 +4,7 @@ using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace EduPortal.Web.Tests.Audit;
+namespace EduPortal.Web.Tests.Auditing;
 
 [Collection(PortalCollection.Name)]
 public sealed class AuditLogTests(PortalFactory portal)
@@ -37,7 +37,7 @@ public sealed class AuditLogTests(PortalFactory portal)
     [InlineData("{\"级别\":\"教师\"}", "{\"级别\":\"教师\"}", "（无变化）")]
     public void The_log_shows_only_what_changed(string? before, string? after, string expected)
     {
-        Assert.Equal(expected, EduPortal.Web.Features.Audit.AuditFormatting.Change(before, after));
+        Assert.Equal(expected, EduPortal.Web.Features.Auditing.AuditFormatting.Change(before, after));
     }
 
     [Fact]
@@ -46,11 +46,11 @@ public sealed class AuditLogTests(PortalFactory portal)
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         var school = await portal.NeighbourSchoolAsync();
         Assert.True((await portal.Service<OrgService>().UpdateAsync(county, school.Id, new OrgUnitInput { Name = school.Name, Stage = school.Stage, StudentCount = 1234, Phone = school.Phone })).Succeeded);
-        var audit = portal.Service<EduPortal.Web.Features.Audit.AuditLogService>();
-        var found = (await audit.SearchAsync(county, new EduPortal.Web.Features.Audit.AuditQuery(AuditActions.OrgUnitUpdated, school.Name))).Value;
+        var audit = portal.Service<EduPortal.Web.Features.Auditing.AuditLogService>();
+        var found = (await audit.SearchAsync(county, new EduPortal.Web.Features.Auditing.AuditQuery(AuditActions.OrgUnitUpdated, school.Name))).Value;
         Assert.True(found.Total >= 1);
         Assert.All(found.Rows, r => Assert.Equal(AuditActions.OrgUnitUpdated, r.Action));
-        var bytes = (await audit.ExportAsync(county, new EduPortal.Web.Features.Audit.AuditQuery(AuditActions.OrgUnitUpdated))).Value!;
+        var bytes = (await audit.ExportAsync(county, new EduPortal.Web.Features.Auditing.AuditQuery(AuditActions.OrgUnitUpdated))).Value!;
         using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes));
         Assert.Equal("时间", workbook.Worksheet(1).Cell(1, 1).GetString());
         Assert.True(workbook.Worksheet(1).RowsUsed().Count() >= 2);

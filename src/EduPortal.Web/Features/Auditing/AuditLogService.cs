@@ -6,7 +6,7 @@ using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;
 
-namespace EduPortal.Web.Features.Audit;
+namespace EduPortal.Web.Features.Auditing;
 
 public sealed record AuditQuery(string? Action = null, string? Text = null, DateOnly? From = null, DateOnly? To = null, int Page = 0, int PageSize = 25);
 
