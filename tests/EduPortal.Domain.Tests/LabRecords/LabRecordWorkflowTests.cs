@@ -51,14 +51,11 @@ public sealed class LabRecordWorkflowTests
     }
 
     [Fact]
-    public void A_new_record_is_an_unpublished_draft_seen_only_by_its_teacher()
+    public void A_new_record_is_an_unpublished_draft()
     {
         var record = Draft();
         Assert.Equal(LabRecordState.Draft, record.State);
         Assert.False(record.Shown);
-        Assert.True(record.IsVisibleTo(Teacher));
-        Assert.False(record.IsVisibleTo(Colleague));
-        Assert.False(record.IsVisibleTo(SchoolAdmin));
     }
 
     [Fact]
@@ -81,7 +78,6 @@ public sealed class LabRecordWorkflowTests
         Assert.Equal(LabRecordState.SelfPublished, record.State);
         Assert.True(record.Shown);
         Assert.Null(record.ReviewerName);
-        Assert.True(record.IsVisibleTo(Colleague));
         Assert.Equal(_clock.GetUtcNow(), record.PublishedAt);
     }
 
@@ -165,12 +161,6 @@ public sealed class LabRecordWorkflowTests
         Assert.Equal(LabRecordState.Reported, record.State);
         Assert.False(record.Shown);
         Assert.Equal("李老师", record.ReportedByName);
-        Assert.True(record.IsVisibleTo(Teacher));
-        Assert.True(record.IsVisibleTo(SchoolAdmin));
-        Assert.True(record.IsVisibleTo(CountyAdmin));
-        Assert.False(record.IsVisibleTo(Colleague));
-        Assert.False(record.IsVisibleTo(OtherSchoolAdmin));
-        Assert.False(record.IsVisibleTo(OtherCountyAdmin));
     }
 
     [Theory]
@@ -259,13 +249,11 @@ public sealed class LabRecordWorkflowTests
     }
 
     [Fact]
-    public void A_returned_record_is_seen_only_by_its_teacher_and_its_reviewers_and_can_never_be_published_again()
+    public void A_returned_record_can_never_be_published_again()
     {
         var record = Reported();
         Assert.True(record.Return(SchoolAdmin, "照片不清楚", _clock).Succeeded);
         Assert.False(record.Shown);
-        Assert.True(record.IsVisibleTo(Teacher));
-        Assert.False(record.IsVisibleTo(Colleague));
         var publish = record.Publish(Teacher, _clock);
         Assert.Contains("不能再发布", publish.Error!.Message);
         Assert.IsType<ConflictError>(record.Withdraw(Teacher, false, _clock).Error);
@@ -396,5 +384,67 @@ public sealed class LabRecordWorkflowTests
         record.Publish(SchoolAdmin, _clock);
         record.Report(Teacher, "照片与实验内容不符", _clock);
         Assert.IsType<ForbiddenError>(record.Approve(SchoolAdmin, null, _clock).Error);
+    }
+
+    // Each aggregate answers "what may this caller do" from the guards its transitions run (LabRecord.PermissionsFor).
+
+    [Fact]
+    public void A_draft_offers_its_teacher_edit_publish_and_delete_and_nothing_to_anyone_else()
+    {
+        var record = Draft();
+        Assert.Equal(new LabRecordPermissions(Edit: true, Publish: true, Withdraw: false, Delete: true, Report: false, Review: false, Revoke: false, SeeHistory: true),
+            record.PermissionsFor(Teacher));
+        Assert.Equal(new LabRecordPermissions(false, false, false, false, false, false, false, false), record.PermissionsFor(Colleague));
+        Assert.False(record.PermissionsFor(SchoolAdmin).Review);
+    }
+
+    [Fact]
+    public void A_self_published_record_offers_withdraw_to_its_teacher_and_report_to_others()
+    {
+        var record = Published();
+        var teacher = record.PermissionsFor(Teacher);
+        Assert.True(teacher.Withdraw);
+        Assert.False(teacher.Edit || teacher.Publish || teacher.Delete || teacher.Report);
+        Assert.True(record.PermissionsFor(Colleague).Report);
+        Assert.False(record.PermissionsFor(Colleague).SeeHistory);
+        Assert.True(record.PermissionsFor(SchoolAdmin).SeeHistory);
+    }
+
+    [Fact]
+    public void A_reported_record_offers_review_to_the_admins_over_its_school_only()
+    {
+        var record = Reported();
+        Assert.True(record.PermissionsFor(SchoolAdmin).Review);
+        Assert.True(record.PermissionsFor(CountyAdmin).Review);
+        Assert.True(record.PermissionsFor(CityAdmin).Review);
+        Assert.False(record.PermissionsFor(OtherSchoolAdmin).Review);
+        Assert.False(record.PermissionsFor(OtherCountyAdmin).Review);
+        Assert.False(record.PermissionsFor(Teacher).Review);
+        Assert.False(record.PermissionsFor(Teacher).Withdraw);
+        Assert.False(record.PermissionsFor(Colleague).Report);
+    }
+
+    [Fact]
+    public void A_reviewed_record_offers_revoke_to_any_admin_over_its_school_and_a_returned_one_delete_to_its_teacher()
+    {
+        var record = Reported();
+        Assert.True(record.Return(SchoolAdmin, "照片不清楚", _clock).Succeeded);
+        Assert.True(record.PermissionsFor(CountyAdmin).Revoke);
+        Assert.False(record.PermissionsFor(OtherCountyAdmin).Revoke);
+        var teacher = record.PermissionsFor(Teacher);
+        Assert.True(teacher.Delete);
+        Assert.False(teacher.Publish || teacher.Withdraw || teacher.Edit);
+    }
+
+    [Fact]
+    public void Permissions_match_what_the_transitions_accept()
+    {
+        foreach (var caller in new[] { Teacher, Colleague, SchoolAdmin, OtherSchoolAdmin, CountyAdmin, OtherCountyAdmin, CityAdmin })
+        {
+            Assert.Equal(Draft().PermissionsFor(caller).Publish, Draft().Publish(caller, _clock).Succeeded);
+            Assert.Equal(Published().PermissionsFor(caller).Report, Published().Report(caller, "照片与实验内容不符", _clock).Succeeded);
+            Assert.Equal(Published().PermissionsFor(caller).Withdraw, Published().Withdraw(caller, false, _clock).Succeeded);
+            Assert.Equal(Reported().PermissionsFor(caller).Review, Reported().Approve(caller, null, _clock).Succeeded);
+        }
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using MudBlazor.Services;
 
-namespace EduPortal.Web.Tests.Components;
+namespace EduPortal.Web.Tests.Infrastructure;
 
 /// <summary>The date picker's "today" is China's today, on a server whose own zone is UTC (issue 9 §6).</summary>
 public sealed class ChinaTodayTests : IAsyncLifetime

@@ -1,7 +1,7 @@
 using ClosedXML.Excel;
 using EduPortal.Web.Infrastructure.Excel;
 
-namespace EduPortal.Web.Tests.Exports;
+namespace EduPortal.Web.Tests.Infrastructure.Excel;
 
 public sealed class ExcelExportTests
 {

@@ -1,6 +1,6 @@
 using static Microsoft.Playwright.Assertions;
 
-namespace EduPortal.E2E;
+namespace EduPortal.E2E.Infrastructure;
 
 /// <summary>The portal works under its Content-Security-Policy: nothing it needs is refused (issue 10).</summary>
 [Collection(PortalServerCollection.Name)]

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace EduPortal.E2E;
+namespace EduPortal.E2E.Accounts;
 
 /// <summary>The foundation's workflows as users walk them in a real browser.</summary>
 [Collection(PortalServerCollection.Name)]

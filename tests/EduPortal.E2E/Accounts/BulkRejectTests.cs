@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace EduPortal.E2E;
+namespace EduPortal.E2E.Accounts;
 
 /// <summary>A school admin clears a flood of applications in one go (issue 10, registration flood).</summary>
 [Collection(PortalServerCollection.Name)]

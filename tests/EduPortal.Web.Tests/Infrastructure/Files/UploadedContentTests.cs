@@ -10,7 +10,7 @@ using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
 using SkiaSharp;
 
-namespace EduPortal.Web.Tests.Files;
+namespace EduPortal.Web.Tests.Infrastructure.Files;
 
 /// <summary>What an upload is stored and served as: re-encoded pixels, whole videos, declared types (issue 10).</summary>
 [Collection(PortalCollection.Name)]

@@ -5,7 +5,7 @@ using EduPortal.Web.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
-namespace EduPortal.Web.Tests.Components;
+namespace EduPortal.Web.Tests.Accounts;
 
 /// <summary>The role-management component offers exactly the actions circular 000 allows, and reports the one clicked.</summary>
 public sealed class RoleActionsTests : IAsyncLifetime

@@ -1,29 +1,12 @@
-using EduPortal.Data.Accounts;
 using EduPortal.Domain.Accounts;
-using EduPortal.Domain.Auditing;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
 
 namespace EduPortal.Data.Jurisdiction;
 
-/// <summary>
-/// The one place jurisdiction is applied: every query a page runs starts from one of these,
-/// so nothing outside the caller's org subtree can be read or changed by editing an id.
-/// </summary>
-public static class JurisdictionQueries
+/// <summary>Jurisdiction for the lab-records module, beside <see cref="OrganizationJurisdiction"/>.</summary>
+public static class LabRecordJurisdiction
 {
-    public static IQueryable<OrgUnit> WithinJurisdiction(this IQueryable<OrgUnit> units, Caller caller) =>
-        units.Where(o => o.Path.StartsWith(caller.OrgPath));
-
-    public static IQueryable<SchoolClass> WithinJurisdiction(this IQueryable<SchoolClass> classes, Caller caller) =>
-        classes.Where(c => c.School!.Path.StartsWith(caller.OrgPath));
-
-    public static IQueryable<ApplicationUser> WithinJurisdiction(this IQueryable<ApplicationUser> users, Caller caller) =>
-        users.Where(u => u.OrgUnit!.Path.StartsWith(caller.OrgPath));
-
-    public static IQueryable<AuditEntry> WithinJurisdiction(this IQueryable<AuditEntry> entries, Caller caller) =>
-        entries.Where(a => a.OrgPath.StartsWith(caller.OrgPath));
-
     /// <summary>
     /// Lab records of schools in the caller's subtree (admin views: review queue, statistics). For a school or a
     /// county caller the subtree is exactly "this school" or "this county" (a record keeps its school's county), so
@@ -54,4 +37,14 @@ public static class JurisdictionQueries
 
     public static IQueryable<LabInactivityFlag> WithinJurisdiction(this IQueryable<LabInactivityFlag> flags, Caller caller) =>
         flags.Where(f => f.SchoolPath.StartsWith(caller.OrgPath));
+
+    /// <summary>
+    /// Catalogue entries a caller may see and address by id: those that apply to its unit (maintained by it or above
+    /// it) and those maintained inside its subtree (a county's own entries, seen by the city).
+    /// </summary>
+    public static IQueryable<LabExperiment> WithinJurisdiction(this IQueryable<LabExperiment> experiments, Caller caller)
+    {
+        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath).ToList();
+        return experiments.Where(e => ancestors.Contains(e.OwnerPath) || e.OwnerPath.StartsWith(caller.OrgPath));
+    }
 }

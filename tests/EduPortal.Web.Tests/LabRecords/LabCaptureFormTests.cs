@@ -4,7 +4,7 @@ using EduPortal.Web.Features.LabRecords;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
-namespace EduPortal.Web.Tests.Components;
+namespace EduPortal.Web.Tests.LabRecords;
 
 /// <summary>The capture form shows the server's messages next to their fields and offers only what fits the subject and class.</summary>
 public sealed class LabCaptureFormTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Tests.Infrastructure;
 using SkiaSharp;
 
-namespace EduPortal.Web.Tests.Files;
+namespace EduPortal.Web.Tests.Infrastructure.Files;
 
 [Collection(PortalCollection.Name)]
 public sealed class UploadPipelineTests(PortalFactory portal)

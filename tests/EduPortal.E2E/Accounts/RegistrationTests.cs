@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace EduPortal.E2E;
+namespace EduPortal.E2E.Accounts;
 
 /// <summary>Teacher self-registration when the first tries are refused (issue 9 §5).</summary>
 [Collection(PortalServerCollection.Name)]

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace EduPortal.E2E;
+namespace EduPortal.E2E.LabRecords;
 
 /// <summary>Circular 000 §三 as its users walk it: publish with three photos, report, return, and the teacher's view.</summary>
 [Collection(PortalServerCollection.Name)]

@@ -1,6 +1,6 @@
 using static Microsoft.Playwright.Assertions;
 
-namespace EduPortal.E2E;
+namespace EduPortal.E2E.Infrastructure;
 
 /// <summary>Dates and times read the Chinese way everywhere, including the background-jobs dashboard (issue 9 §6).</summary>
 [Collection(PortalServerCollection.Name)]

@@ -1,7 +1,7 @@
 using EduPortal.Web.Infrastructure.Reports;
 using EduPortal.Web.Tests.Infrastructure;
 
-namespace EduPortal.Web.Tests.Reports;
+namespace EduPortal.Web.Tests.Infrastructure.Reports;
 
 /// <summary>The one PDF helper: embedded CJK text that extracts exactly, tables across pages, page numbers.</summary>
 public sealed class PdfReportTests
