@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace EduPortal.E2E.Accounts;

@@ -3,9 +3,7 @@ using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPortal.Web.Tests.Security;
 

@@ -5,7 +5,6 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPortal.Web.Tests.Security;
 

@@ -1,6 +1,5 @@
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Files;
-using EduPortal.Web.Tests.Infrastructure;
 using SkiaSharp;
 
 namespace EduPortal.Web.Tests.Infrastructure.Files;

@@ -4,7 +4,6 @@ using System.Text;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Files;
-using EduPortal.Web.Tests.Infrastructure;
 using EduPortal.Web.Tests.LabRecords;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;

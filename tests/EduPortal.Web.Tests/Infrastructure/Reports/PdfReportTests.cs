@@ -1,5 +1,4 @@
 using EduPortal.Web.Infrastructure.Reports;
-using EduPortal.Web.Tests.Infrastructure;
 
 namespace EduPortal.Web.Tests.Infrastructure.Reports;
 
