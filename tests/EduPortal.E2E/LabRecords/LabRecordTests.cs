@@ -33,17 +33,7 @@ public sealed class LabRecordTests(PortalServer server)
         await Expect(teacher.Locator("[data-testid=slot-error-BackToFront]")).ToContainTextAsync("请上传“教室从后向前全场”照片");
         await teacher.ShotAsync("lab-01-capture-missing-phone");
 
-        await PickAsync(teacher, "lab-subject", "物理");
-        await PickAsync(teacher, "lab-kind", "学生分组实验");
-        await PickAsync(teacher, "lab-class", "高一1班");
-        await PickAsync(teacher, "lab-experiment", null);
-        await PickAsync(teacher, "lab-period", "第 3 节");
-        foreach (var slot in new[] { "FrontToBack", "BackToFront", "GroupCloseUp" })
-        {
-            await teacher.Locator($"[data-testid=slot-{slot}] input[type=file]").SetInputFilesAsync(PortalSteps.TinyPngFile("lab"));
-            await Expect(teacher.Locator($"[data-testid=slot-{slot}] img")).ToBeVisibleAsync();
-            await Expect(teacher.Locator($"[data-testid=upload-{slot}]")).ToBeEnabledAsync();
-        }
+        await FillPhysicsLessonAsync(teacher);
         await teacher.ShotAsync("lab-02-capture-filled-phone");
         await teacher.ClickAsync("[data-testid=lab-publish]");
         await Expect(teacher.Locator("[data-testid=lab-state]")).ToHaveTextAsync("自审发布");
@@ -95,17 +85,7 @@ public sealed class LabRecordTests(PortalServer server)
         var teacher = await server.NewPageAsync();
         await teacher.SignInAsync("teacher");
         await teacher.GoAsync("/labs/new");
-        await PickAsync(teacher, "lab-subject", "物理");
-        await PickAsync(teacher, "lab-kind", "学生分组实验");
-        await PickAsync(teacher, "lab-class", "高一1班");
-        await PickAsync(teacher, "lab-experiment", null);
-        await PickAsync(teacher, "lab-period", "第 4 节");
-        foreach (var slot in new[] { "FrontToBack", "BackToFront", "GroupCloseUp" })
-        {
-            await teacher.Locator($"[data-testid=slot-{slot}] input[type=file]").SetInputFilesAsync(PortalSteps.TinyPngFile("lab"));
-            await Expect(teacher.Locator($"[data-testid=slot-{slot}] img")).ToBeVisibleAsync();
-            await Expect(teacher.Locator($"[data-testid=upload-{slot}]")).ToBeEnabledAsync();
-        }
+        await FillPhysicsLessonAsync(teacher, "第 4 节");
         await teacher.ClickAsync("[data-testid=lab-publish]");
         await Expect(teacher.Locator("[data-testid=lab-state]")).ToHaveTextAsync("自审发布");
         var recordUrl = new Uri(teacher.Url).AbsolutePath;
@@ -176,14 +156,14 @@ public sealed class LabRecordTests(PortalServer server)
     private static ILocator FieldOf(IPage page, string testId) =>
         page.Locator(".mud-input-control").Filter(new LocatorFilterOptions { Has = page.Locator($"[data-testid={testId}]") }).Last;
 
-    /// <summary>Fills the capture form with a physics lesson and its three photos (the page must be /labs/new).</summary>
-    private static async Task FillPhysicsLessonAsync(IPage teacher)
+    /// <summary>Fills the capture form with a physics lesson in the given period and its three photos (the page must be /labs/new).</summary>
+    private static async Task FillPhysicsLessonAsync(IPage teacher, string period = "第 3 节")
     {
         await PickAsync(teacher, "lab-subject", "物理");
         await PickAsync(teacher, "lab-kind", "学生分组实验");
         await PickAsync(teacher, "lab-class", "高一1班");
         await PickAsync(teacher, "lab-experiment", null);
-        await PickAsync(teacher, "lab-period", "第 3 节");
+        await PickAsync(teacher, "lab-period", period);
         foreach (var slot in new[] { "FrontToBack", "BackToFront", "GroupCloseUp" })
         {
             await teacher.Locator($"[data-testid=slot-{slot}] input[type=file]").SetInputFilesAsync(PortalSteps.TinyPngFile("lab"));

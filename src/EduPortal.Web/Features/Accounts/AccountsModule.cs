@@ -25,7 +25,7 @@ public static class AccountsModule
     }
 
     /// <summary>Sign-out, and the roster import template.</summary>
-    public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)
+    public static void MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Sign-out ends the session on the server, not only in this browser: a new security stamp makes every
         // cookie issued before it invalid at its next request (SessionStampCheck), so a copied cookie stops
@@ -53,7 +53,6 @@ public static class AccountsModule
         endpoints.MapGet("/accounts/roster-template.xlsx", () =>
             Results.File(RosterImportService.BuildTemplate(), ExcelExport.ContentType, "教师名单导入模板.xlsx"))
             .RequireAuthorization(Policies.Admin);
-        return endpoints;
     }
 
     /// <summary>Applications that waited longer than Registration:PendingDays expire (rejected with a reason), daily.</summary>

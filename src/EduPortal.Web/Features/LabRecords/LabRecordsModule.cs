@@ -30,7 +30,7 @@ public static class LabRecordsModule
     /// Photos and videos of lab records. A file is served only if the caller may see its record, so a draft's or a
     /// reported record's photos cannot be fetched by guessing ids.
     /// </summary>
-    public static IEndpointRouteBuilder MapLabRecordsEndpoints(this IEndpointRouteBuilder endpoints)
+    public static void MapLabRecordsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/labs/media/{mediaId:long}", async (long mediaId, string? thumb, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
             IFileStore store, CancellationToken cancellationToken) =>
@@ -59,7 +59,6 @@ public static class LabRecordsModule
             http.Response.Headers.CacheControl = "private, max-age=3600";
             return StoredFileResults.Serve(http, stream, contentType, key == media.ThumbnailKey ? $"lab-media-{mediaId}-thumb" : $"lab-media-{mediaId}");
         }).RequireAuthorization();
-        return endpoints;
     }
 
     public static void ScheduleLabRecordsJobs(this WebApplication app)
