@@ -246,10 +246,9 @@ public sealed class LabRecord
         {
             return refusal;
         }
-        var reasonError = LabRecordRules.CheckReason(reason, "举报理由");
-        if (reasonError is not null)
+        if (ReasonProblem(reason, "举报理由", "Reason") is { } invalid)
         {
-            return ValidationError.For("Reason", reasonError);
+            return invalid;
         }
         var now = clock.GetUtcNow();
         ReportedById = actor.UserId;
@@ -286,10 +285,9 @@ public sealed class LabRecord
         {
             return refusal;
         }
-        var reasonError = LabRecordRules.CheckReason(comment, "退回理由");
-        if (reasonError is not null)
+        if (ReasonProblem(comment, "退回理由", "Comment") is { } invalid)
         {
-            return ValidationError.For("Comment", reasonError);
+            return invalid;
         }
         var now = clock.GetUtcNow();
         SetReview(actor, comment!.Trim(), now);
@@ -308,10 +306,9 @@ public sealed class LabRecord
         {
             return refusal;
         }
-        var reasonError = LabRecordRules.CheckReason(reason, "撤消理由");
-        if (reasonError is not null)
+        if (ReasonProblem(reason, "撤消理由", "Reason") is { } invalid)
         {
-            return ValidationError.For("Reason", reasonError);
+            return invalid;
         }
         var now = clock.GetUtcNow();
         ClearReview();
@@ -419,6 +416,10 @@ public sealed class LabRecord
         }
         return IsOwnedBy(actor) ? new ForbiddenError("不能撤消对自己上传记录的审核，请由其他管理员处理。") : null;
     }
+
+    /// <summary>A missing, too short or too long reason, as the message on its field.</summary>
+    private static ValidationError? ReasonProblem(string? reason, string label, string field) =>
+        LabRecordRules.CheckReason(reason, label) is { } problem ? ValidationError.For(field, problem) : null;
 
     private Error? CheckReviewer(Caller actor)
     {

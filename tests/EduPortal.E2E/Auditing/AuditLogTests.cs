@@ -12,10 +12,7 @@ public sealed class AuditLogTests(PortalServer server)
     {
         var page = await server.NewPageAsync();
         await page.SignInAsync("county_admin");
-        await page.GoAsync("/org");
-        await page.Locator("[data-testid=org-table] a").Filter(new LocatorFilterOptions { HasText = "东溪区第三小学" }).ClickAsync();
-        await page.WaitForCircuitAsync();
-        await Expect(page.Locator("[data-testid=unit-name]")).ToHaveTextAsync("东溪区第三小学");
+        await page.OpenOrgUnitAsync("东溪区第三小学");
         await page.FillAsync("[data-testid=unit-phone]", "12345");
         await page.ClickAsync("[data-testid=save-unit]");
         await Expect(page.Locator(".mud-input-helper-text").Filter(new LocatorFilterOptions { HasText = "请输入有效的手机号或带区号的固定电话" })).ToBeVisibleAsync();
