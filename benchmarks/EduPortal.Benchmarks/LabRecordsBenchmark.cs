@@ -38,7 +38,7 @@ public static class LabRecordsBenchmark
         {
             await db.Database.MigrateAsync();
             await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
-            await LabCatalogueService.EnsureDefaultAsync(db);
+            await LabCatalogueSeeder.SeedDefaultAsync(db);
             var watch = Stopwatch.StartNew();
             await InsertRecordsAsync(db, recordCount);
             Console.WriteLine($"{"Insert records (3 photos each, one transaction)",-58} {watch.Elapsed.TotalSeconds,7:F1} s");

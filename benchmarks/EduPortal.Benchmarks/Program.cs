@@ -98,7 +98,7 @@ var throttleCache = new Microsoft.Extensions.Caching.Distributed.MemoryDistribut
     Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions()));
 var accounts = new AccountAdminService(factory, clock, new EduPortal.Web.Infrastructure.Auth.SignInThrottle(throttleCache,
     new EduPortal.Web.Infrastructure.Auth.CachedWindowCounter(throttleCache, clock), clock,
-    Microsoft.Extensions.Options.Options.Create(new EduPortal.Web.Infrastructure.Auth.SignInThrottleOptions())));
+    Microsoft.Extensions.Options.Options.Create(new EduPortal.Web.Infrastructure.Auth.SignInThrottleOptions())), new PasswordHasher<ApplicationUser>());
 
 Report("Load the caller (every action does this)", await Bench.TimeAsync(() => CallerAccessor.LoadAsync(factory.CreateDbContext(), city.UserId), 21));
 Report("Home figures, city admin (whole district)", await Bench.TimeAsync(() => home.GetAsync(city)));

@@ -58,6 +58,15 @@ public static class PortalSteps
         await page.WaitForCircuitAsync();
     }
 
+    /// <summary>Opens a unit's page from the org tree (/org) and waits until it is interactive.</summary>
+    public static async Task OpenOrgUnitAsync(this IPage page, string unitName)
+    {
+        await page.GoAsync("/org");
+        await page.Locator("[data-testid=org-table] a").Filter(new LocatorFilterOptions { HasText = unitName }).ClickAsync();
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.Locator("[data-testid=unit-name]")).ToHaveTextAsync(unitName);
+    }
+
     /// <summary>A real 16×16 PNG written to a temporary file, for upload steps.</summary>
     public static string TinyPngFile(string prefix = "upload")
     {

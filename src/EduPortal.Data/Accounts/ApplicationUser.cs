@@ -32,5 +32,9 @@ public sealed class ApplicationUser : IdentityUser
 
     public AccountPosition Position => new(Level, OrgUnit?.Path ?? throw new InvalidOperationException("OrgUnit not loaded"), OrgUnit.Kind);
 
-    public bool CanSignIn => Status == AccountStatus.Active && Employment == EmploymentStatus.Serving;
+    public bool CanSignIn => IsActiveServing(Status, Employment);
+
+    /// <summary>Active and serving: the rule behind <see cref="CanSignIn"/> and <see cref="AccountQueries.ActiveServing"/>.</summary>
+    public static bool IsActiveServing(AccountStatus status, EmploymentStatus employment) =>
+        status == AccountStatus.Active && employment == EmploymentStatus.Serving;
 }

@@ -4,7 +4,7 @@ using EduPortal.Domain.Surveys;
 
 namespace EduPortal.Data.Jurisdiction;
 
-/// <summary>Jurisdiction for the survey module, next to <see cref="JurisdictionQueries"/>.</summary>
+/// <summary>Jurisdiction for the survey module, beside <see cref="OrganizationJurisdiction"/>.</summary>
 public static class SurveyJurisdiction
 {
     /// <summary>

@@ -1,3 +1,4 @@
+using EduPortal.Data.Accounts;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
@@ -62,9 +63,8 @@ public sealed class SurveyDemoSeeder(EduPortalDbContext db, TimeProvider clock)
             .OrderBy(o => o.Path)
             .Select(o => new { o.Id, o.Name, o.Path, o.Stage, o.StudentCount, Classes = o.Classes.Count })
             .ToListAsync(cancellationToken);
-        var people = await db.Users.AsNoTracking()
-            .Where(u => u.OrgUnit!.Path.StartsWith(opener.OrgPath) && u.OrgUnit.Kind == OrgUnitKind.School
-                && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
+        var people = await db.Users.AsNoTracking().ActiveServing()
+            .Where(u => u.OrgUnit!.Path.StartsWith(opener.OrgPath) && u.OrgUnit.Kind == OrgUnitKind.School)
             .Select(u => new { u.Id, u.RealName, u.OrgUnitId, u.Level, u.PhoneNumber, u.SubjectsText })
             .ToListAsync(cancellationToken);
         var byschool = people.ToLookup(p => p.OrgUnitId);

@@ -25,6 +25,9 @@ public sealed class LabExperiment
     }
 
     public int Id { get; private set; }
+
+    /// <summary>Only the unit that maintains an entry edits it (a county cannot change the city's entries).</summary>
+    public bool CanBeEditedBy(Accounts.Caller caller) => LabCatalogueRules.CanMaintain(caller) && OwnerPath == caller.OrgPath;
     public int OwnerOrgUnitId { get; private set; }
 
     /// <summary>Org path of the unit that maintains the entry; it applies to every school under that path.</summary>

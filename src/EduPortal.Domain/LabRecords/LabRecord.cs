@@ -46,6 +46,12 @@ public sealed class LabRecord
     }
 
     public long Id { get; private set; }
+
+    /// <summary>The record's event in the points ledger (source "portal").</summary>
+    public string PointsExternalId => $"lab-{Id}";
+
+    /// <summary>The record's key in the audit log.</summary>
+    public string AuditKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     public string TeacherId { get; private set; } = "";
     public string TeacherName { get; private set; } = "";
     public int SchoolId { get; private set; }
@@ -118,13 +124,9 @@ public sealed class LabRecord
     /// <summary>Only a draft can be edited; validation of the details is <see cref="LabRecordRules.ValidateDetails"/>'s job.</summary>
     public Result UpdateDetails(Caller actor, LabRecordDetails details, TimeProvider clock)
     {
-        if (!IsOwnedBy(actor))
+        if (CheckCanEdit(actor) is { } refusal)
         {
-            return new NotFoundError();
-        }
-        if (State != LabRecordState.Draft)
-        {
-            return new ConflictError("只有未发布的记录可以修改。");
+            return refusal;
         }
         Subject = details.Subject;
         Kind = details.Kind;
@@ -198,17 +200,9 @@ public sealed class LabRecord
     /// </summary>
     public Result Publish(Caller actor, TimeProvider clock)
     {
-        if (!IsOwnedBy(actor))
+        if (CheckCanPublish(actor) is { } refusal)
         {
-            return new ForbiddenError("只有记录的上传教师可以发布。");
-        }
-        if (State == LabRecordState.Returned)
-        {
-            return new ConflictError("该记录已被管理员退回，不能再发布；您可以保留或删除它。");
-        }
-        if (State != LabRecordState.Draft)
-        {
-            return new ConflictError("该记录已发布。");
+            return refusal;
         }
         var problems = LabRecordRules.ValidateForPublish(Details, _media.Select(m => m.Slot).ToList());
         if (problems is not null)
@@ -228,15 +222,9 @@ public sealed class LabRecord
     /// </summary>
     public Result Withdraw(Caller actor, bool teacherHasOtherUnpublished, TimeProvider clock)
     {
-        if (!IsOwnedBy(actor))
+        if (CheckCanWithdraw(actor) is { } refusal)
         {
-            return new ForbiddenError("只有记录的上传教师可以撤回。");
-        }
-        if (State is not (LabRecordState.SelfPublished or LabRecordState.Approved))
-        {
-            return new ConflictError(State == LabRecordState.Reported
-                ? "该记录被举报，正在等待管理员审核，暂不能撤回。"
-                : "只有已发布的记录可以撤回。");
+            return refusal;
         }
         if (teacherHasOtherUnpublished)
         {
@@ -254,26 +242,13 @@ public sealed class LabRecord
     /// </summary>
     public Result Report(Caller actor, string? reason, TimeProvider clock)
     {
-        if (State == LabRecordState.Approved)
+        if (CheckCanReport(actor) is { } refusal)
         {
-            return new ConflictError("该记录已由管理员审核通过，不能再举报。");
+            return refusal;
         }
-        if (State == LabRecordState.Reported)
+        if (ReasonProblem(reason, "举报理由", "Reason") is { } invalid)
         {
-            return new ConflictError("该记录已被举报，正在等待管理员审核。");
-        }
-        if (State != LabRecordState.SelfPublished)
-        {
-            return new NotFoundError();
-        }
-        if (IsOwnedBy(actor))
-        {
-            return new ForbiddenError("不能举报自己的记录。");
-        }
-        var reasonError = LabRecordRules.CheckReason(reason, "举报理由");
-        if (reasonError is not null)
-        {
-            return ValidationError.For("Reason", reasonError);
+            return invalid;
         }
         var now = clock.GetUtcNow();
         ReportedById = actor.UserId;
@@ -310,10 +285,9 @@ public sealed class LabRecord
         {
             return refusal;
         }
-        var reasonError = LabRecordRules.CheckReason(comment, "退回理由");
-        if (reasonError is not null)
+        if (ReasonProblem(comment, "退回理由", "Comment") is { } invalid)
         {
-            return ValidationError.For("Comment", reasonError);
+            return invalid;
         }
         var now = clock.GetUtcNow();
         SetReview(actor, comment!.Trim(), now);
@@ -328,26 +302,13 @@ public sealed class LabRecord
     /// </summary>
     public Result RevokeReview(Caller actor, string? reason, TimeProvider clock)
     {
-        if (!actor.IsAdmin)
+        if (CheckCanRevoke(actor) is { } refusal)
         {
-            return new ForbiddenError("只有管理员可以撤消审核。");
+            return refusal;
         }
-        if (!actor.Covers(SchoolPath))
+        if (ReasonProblem(reason, "撤消理由", "Reason") is { } invalid)
         {
-            return new NotFoundError();
-        }
-        if (State is not (LabRecordState.Approved or LabRecordState.Returned))
-        {
-            return new ConflictError("该记录没有可撤消的审核，可能已被其他管理员处理。");
-        }
-        if (IsOwnedBy(actor))
-        {
-            return new ForbiddenError("不能撤消对自己上传记录的审核，请由其他管理员处理。");
-        }
-        var reasonError = LabRecordRules.CheckReason(reason, "撤消理由");
-        if (reasonError is not null)
-        {
-            return ValidationError.For("Reason", reasonError);
+            return invalid;
         }
         var now = clock.GetUtcNow();
         ClearReview();
@@ -367,14 +328,98 @@ public sealed class LabRecord
             : new ConflictError("只有未发布或已退回的记录可以删除；已发布的记录请先撤回。");
     }
 
-    /// <summary>Who may open the record (circular 000 §三.2–3).</summary>
-    public bool IsVisibleTo(Caller viewer) => State switch
+    /// <summary>
+    /// What <paramref name="caller"/> may do with the record now: each flag is the guard of the transition it offers
+    /// (the same check the transition runs first), so a page never offers what the transition would refuse.
+    /// </summary>
+    public LabRecordPermissions PermissionsFor(Caller caller) => new(
+        Edit: CheckCanEdit(caller) is null,
+        Publish: CheckCanPublish(caller) is null,
+        Withdraw: CheckCanWithdraw(caller) is null,
+        Delete: CheckCanDelete(caller).Succeeded,
+        Report: CheckCanReport(caller) is null,
+        Review: CheckReviewer(caller) is null,
+        Revoke: CheckCanRevoke(caller) is null,
+        // Its teacher, and the admins over the school who review it.
+        SeeHistory: IsOwnedBy(caller) || IsOverseenBy(caller));
+
+    /// <summary>An admin whose jurisdiction covers the record's school (who reviews it and revokes reviews).</summary>
+    public bool IsOverseenBy(Caller caller) => caller.IsAdmin && caller.Covers(SchoolPath);
+
+    private Error? CheckCanEdit(Caller actor)
     {
-        LabRecordState.SelfPublished or LabRecordState.Approved => true,
-        LabRecordState.Draft => IsOwnedBy(viewer),
-        // Reported: its teacher and the admins who review it; returned: its teacher, and those admins so they can revoke.
-        _ => IsOwnedBy(viewer) || (viewer.IsAdmin && viewer.Covers(SchoolPath)),
-    };
+        if (!IsOwnedBy(actor))
+        {
+            return new NotFoundError();
+        }
+        return State != LabRecordState.Draft ? new ConflictError("只有未发布的记录可以修改。") : null;
+    }
+
+    private Error? CheckCanPublish(Caller actor)
+    {
+        if (!IsOwnedBy(actor))
+        {
+            return new ForbiddenError("只有记录的上传教师可以发布。");
+        }
+        if (State == LabRecordState.Returned)
+        {
+            return new ConflictError("该记录已被管理员退回，不能再发布；您可以保留或删除它。");
+        }
+        return State != LabRecordState.Draft ? new ConflictError("该记录已发布。") : null;
+    }
+
+    private Error? CheckCanWithdraw(Caller actor)
+    {
+        if (!IsOwnedBy(actor))
+        {
+            return new ForbiddenError("只有记录的上传教师可以撤回。");
+        }
+        if (State is not (LabRecordState.SelfPublished or LabRecordState.Approved))
+        {
+            return new ConflictError(State == LabRecordState.Reported
+                ? "该记录被举报，正在等待管理员审核，暂不能撤回。"
+                : "只有已发布的记录可以撤回。");
+        }
+        return null;
+    }
+
+    private Error? CheckCanReport(Caller actor)
+    {
+        if (State == LabRecordState.Approved)
+        {
+            return new ConflictError("该记录已由管理员审核通过，不能再举报。");
+        }
+        if (State == LabRecordState.Reported)
+        {
+            return new ConflictError("该记录已被举报，正在等待管理员审核。");
+        }
+        if (State != LabRecordState.SelfPublished)
+        {
+            return new NotFoundError();
+        }
+        return IsOwnedBy(actor) ? new ForbiddenError("不能举报自己的记录。") : null;
+    }
+
+    private Error? CheckCanRevoke(Caller actor)
+    {
+        if (!actor.IsAdmin)
+        {
+            return new ForbiddenError("只有管理员可以撤消审核。");
+        }
+        if (!actor.Covers(SchoolPath))
+        {
+            return new NotFoundError();
+        }
+        if (State is not (LabRecordState.Approved or LabRecordState.Returned))
+        {
+            return new ConflictError("该记录没有可撤消的审核，可能已被其他管理员处理。");
+        }
+        return IsOwnedBy(actor) ? new ForbiddenError("不能撤消对自己上传记录的审核，请由其他管理员处理。") : null;
+    }
+
+    /// <summary>A missing, too short or too long reason, as the message on its field.</summary>
+    private static ValidationError? ReasonProblem(string? reason, string label, string field) =>
+        LabRecordRules.CheckReason(reason, label) is { } problem ? ValidationError.For(field, problem) : null;
 
     private Error? CheckReviewer(Caller actor)
     {

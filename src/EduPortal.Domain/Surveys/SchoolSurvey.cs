@@ -90,6 +90,37 @@ public sealed class SchoolSurvey
         };
     }
 
+    /// <summary>
+    /// What <paramref name="caller"/> may do with a school's form in <paramref name="round"/> (<paramref name="survey"/> is
+    /// null while the school has not started it): the same checks <see cref="SaveDraft"/> and <see cref="Return"/> run.
+    /// </summary>
+    public static SurveyPermissions PermissionsFor(SchoolSurvey? survey, SurveyRound round, int schoolId, string schoolPath, Caller caller)
+    {
+        var status = survey?.Status ?? SurveyStatus.NotStarted;
+        return new SurveyPermissions(
+            Edit: CheckCanEdit(round, schoolId, status, caller) is null,
+            Return: CheckCanReturn(round, schoolPath, status, caller) is null);
+    }
+
+    /// <summary>The school's own admins edit its form while the round is open and the form is not submitted (SPEC §3).</summary>
+    private static Error? CheckCanEdit(SurveyRound round, int schoolId, SurveyStatus status, Caller caller) =>
+        CheckEditor(round, schoolId, caller)
+        ?? (status == SurveyStatus.Submitted ? new ConflictError("调查表已提交，如需修改请联系县（区）管理员退回。") : null);
+
+    /// <summary>A county or city admin over the school returns a submitted form while the round is open.</summary>
+    private static Error? CheckCanReturn(SurveyRound round, string schoolPath, SurveyStatus status, Caller caller)
+    {
+        if (caller.Level < AdminLevel.County || !caller.Covers(schoolPath))
+        {
+            return new ForbiddenError("只有县级或市级管理员可以退回其管辖范围内学校的调查表。");
+        }
+        if (round.IsClosed)
+        {
+            return new ConflictError("本轮调查已经结束，不能再退回。");
+        }
+        return status != SurveyStatus.Submitted ? new ConflictError("只能退回已提交的调查表。") : null;
+    }
+
     /// <summary>Only the school's own admins edit its form, only while the round is open (SPEC §3).</summary>
     private static Error? CheckEditor(SurveyRound round, int schoolId, Caller caller)
     {
@@ -121,14 +152,10 @@ public sealed class SchoolSurvey
     /// <summary>Saves what is typed so far. A draft may be incomplete; lengths are still capped so nothing is cut silently.</summary>
     public Result SaveDraft(SurveyRound round, SurveyForm form, IReadOnlyList<string> subjects, Caller caller, DateTimeOffset now)
     {
-        var refusal = CheckEditor(round, SchoolId, caller);
+        var refusal = CheckCanEdit(round, SchoolId, Status, caller);
         if (refusal is not null)
         {
             return refusal;
-        }
-        if (IsLocked)
-        {
-            return new ConflictError("调查表已提交，如需修改请联系县（区）管理员退回。");
         }
         var normalized = form.Normalized(subjects);
         var tooLong = new ValidationBuilder()
@@ -184,17 +211,9 @@ public sealed class SchoolSurvey
     /// <summary>A county or city admin whose jurisdiction covers the school sends a submitted form back with a comment.</summary>
     public Result Return(SurveyRound round, string comment, Caller caller, DateTimeOffset now)
     {
-        if (caller.Level < AdminLevel.County || !caller.Covers(SchoolPath))
+        if (CheckCanReturn(round, SchoolPath, Status, caller) is { } refusal)
         {
-            return new ForbiddenError("只有县级或市级管理员可以退回其管辖范围内学校的调查表。");
-        }
-        if (round.IsClosed)
-        {
-            return new ConflictError("本轮调查已经结束，不能再退回。");
-        }
-        if (Status != SurveyStatus.Submitted)
-        {
-            return new ConflictError("只能退回已提交的调查表。");
+            return refusal;
         }
         var trimmed = comment?.Trim() ?? "";
         var error = new ValidationBuilder()
@@ -297,24 +316,20 @@ public sealed class SurveyHistoryEntry
 
     public SurveyForm? Snapshot() => SnapshotJson is null ? null : JsonSerializer.Deserialize<SurveyForm>(SnapshotJson);
 
-    internal static SurveyHistoryEntry Submitted(int version, Caller caller, DateTimeOffset at, string snapshot, string changes) => new()
-    {
-        Action = SurveyHistoryAction.Submitted,
-        Version = version,
-        At = at,
-        ActorId = caller.UserId,
-        ActorName = caller.RealName,
-        Note = changes,
-        SnapshotJson = snapshot,
-    };
+    internal static SurveyHistoryEntry Submitted(int version, Caller caller, DateTimeOffset at, string snapshot, string changes) =>
+        By(SurveyHistoryAction.Submitted, version, caller, at, changes, snapshot);
 
-    internal static SurveyHistoryEntry Returned(int version, Caller caller, DateTimeOffset at, string comment) => new()
+    internal static SurveyHistoryEntry Returned(int version, Caller caller, DateTimeOffset at, string comment) =>
+        By(SurveyHistoryAction.Returned, version, caller, at, comment, null);
+
+    private static SurveyHistoryEntry By(SurveyHistoryAction action, int version, Caller caller, DateTimeOffset at, string note, string? snapshot) => new()
     {
-        Action = SurveyHistoryAction.Returned,
+        Action = action,
         Version = version,
         At = at,
         ActorId = caller.UserId,
         ActorName = caller.RealName,
-        Note = comment,
+        Note = note,
+        SnapshotJson = snapshot,
     };
 }

@@ -19,17 +19,13 @@ public sealed class SurveyForm
 
     public SurveySubjectEntry? For(string subject) => Subjects.FirstOrDefault(s => s.Subject == subject);
 
-    public SurveyForm Copy() => new()
+    /// <summary>A deep copy: the text and figures, and copies of the subject rows.</summary>
+    public SurveyForm Copy()
     {
-        SchoolName = SchoolName,
-        LabLeadName = LabLeadName,
-        LabLeadPhone = LabLeadPhone,
-        AdminName = AdminName,
-        AdminPhone = AdminPhone,
-        StudentCount = StudentCount,
-        ClassCount = ClassCount,
-        Subjects = Subjects.Select(s => s with { }).ToList(),
-    };
+        var copy = (SurveyForm)MemberwiseClone();
+        copy.Subjects = Subjects.Select(s => s with { }).ToList();
+        return copy;
+    }
 
     /// <summary>Trims text and keeps exactly the given subject rows, in that order (unknown rows dropped, missing rows blank).</summary>
     public SurveyForm Normalized(IReadOnlyList<string> subjects) => new()

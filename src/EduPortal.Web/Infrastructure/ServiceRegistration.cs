@@ -5,7 +5,7 @@ using EduPortal.Data.Seeding;
 using EduPortal.Web.Components;
 using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
-using EduPortal.Web.Features.Audit;
+using EduPortal.Web.Features.Auditing;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
@@ -195,18 +195,13 @@ public static class ServiceRegistration
         services.AddScoped<FileDownloader>();
 
         services.AddScoped<CallerAccessor>();
-        services.AddScoped<HomeService>();
-        services.AddScoped<OrgService>();
-        services.AddScoped<AccountAdminService>();
-        services.Configure<RegistrationOptions>(configuration.GetSection("Registration"));
-        services.AddSingleton<RegistrationThrottle>();
-        services.AddScoped<RegistrationService>();
-        services.AddScoped<RosterImportService>();
-        services.AddScoped<ContactAdminService>();
-        services.AddScoped<ProfileService>();
-        services.AddScoped<AuditLogService>();
+        // The modules, each through its module file's Add verb.
+        services.AddHome(configuration);
+        services.AddOrganization(configuration);
+        services.AddAccounts(configuration);
+        services.AddAuditing(configuration);
         services.AddLabRecords(configuration);
-        services.AddScoped<SurveyService>();
+        services.AddSurveys(configuration);
         services.AddPoints(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
@@ -238,10 +233,9 @@ public static class ServiceRegistration
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapAccountEndpoints();
         app.MapFileEndpoints();
-        app.MapRosterEndpoints();
-        app.MapLabRecordEndpoints();
+        app.MapAccountsEndpoints();
+        app.MapLabRecordsEndpoints();
         app.MapPointsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
@@ -262,12 +256,8 @@ public static class ServiceRegistration
     /// </summary>
     public static void ScheduleRecurringJobs(this WebApplication app)
     {
-        app.ScheduleLabRecordJobs();
-        // Applications that waited longer than Registration:PendingDays expire (rejected with a reason), daily.
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<RegistrationService>(RegistrationService.ExpiryJobId,
-            service => service.ExpireStaleAsync(CancellationToken.None),
-            app.Services.GetRequiredService<IOptions<RegistrationOptions>>().Value.ExpiryJobCron,
-            new RecurringJobOptions { TimeZone = Domain.Common.ChinaTime.Zone });
+        app.ScheduleAccountsJobs();
+        app.ScheduleLabRecordsJobs();
         app.SchedulePointsJobs();
     }
 

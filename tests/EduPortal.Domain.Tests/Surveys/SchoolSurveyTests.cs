@@ -134,4 +134,24 @@ public sealed class SchoolSurveyTests
         Assert.IsType<ForbiddenError>(SurveyReminder.Send(round, SchoolId, SchoolPath, SurveyStatus.Draft, OtherCounty, Now).Error);
         Assert.IsType<ForbiddenError>(SurveyReminder.Send(round, SchoolId, SchoolPath, SurveyStatus.Draft, SchoolAdmin, Now).Error);
     }
+
+    [Fact]
+    public void Permissions_offer_editing_to_the_schools_own_admin_until_submitted_and_returning_to_the_admins_above_after()
+    {
+        var round = Round();
+        Assert.Equal(new SurveyPermissions(Edit: true, Return: false), SchoolSurvey.PermissionsFor(null, round, SchoolId, SchoolPath, SchoolAdmin));
+        Assert.Equal(new SurveyPermissions(false, false), SchoolSurvey.PermissionsFor(null, round, SchoolId, SchoolPath, OtherSchoolAdmin));
+        Assert.Equal(new SurveyPermissions(false, false), SchoolSurvey.PermissionsFor(null, round, SchoolId, SchoolPath, Teacher));
+        Assert.False(SchoolSurvey.PermissionsFor(null, round, SchoolId, SchoolPath, County).Return);
+
+        var (open, submitted) = Submitted();
+        Assert.Equal(new SurveyPermissions(Edit: false, Return: false), SchoolSurvey.PermissionsFor(submitted, open, SchoolId, SchoolPath, SchoolAdmin));
+        Assert.Equal(new SurveyPermissions(Edit: false, Return: true), SchoolSurvey.PermissionsFor(submitted, open, SchoolId, SchoolPath, County));
+        Assert.True(SchoolSurvey.PermissionsFor(submitted, open, SchoolId, SchoolPath, City).Return);
+        Assert.False(SchoolSurvey.PermissionsFor(submitted, open, SchoolId, SchoolPath, OtherCounty).Return);
+        // The same answers the transitions give.
+        Assert.False(submitted.SaveDraft(open, SurveyRulesTests.ValidForm(), Subjects, SchoolAdmin, Now).Succeeded);
+        Assert.True(submitted.Return(open, "请核对", County, Now).Succeeded);
+        Assert.True(SchoolSurvey.PermissionsFor(submitted, open, SchoolId, SchoolPath, SchoolAdmin).Edit);
+    }
 }

@@ -15,10 +15,7 @@ public sealed class SchoolDataTests(PortalServer server)
     {
         var page = await server.NewPageAsync();
         await page.SignInAsync("county_admin");
-        await page.GoAsync("/org");
-        await page.Locator("[data-testid=org-table] a").Filter(new LocatorFilterOptions { HasText = "东溪区第三小学" }).ClickAsync();
-        await page.WaitForCircuitAsync();
-        await Expect(page.Locator("[data-testid=unit-name]")).ToHaveTextAsync("东溪区第三小学");
+        await page.OpenOrgUnitAsync("东溪区第三小学");
         var stored = await page.InputValueAsync("[data-testid=student-count]");
         Assert.Matches("^[0-9]+$", stored);
 

@@ -121,24 +121,7 @@ public sealed class RegistrationTests(PortalFactory portal)
             Name = "申请压力测试小学",
             Stage = EduPortal.Domain.Organization.SchoolStage.Primary,
         })).Value;
-        await using (var db = await portal.DbAsync())
-        {
-            for (var i = 0; i < RegistrationService.MaxPendingPerSchool; i++)
-            {
-                db.Users.Add(new EduPortal.Data.Accounts.ApplicationUser
-                {
-                    UserName = $"1357000{i:D4}",
-                    PhoneNumber = $"1357000{i:D4}",
-                    RealName = "排队者",
-                    OrgUnitId = schoolId,
-                    Status = AccountStatus.Pending,
-                    RegisteredAt = portal.Now.AddDays(-1),
-                    SubjectsText = "语文",
-                    SecurityStamp = Guid.NewGuid().ToString(),
-                });
-            }
-            await db.SaveChangesAsync();
-        }
+        await AddPendingApplicationsAsync(schoolId, "1357000", "排队者", portal.Now.AddDays(-1));
         var input = new RegistrationInput
         {
             RealName = "迟到者",
@@ -220,24 +203,7 @@ public sealed class RegistrationTests(PortalFactory portal)
     {
         var schoolId = await NewSchoolAsync("过期申请测试小学");
         var stale = portal.Now.AddDays(-31);
-        await using (var db = await portal.DbAsync())
-        {
-            for (var i = 0; i < RegistrationService.MaxPendingPerSchool; i++)
-            {
-                db.Users.Add(new EduPortal.Data.Accounts.ApplicationUser
-                {
-                    UserName = $"1357100{i:D4}",
-                    PhoneNumber = $"1357100{i:D4}",
-                    RealName = "旧申请",
-                    OrgUnitId = schoolId,
-                    Status = AccountStatus.Pending,
-                    SubjectsText = "语文",
-                    RegisteredAt = stale,
-                    SecurityStamp = Guid.NewGuid().ToString(),
-                });
-            }
-            await db.SaveChangesAsync();
-        }
+        await AddPendingApplicationsAsync(schoolId, "1357100", "旧申请", stale);
         var registration = portal.Service<RegistrationService>();
         var fresh = await registration.RegisterAsync(Applicant("13522230001", schoolId), ClientAddressStartupFilter.NewAddress());
         Assert.True(fresh.Succeeded, fresh.Error?.Message);
@@ -292,5 +258,26 @@ public sealed class RegistrationTests(PortalFactory portal)
         input.Password = input.ConfirmPassword = "password12";
         var error = Assert.IsType<ValidationError>((await portal.Service<RegistrationService>().RegisterAsync(input, ClientAddressStartupFilter.NewAddress())).Error);
         Assert.Equal(EduPortal.Web.Infrastructure.Auth.CommonPasswordValidator.Message, error.Fields["Password"]);
+    }
+
+    /// <summary>Fills a school's queue: <see cref="RegistrationService.MaxPendingPerSchool"/> pending applications registered at <paramref name="registeredAt"/>.</summary>
+    private async Task AddPendingApplicationsAsync(int schoolId, string phonePrefix, string realName, DateTimeOffset registeredAt)
+    {
+        await using var db = await portal.DbAsync();
+        for (var i = 0; i < RegistrationService.MaxPendingPerSchool; i++)
+        {
+            db.Users.Add(new EduPortal.Data.Accounts.ApplicationUser
+            {
+                UserName = $"{phonePrefix}{i:D4}",
+                PhoneNumber = $"{phonePrefix}{i:D4}",
+                RealName = realName,
+                OrgUnitId = schoolId,
+                Status = AccountStatus.Pending,
+                RegisteredAt = registeredAt,
+                SubjectsText = "语文",
+                SecurityStamp = Guid.NewGuid().ToString(),
+            });
+        }
+        await db.SaveChangesAsync();
     }
 }

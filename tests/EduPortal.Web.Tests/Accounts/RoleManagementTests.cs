@@ -150,9 +150,7 @@ public sealed class RoleManagementTests(PortalFactory portal)
             teacher.AccessFailedCount = 5;
             await db.SaveChangesAsync();
         }
-        using var scope = portal.Services.CreateScope();
-        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<EduPortal.Data.Accounts.ApplicationUser>>();
-        var result = await portal.Service<AccountAdminService>().ResetPasswordAsync(admin, teacherId, hasher);
+        var result = await portal.Service<AccountAdminService>().ResetPasswordAsync(admin, teacherId);
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(10, result.Value!.Length);
 
@@ -166,9 +164,9 @@ public sealed class RoleManagementTests(PortalFactory portal)
         // Not for accounts outside the school, nor for the admin's peers.
         var other = await portal.OtherCountySchoolAsync();
         var outsider = await TeacherOfAsync(other.Id, skip: 1);
-        Assert.IsType<NotFoundError>((await portal.Service<AccountAdminService>().ResetPasswordAsync(admin, outsider, hasher)).Error);
+        Assert.IsType<NotFoundError>((await portal.Service<AccountAdminService>().ResetPasswordAsync(admin, outsider)).Error);
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
-        Assert.IsType<ForbiddenError>((await portal.Service<AccountAdminService>().ResetPasswordAsync(county, county.UserId, hasher)).Error);
+        Assert.IsType<ForbiddenError>((await portal.Service<AccountAdminService>().ResetPasswordAsync(county, county.UserId)).Error);
     }
 
     [Fact]

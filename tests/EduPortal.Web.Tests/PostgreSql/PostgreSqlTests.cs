@@ -3,7 +3,7 @@ using EduPortal.Data.Seeding;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Features.Accounts;
-using EduPortal.Web.Features.Audit;
+using EduPortal.Web.Features.Auditing;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -110,14 +110,7 @@ public sealed partial class AccountSecurityTests(PortalFactory portal)
     {
         var client = portal.Browser();
         var path = "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
-        var page = await client.GetStringAsync(path);
-        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
-            ["_handler"] = "login",
-            ["Input.Login"] = Data.Seeding.DemoAccounts.Teacher,
-            ["Input.Password"] = Data.Seeding.DemoAccounts.DemoPassword,
-        }));
+        var response = await SignInAsTeacherAsync(client, path);
         Assert.True(PortalFactory.IsSignedIn(response), $"status {response.StatusCode} location {response.Headers.Location}");
     }
 
@@ -126,14 +119,7 @@ public sealed partial class AccountSecurityTests(PortalFactory portal)
     {
         var client = portal.Browser();
         const string path = "/Account/Login?ReturnUrl=%2Flab%2Fgallery";
-        var page = await client.GetStringAsync(path);
-        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
-            ["_handler"] = "login",
-            ["Input.Login"] = Data.Seeding.DemoAccounts.Teacher,
-            ["Input.Password"] = Data.Seeding.DemoAccounts.DemoPassword,
-        }));
+        var response = await SignInAsTeacherAsync(client, path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith("/lab/gallery", response.Headers.Location!.OriginalString);
     }
@@ -231,5 +217,18 @@ public sealed partial class AccountSecurityTests(PortalFactory portal)
         var known = await PortalFactory.PostLoginAsync(client, Data.Seeding.DemoAccounts.Teacher, "some password or other");
         Assert.Contains("手机号/用户名或密码错误", await PortalFactory.HtmlAsync(known));
         Assert.Equal(1, hasher.Verifications - before);
+    }
+
+    /// <summary>Posts the sign-in form at <paramref name="path"/> (with its return URL) as the demo teacher.</summary>
+    private static async Task<HttpResponseMessage> SignInAsTeacherAsync(HttpClient client, string path)
+    {
+        var page = await client.GetStringAsync(path);
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenPattern().Match(page).Groups[1].Value,
+            ["_handler"] = "login",
+            ["Input.Login"] = Data.Seeding.DemoAccounts.Teacher,
+            ["Input.Password"] = Data.Seeding.DemoAccounts.DemoPassword,
+        }));
     }
 }

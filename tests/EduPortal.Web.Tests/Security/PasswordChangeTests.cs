@@ -3,9 +3,7 @@ using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPortal.Web.Tests.Security;
 
@@ -31,9 +29,7 @@ public sealed class PasswordChangeTests(PortalFactory portal)
                 .OrderBy(u => u.Id).Skip(skip).Select(u => new { u.Id, u.PhoneNumber }).FirstAsync();
             (id, phone) = (teacher.Id, teacher.PhoneNumber!);
         }
-        using var scope = portal.Services.CreateScope();
-        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<EduPortal.Data.Accounts.ApplicationUser>>();
-        var reset = await portal.Service<AccountAdminService>().ResetPasswordAsync(admin, id, hasher);
+        var reset = await portal.Service<AccountAdminService>().ResetPasswordAsync(admin, id);
         Assert.True(reset.Succeeded);
         return (phone, reset.Value!);
     }

@@ -5,7 +5,6 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPortal.Web.Tests.Security;
 
@@ -62,9 +61,7 @@ public sealed class SignInThrottleTests(PortalFactory portal)
         {
             userId = await db.Users.Where(u => u.UserName == victim).Select(u => u.Id).SingleAsync();
         }
-        using var scope = portal.Services.CreateScope();
-        var hasher = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<EduPortal.Data.Accounts.ApplicationUser>>();
-        var reset = await portal.Service<AccountAdminService>().ResetPasswordAsync(await portal.CallerAsync(DemoAccounts.CityAdmin), userId, hasher);
+        var reset = await portal.Service<AccountAdminService>().ResetPasswordAsync(await portal.CallerAsync(DemoAccounts.CityAdmin), userId);
         Assert.True(reset.Succeeded);
         Assert.True(PortalFactory.IsSignedIn(await PortalFactory.PostLoginAsync(phone, victim, reset.Value!)));
     }

@@ -28,7 +28,8 @@ public sealed record AccountQuery(string? Search = null, int? OrgUnitId = null, 
 public sealed record PlacementOption(int Id, string Name, OrgUnitKind Kind);
 
 /// <summary>What an admin does to accounts below it: list, approve registrations, change level, grant capabilities, change status.</summary>
-public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, Infrastructure.Auth.SignInThrottle throttle)
+public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, Infrastructure.Auth.SignInThrottle throttle,
+    IPasswordHasher<ApplicationUser> hasher)
 {
     public async Task<(IReadOnlyList<AccountRow> Rows, int Total)> SearchAsync(Caller caller, AccountQuery query, CancellationToken cancellationToken = default)
     {
@@ -167,16 +168,13 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     private async Task<Result> ReviewAsync(Caller caller, string userId, bool approve, string? reason, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await FindManageableAsync(db, caller, userId, cancellationToken);
+        var found = await FindManageableAsync(db, caller, userId, cancellationToken,
+            u => u.Status != AccountStatus.Pending ? new ConflictError($"该注册申请已处理（{u.Status.DisplayName()}）。") : null);
         if (!found.Succeeded)
         {
             return found.Error!;
         }
         var user = found.Value!;
-        if (user.Status != AccountStatus.Pending)
-        {
-            return new ConflictError($"该注册申请已处理（{user.Status.DisplayName()}）。");
-        }
         if (reason is { Length: > 200 })
         {
             return ValidationError.For("Reason", "驳回原因不能超过 200 字");
@@ -308,16 +306,13 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
             return ValidationError.For("Status", "只能启用或停用账号");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await FindManageableAsync(db, caller, userId, cancellationToken);
+        var found = await FindManageableAsync(db, caller, userId, cancellationToken,
+            u => u.Status is AccountStatus.Pending or AccountStatus.Rejected ? new ConflictError("注册申请尚未通过，请在“注册审核”中处理。") : null);
         if (!found.Succeeded)
         {
             return found.Error!;
         }
         var user = found.Value!;
-        if (user.Status is AccountStatus.Pending or AccountStatus.Rejected)
-        {
-            return new ConflictError("注册申请尚未通过，请在“注册审核”中处理。");
-        }
         if (user.Status == status && user.Employment == employment)
         {
             return Result.Success;
@@ -336,19 +331,16 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     /// Resets a forgotten password (忘记密码请联系学校管理员): a fresh temporary password shown once to the
     /// admin, any lockout lifted, open sessions ended. The password itself is never stored or audited.
     /// </summary>
-    public async Task<Result<string>> ResetPasswordAsync(Caller caller, string userId, IPasswordHasher<ApplicationUser> hasher, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> ResetPasswordAsync(Caller caller, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await FindManageableAsync(db, caller, userId, cancellationToken);
+        var found = await FindManageableAsync(db, caller, userId, cancellationToken,
+            u => u.Status != AccountStatus.Active ? new ConflictError("只能为已审核通过且未停用的账号重置密码。") : null);
         if (!found.Succeeded)
         {
             return found.Error!;
         }
         var user = found.Value!;
-        if (user.Status != AccountStatus.Active)
-        {
-            return new ConflictError("只能为已审核通过且未停用的账号重置密码。");
-        }
         var password = TemporaryPasswords.Generate();
         user.PasswordHash = hasher.HashPassword(user, password);
         user.MustChangePassword = true;
@@ -397,7 +389,12 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
     /// The account with its org unit when the caller may manage it (circular 000: only lower levels, inside the
     /// caller's subtree); not found outside the jurisdiction, the role rule's refusal otherwise.
     /// </summary>
-    private static async Task<Result<ApplicationUser>> FindManageableAsync(EduPortalDbContext db, Caller caller, string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account, if the caller may manage it (jurisdiction, then the role rule) and it passes the action's own
+    /// state check (<paramref name="state"/>: an error for a state the action refuses).
+    /// </summary>
+    private static async Task<Result<ApplicationUser>> FindManageableAsync(EduPortalDbContext db, Caller caller, string userId, CancellationToken cancellationToken,
+        Func<ApplicationUser, Error?>? state = null)
     {
         var user = await FindAccountAsync(db, caller, userId, cancellationToken);
         if (user is null)
@@ -405,7 +402,11 @@ public sealed class AccountAdminService(IDbContextFactory<EduPortalDbContext> db
             return new NotFoundError();
         }
         var manage = RoleRules.CanManage(caller.Position, user.Position);
-        return manage.Succeeded ? user : manage.Error!;
+        if (!manage.Succeeded)
+        {
+            return manage.Error!;
+        }
+        return state?.Invoke(user) is { } refused ? refused : user;
     }
 
     /// <summary>The account with its org unit, or null when it is outside the caller's jurisdiction.</summary>

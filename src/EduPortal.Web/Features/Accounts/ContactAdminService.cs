@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,8 @@ public sealed class ContactAdminService(IDbContextFactory<EduPortalDbContext> db
             return null;
         }
         var chain = OrgUnit.AncestorPaths(path);
-        var admins = await db.Users.AsNoTracking()
-            .Where(u => u.Level > AdminLevel.Teacher && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving
+        var admins = await db.Users.AsNoTracking().ActiveServing()
+            .Where(u => u.Level > AdminLevel.Teacher
                 && u.PhoneNumber != null && u.Id != excludeUserId && chain.Contains(u.OrgUnit!.Path))
             .Select(u => new { u.RealName, u.PhoneNumber, u.Level, OrgName = u.OrgUnit!.Name, u.OrgUnit.Path, u.RegisteredAt })
             .ToListAsync(cancellationToken);

@@ -36,7 +36,7 @@ public sealed class RegistrationService(
     /// <summary>The reason recorded on an application that waited longer than <see cref="RegistrationOptions.PendingDays"/>.</summary>
     public string ExpiredReason => $"申请超过 {options.Value.PendingDays} 天未审核，已自动失效，可重新注册";
 
-    public const int MaxNameLength = 30;
+    public const int MaxNameLength = RealName.MaxLength;
 
     /// <summary>
     /// Registration is anonymous: cap the applications waiting at one school so a script cannot bury its

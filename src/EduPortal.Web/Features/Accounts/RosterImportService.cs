@@ -13,11 +13,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Features.Accounts;
 
-public sealed record RosterRow(int RowNumber, string RealName, string Phone, string SubjectsText, IReadOnlyList<string> Errors)
-{
-    public bool IsValid => Errors.Count == 0;
-}
-
 public sealed record RosterImportResult(int Imported, IReadOnlyList<RosterRow> Skipped, byte[] CredentialsWorkbook);
 
 public enum RosterImportMode
@@ -68,21 +63,12 @@ public sealed class RosterImportService(IServiceScopeFactory scopeFactory, TimeP
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;
-        if (WorkbookSizeGuard.Check(buffer) is { } tooLarge)
+        var opened = UploadedWorkbook.Open(buffer);
+        if (!opened.Succeeded)
         {
-            return ValidationError.For("File", tooLarge);
+            return opened.Error!;
         }
-        XLWorkbook workbook;
-        try
-        {
-            workbook = new XLWorkbook(buffer);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or FileFormatException or ArgumentException or InvalidOperationException or IOException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
-        {
-            return ValidationError.For("File", "无法读取该文件，请使用下载的 Excel 模板（.xlsx）");
-        }
-        using (workbook)
+        using (var workbook = opened.Value!)
         {
             var sheet = workbook.Worksheets.First();
             for (var c = 0; c < Headers.Length; c++)
@@ -117,42 +103,7 @@ public sealed class RosterImportService(IServiceScopeFactory scopeFactory, TimeP
             await using var scope = scopeFactory.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EduPortalDbContext>();
             var taken = (await db.Users.Where(u => phones.Contains(u.PhoneNumber!)).Select(u => u.PhoneNumber!).ToListAsync(cancellationToken)).ToHashSet();
-            var seen = new Dictionary<string, int>();
-            var rows = new List<RosterRow>();
-            foreach (var (row, name, phone, subjectsText) in raw)
-            {
-                var errors = new List<string>();
-                if (name.Length < 2 || name.Length > RegistrationService.MaxNameLength)
-                {
-                    errors.Add(name.Length == 0 ? "姓名为空" : "姓名应为 2–30 个字");
-                }
-                if (!PhoneNumbers.IsMainlandMobile(phone))
-                {
-                    errors.Add(phone.Length == 0 ? "手机号为空" : $"手机号“{phone}”无效");
-                }
-                else if (taken.Contains(phone))
-                {
-                    errors.Add($"手机号 {phone} 已注册");
-                }
-                else if (seen.TryGetValue(phone, out var firstRow))
-                {
-                    errors.Add($"手机号与第 {firstRow} 行重复");
-                }
-                else
-                {
-                    seen[phone] = row;
-                }
-                var (known, unknown) = Subjects.Parse(subjectsText);
-                if (known.Count == 0 && unknown.Count == 0)
-                {
-                    errors.Add("任教学科为空");
-                }
-                else if (unknown.Count > 0)
-                {
-                    errors.Add($"未知学科：{string.Join("、", unknown)}");
-                }
-                rows.Add(new RosterRow(row, name, phone, Subjects.Join(known), errors));
-            }
+            var rows = RosterRules.CheckRows(raw.Select(x => new RosterEntry(x.Row, x.Name, x.Phone, x.Subjects)), taken);
             return Result<IReadOnlyList<RosterRow>>.Ok(rows);
         }
     }

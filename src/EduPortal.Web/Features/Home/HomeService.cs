@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Organization;
@@ -27,7 +28,7 @@ public sealed class HomeService(IDbContextFactory<EduPortalDbContext> dbFactory)
             .Select(g => new { g.Key.OrgUnitId, g.Key.Level, g.Key.Status, g.Key.Employment, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var pathById = units.ToDictionary(u => u.Id, u => u.Path);
-        bool Active(AccountStatus s, EmploymentStatus e) => s == AccountStatus.Active && e == EmploymentStatus.Serving;
+        static bool Active(AccountStatus s, EmploymentStatus e) => ApplicationUser.IsActiveServing(s, e);
 
         var children = units.Where(u => u.ParentId == caller.OrgUnitId).OrderBy(u => u.Kind).ThenBy(u => u.Path.Length).ThenBy(u => u.Path, StringComparer.Ordinal)
             .Select(child =>

@@ -19,8 +19,6 @@ public sealed record CatalogueEntryRow(int Id, string OwnerName, LabSubject Subj
 /// </summary>
 public sealed record SubjectOpeningRow(LabSubject Subject, bool Open, string Source, int CatalogueEntries, bool Editable);
 
-public sealed record CatalogueEntryInput(LabSubject? Subject, int? Grade, string? Code, string? Name, LabKind? Kind, bool Active = true);
-
 /// <summary>
 /// The experiment catalogue (实验目录): the city maintains the district's entries, a county adds its own for its
 /// schools. Entries are retired rather than deleted, because records cite them.
@@ -30,9 +28,8 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result<IReadOnlyList<CatalogueEntryRow>>> ListAsync(Caller caller, LabSubject? subject, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath);
         // The entries that apply to the caller's unit (from above) and those maintained inside its subtree.
-        var entries = db.LabExperiments.AsNoTracking().Where(e => ancestors.Contains(e.OwnerPath) || e.OwnerPath.StartsWith(caller.OrgPath));
+        var entries = db.LabExperiments.AsNoTracking().WithinJurisdiction(caller);
         if (subject is { } s)
         {
             entries = entries.Where(e => e.Subject == s);
@@ -41,16 +38,16 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
             .OrderBy(x => x.Entry.Subject).ThenBy(x => x.Entry.Grade).ThenBy(x => x.Entry.OwnerPath).ThenBy(x => x.Entry.Code)
             .ToListAsync(cancellationToken);
         return rows.Select(x => new CatalogueEntryRow(x.Entry.Id, x.OwnerName, x.Entry.Subject, x.Entry.Grade, x.Entry.Code, x.Entry.Name, x.Entry.Kind, x.Entry.Active,
-            CanEdit(caller, x.Entry))).ToList();
+            x.Entry.CanBeEditedBy(caller))).ToList();
     }
 
     public async Task<Result<int>> AddAsync(Caller caller, CatalogueEntryInput input, CancellationToken cancellationToken = default)
     {
-        if (!CanMaintain(caller))
+        if (!LabCatalogueRules.CanMaintain(caller))
         {
             return new ForbiddenError("只有县级或市级管理员可以维护实验目录。");
         }
-        var problems = Validate(input);
+        var problems = LabCatalogueRules.Validate(input);
         if (problems is not null)
         {
             return problems;
@@ -72,16 +69,16 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
     public async Task<Result> UpdateAsync(Caller caller, int entryId, CatalogueEntryInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entry = await db.LabExperiments.SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken);
-        if (entry is null || !caller.Covers(entry.OwnerPath) && !entry.AppliesTo(caller.OrgPath))
+        var entry = await db.LabExperiments.WithinJurisdiction(caller).SingleOrDefaultAsync(e => e.Id == entryId, cancellationToken);
+        if (entry is null)
         {
             return new NotFoundError();
         }
-        if (!CanEdit(caller, entry))
+        if (!entry.CanBeEditedBy(caller))
         {
             return new ForbiddenError("只能修改本单位维护的实验目录条目。");
         }
-        var problems = Validate(input with { Subject = entry.Subject, Grade = entry.Grade });
+        var problems = LabCatalogueRules.Validate(input with { Subject = entry.Subject, Grade = entry.Grade });
         if (problems is not null)
         {
             return problems;
@@ -115,7 +112,7 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
             var nearest = settings.Where(o => o.Subject == subject).OrderByDescending(o => o.OrgPath.Length).FirstOrDefault();
             var source = nearest is null ? "默认" : nearest.OrgPath == path ? "本单位设置" : $"{unitNames.GetValueOrDefault(nearest.OrgPath, "上级")}设置";
             return new SubjectOpeningRow(subject, LabSubjectOpenings.IsOpenFor(subject, path, settings), source,
-                entries.GetValueOrDefault(subject), CanMaintain(caller));
+                entries.GetValueOrDefault(subject), LabCatalogueRules.CanMaintain(caller));
         }).ToList();
     }
 
@@ -125,7 +122,7 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
     /// </summary>
     public async Task<Result> SetOpenAsync(Caller caller, LabSubject subject, bool open, CancellationToken cancellationToken = default)
     {
-        if (!CanMaintain(caller))
+        if (!LabCatalogueRules.CanMaintain(caller))
         {
             return new ForbiddenError("只有县级或市级管理员可以开放或关闭学科记录。");
         }
@@ -157,28 +154,6 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
         return LabSubjects.All.Where(s => !LabSubjectOpenings.IsOpenFor(s, schoolPath, settings)).ToHashSet();
     }
 
-    public static bool CanMaintain(Caller caller) => caller.Level >= AdminLevel.County && caller.OrgKind is OrgUnitKind.City or OrgUnitKind.County;
-
-    private static bool CanEdit(Caller caller, LabExperiment entry) => CanMaintain(caller) && entry.OwnerPath == caller.OrgPath;
-
-    internal static ValidationError? Validate(CatalogueEntryInput input)
-    {
-        var v = new ValidationBuilder();
-        v.Check(input.Subject is not null, nameof(input.Subject), "请选择学科");
-        v.Check(input.Grade is >= 1 and <= 12, nameof(input.Grade), "请选择年级");
-        if (input.Subject is { } subject && input.Grade is { } grade)
-        {
-            v.Check(subject.IsTaughtIn(grade), nameof(input.Grade), $"{SchoolClass.GradeName(grade)}不开设{subject.DisplayName()}课");
-        }
-        var code = input.Code?.Trim() ?? "";
-        v.Check(code.Length is >= 1 and <= 20, nameof(input.Code), "请填写编号（不超过 20 个字符）");
-        var name = input.Name?.Trim() ?? "";
-        v.Check(name.Length >= 2, nameof(input.Name), "请填写实验名称（至少 2 个字）");
-        v.Check(name.Length <= LabExperiment.MaxNameLength, nameof(input.Name), $"实验名称不能超过 {LabExperiment.MaxNameLength} 字");
-        v.Check(input.Kind is not null, nameof(input.Kind), "请选择实验类型");
-        return v.Build();
-    }
-
     private static object Describe(LabExperiment e) => new { 学科 = e.Subject.DisplayName(), 年级 = SchoolClass.GradeName(e.Grade), 编号 = e.Code, 名称 = e.Name, 类型 = e.Kind.DisplayName(), 启用 = e.Active ? "是" : "否" };
 
     public static byte[] Export(IReadOnlyList<CatalogueEntryRow> rows) => ExcelExport.Build("实验目录", [
@@ -190,20 +165,4 @@ public sealed class LabCatalogueService(IDbContextFactory<EduPortalDbContext> db
         new("维护单位", r => r.OwnerName, 14),
         new("状态", r => r.Active ? "启用" : "停用", 8),
     ], rows);
-
-    /// <summary>Ships the default catalogue (<see cref="DefaultLabCatalogue"/>) under the city when the catalogue is empty.</summary>
-    public static async Task EnsureDefaultAsync(EduPortalDbContext db, CancellationToken cancellationToken = default)
-    {
-        if (await db.LabExperiments.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-        var city = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.City).OrderBy(o => o.Id).Select(o => new { o.Id, o.Path }).FirstOrDefaultAsync(cancellationToken);
-        if (city is null)
-        {
-            return;
-        }
-        db.LabExperiments.AddRange(DefaultLabCatalogue.Rows.Select(r => new LabExperiment(city.Id, city.Path, r.Subject, r.Grade, r.Code, r.Name, r.Kind)));
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }

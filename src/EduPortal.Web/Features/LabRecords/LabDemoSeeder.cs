@@ -1,4 +1,6 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
+using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
@@ -25,7 +27,7 @@ public sealed class LabDemoSeeder(EduPortalDbContext db, LocalFileStore store, T
         {
             return;
         }
-        await LabCatalogueService.EnsureDefaultAsync(db, cancellationToken);
+        await LabCatalogueSeeder.SeedDefaultAsync(db, cancellationToken);
         var images = await DrawImagesAsync(cancellationToken);
         var today = ChinaTime.Today(clock);
         var term = SchoolTerm.Containing(today);
@@ -37,7 +39,7 @@ public sealed class LabDemoSeeder(EduPortalDbContext db, LocalFileStore store, T
         var classes = (await db.SchoolClasses.AsNoTracking().Select(c => new { c.Id, c.SchoolId, c.Grade, c.Number }).ToListAsync(cancellationToken))
             .GroupBy(c => c.SchoolId).ToDictionary(g => g.Key, g => g.ToList());
         var users = await db.Users.AsNoTracking()
-            .Where(u => u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
+            .ActiveServing()
             .Select(u => new { u.Id, u.RealName, u.Level, u.OrgUnitId, u.SubjectsText, u.UserName }).ToListAsync(cancellationToken);
         var catalogue = await db.LabExperiments.AsNoTracking().Where(e => e.Active).ToListAsync(cancellationToken);
         var countyAdmins = users.Where(u => u.Level == AdminLevel.County).GroupBy(u => u.OrgUnitId).ToDictionary(g => g.Key, g => g.First());

@@ -27,7 +27,7 @@ public sealed record FilterOption(int Id, string Name, int? ParentId = null);
 
 /// <summary>
 /// The gallery (展示) of shown records and a record's detail page. Shown records are public to every signed-in
-/// user of the district (circular 000 §一.(二).2: 统计、评估、展示); everything else follows <see cref="JurisdictionQueries.VisibleTo"/>.
+/// user of the district (circular 000 §一.(二).2: 统计、评估、展示); everything else follows <see cref="LabRecordJurisdiction.VisibleTo"/>.
 /// </summary>
 public sealed class LabGalleryService(IDbContextFactory<EduPortalDbContext> dbFactory)
 {
@@ -71,7 +71,7 @@ public sealed class LabGalleryService(IDbContextFactory<EduPortalDbContext> dbFa
             .ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The gallery's rows: shown records, which <see cref="JurisdictionQueries.VisibleTo"/> opens to every signed-in
+    /// The gallery's rows: shown records, which <see cref="LabRecordJurisdiction.VisibleTo"/> opens to every signed-in
     /// caller. Written as a plain filter so the gallery's indexes serve it (the OR of VisibleTo defeats them).
     /// </summary>
     public static IQueryable<LabRecord> Shown(EduPortalDbContext db) => db.LabRecords.AsNoTracking().Where(r => r.Shown);
@@ -133,17 +133,8 @@ public sealed class LabGalleryService(IDbContextFactory<EduPortalDbContext> dbFa
             : null;
         var countyName = await db.OrgUnits.AsNoTracking().Where(o => o.Id == record.CountyId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
         var owner = record.IsOwnedBy(caller);
-        var reviewer = caller.IsAdmin && caller.Covers(record.SchoolPath);
-        var can = new LabRecordPermissions(
-            Edit: owner && record.State == LabRecordState.Draft,
-            Publish: owner && record.State == LabRecordState.Draft,
-            Withdraw: owner && record.State is LabRecordState.SelfPublished or LabRecordState.Approved,
-            Delete: owner && record.State is LabRecordState.Draft or LabRecordState.Returned,
-            Report: !owner && record.State == LabRecordState.SelfPublished,
-            Review: reviewer && !owner && record.State == LabRecordState.Reported,
-            // circular 000 §三.3: 审核后的信息只能由各级管理员撤消审核 — any admin over the school, whoever reviewed it.
-            Revoke: reviewer && !owner && record.State is LabRecordState.Approved or LabRecordState.Returned,
-            SeeHistory: owner || reviewer);
+        var reviewer = record.IsOverseenBy(caller);
+        var can = record.PermissionsFor(caller);
         // Who reported a record is for the reviewing admins; its teacher sees the reason only.
         var history = can.SeeHistory
             ? record.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id)

@@ -76,7 +76,7 @@ public sealed class LabRecordService(
         {
             return update.Error!;
         }
-        return await SaveAsync(db, draft.Value!.Id, cancellationToken) is { } error ? error : draft.Value!.Id;
+        return await db.SaveLabRecordAsync(draft.Value!.Id, cancellationToken) is { } error ? error : draft.Value!.Id;
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ public sealed class LabRecordService(
             await uploads.DeleteAsync(upload, CancellationToken.None);
             return attached.Error!;
         }
-        if (await SaveAsync(db, draft.Value!.Id, cancellationToken) is { } error)
+        if (await db.SaveLabRecordAsync(draft.Value!.Id, cancellationToken) is { } error)
         {
             await uploads.DeleteAsync(upload, CancellationToken.None);
             return error;
@@ -138,7 +138,7 @@ public sealed class LabRecordService(
         {
             return removed.Error!;
         }
-        if (await SaveAsync(db, draft.Id, cancellationToken) is { } error)
+        if (await db.SaveLabRecordAsync(draft.Id, cancellationToken) is { } error)
         {
             return error;
         }
@@ -174,13 +174,13 @@ public sealed class LabRecordService(
         {
             return published;
         }
-        db.Audit(caller, clock, AuditActions.LabPublished, nameof(LabRecord), Key(record), record.SchoolPath, $"{caller.RealName} 发布实验记录“{record.Title}”", new { 状态 = LabRecordState.Draft.DisplayName() }, new { 状态 = record.State.DisplayName() });
-        if (await SaveAsync(db, record.Id, cancellationToken) is { } error)
+        db.Audit(caller, clock, AuditActions.LabPublished, nameof(LabRecord), record.AuditKey, record.SchoolPath, $"{caller.RealName} 发布实验记录“{record.Title}”", new { 状态 = LabRecordState.Draft.DisplayName() }, new { 状态 = record.State.DisplayName() });
+        if (await db.SaveLabRecordAsync(record.Id, cancellationToken) is { } error)
         {
             return error;
         }
         // The deep-application index's 实验课发布 row: one event per published record (withdrawing or a return takes it back).
-        await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, record.PublishedAt!.Value, PointsExternalId(record), cancellationToken: cancellationToken);
+        await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, record.PublishedAt!.Value, record.PointsExternalId, cancellationToken: cancellationToken);
         return Result.Success;
     }
 
@@ -250,14 +250,14 @@ public sealed class LabRecordService(
         {
             return result;
         }
-        db.Audit(caller, clock, AuditActions.LabWithdrawn, nameof(LabRecord), Key(record), record.SchoolPath,
+        db.Audit(caller, clock, AuditActions.LabWithdrawn, nameof(LabRecord), record.AuditKey, record.SchoolPath,
             $"{caller.RealName} 撤回实验记录“{record.Title}”", new { 状态 = before.DisplayName() }, new { 状态 = record.State.DisplayName() });
-        if (await SaveAsync(db, record.Id, cancellationToken) is { } error)
+        if (await db.SaveLabRecordAsync(record.Id, cancellationToken) is { } error)
         {
             return error;
         }
         // An unpublished record earns nothing; publishing it again records the event again.
-        await points.RemoveAsync(record.TeacherId, PointsExternalId(record), cancellationToken);
+        await points.RemoveAsync(record.TeacherId, record.PointsExternalId, cancellationToken);
         return Result.Success;
     }
 
@@ -278,9 +278,9 @@ public sealed class LabRecordService(
         }
         var media = record.Media.ToList();
         db.LabRecords.Remove(record);
-        db.Audit(caller, clock, AuditActions.LabDeleted, nameof(LabRecord), Key(record), record.SchoolPath,
+        db.Audit(caller, clock, AuditActions.LabDeleted, nameof(LabRecord), record.AuditKey, record.SchoolPath,
             $"{caller.RealName} 删除实验记录“{record.Title ?? "（未填写）"}”", new { 状态 = record.State.DisplayName(), 照片视频 = media.Count }, null);
-        if (await SaveAsync(db, record.Id, cancellationToken) is { } error)
+        if (await db.SaveLabRecordAsync(record.Id, cancellationToken) is { } error)
         {
             return error;
         }
@@ -368,24 +368,6 @@ public sealed class LabRecordService(
         };
     }
 
-    /// <summary>Saves; a concurrent change or a second draft created in another tab comes back as a conflict.</summary>
-    internal static async Task<Error?> SaveAsync(EduPortalDbContext db, long recordId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ConflictError("该记录已被其他人处理或修改，请刷新后查看最新状态。");
-        }
-        catch (DbUpdateException) when (recordId == 0)
-        {
-            return new ConflictError("您已有一条未发布的实验记录，请先发布或删除它。");
-        }
-    }
-
     /// <summary>Deletes stored files that no record refers to any more (demo records share their images).</summary>
     private async Task DeleteUnreferencedFilesAsync(EduPortalDbContext db, IEnumerable<LabMedia> media)
     {
@@ -401,11 +383,6 @@ public sealed class LabRecordService(
             }
         }
     }
-
-    /// <summary>The record's event in the points ledger (source "portal").</summary>
-    internal static string PointsExternalId(LabRecord record) => $"lab-{record.Id}";
-
-    internal static string Key(LabRecord record) => record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 internal static class LabRecordQueries

@@ -1,7 +1,9 @@
 using EduPortal.Data;
 using EduPortal.Data.Jurisdiction;
+using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace EduPortal.Web.Features.LabRecords;
 
-/// <summary>Wires the lab-records module: services, the media endpoint and the weekly job.</summary>
+/// <summary>Wires the lab-records module: services, the media endpoint, the weekly job and its seed data.</summary>
 public static class LabRecordsModule
 {
     public static IServiceCollection AddLabRecords(this IServiceCollection services, IConfiguration configuration)
@@ -28,7 +30,7 @@ public static class LabRecordsModule
     /// Photos and videos of lab records. A file is served only if the caller may see its record, so a draft's or a
     /// reported record's photos cannot be fetched by guessing ids.
     /// </summary>
-    public static void MapLabRecordEndpoints(this IEndpointRouteBuilder endpoints)
+    public static void MapLabRecordsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/labs/media/{mediaId:long}", async (long mediaId, string? thumb, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
             IFileStore store, CancellationToken cancellationToken) =>
@@ -59,10 +61,24 @@ public static class LabRecordsModule
         }).RequireAuthorization();
     }
 
-    public static void ScheduleLabRecordJobs(this WebApplication app)
+    public static void ScheduleLabRecordsJobs(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<LabRecordOptions>>().Value;
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<LabInactivityJob>(LabInactivityJob.RecurringJobId,
             job => job.RunAsync(CancellationToken.None), options.InactivityJobCron, new RecurringJobOptions { TimeZone = ChinaTime.Zone });
+    }
+
+    /// <summary>
+    /// The shipped experiment catalogue (every deployment), and a term of demo records when the demo city was just
+    /// seeded. The demo seeder draws its photos with SkiaSharp into the portal's file store, so it lives here in the
+    /// module rather than in Data/Seeding.
+    /// </summary>
+    public static async Task SeedLabRecordsAsync(this SeedContext seed, CancellationToken cancellationToken = default)
+    {
+        await LabCatalogueSeeder.SeedDefaultAsync(seed.Db, cancellationToken);
+        if (seed.CitySeeded)
+        {
+            await new LabDemoSeeder(seed.Db, seed.Services.GetRequiredService<LocalFileStore>(), seed.Clock).SeedAsync(cancellationToken);
+        }
     }
 }

@@ -162,14 +162,14 @@ public sealed class LabReviewService(IDbContextFactory<EduPortalDbContext> dbFac
             {
                 return result.Error!;
             }
-            db.Audit(caller, clock, AuditActions.LabApproved, nameof(LabRecord), LabRecordService.Key(record), record.SchoolPath,
+            db.Audit(caller, clock, AuditActions.LabApproved, nameof(LabRecord), record.AuditKey, record.SchoolPath,
                 $"{caller.RealName} 批量恢复被 {reporterName} 举报的实验记录“{record.Title}”：{reason.Trim()}",
                 new { 状态 = LabRecordState.Reported.DisplayName() }, new { 状态 = record.State.DisplayName() });
         }
         db.Audit(caller, clock, AuditActions.LabReportsRestored, "LabReporter", reporterId, caller.OrgPath,
             $"{caller.RealName} 认定 {reporterName} 的举报不成立，恢复 {records.Count} 条记录：{reason.Trim()}", null,
             new { 举报人 = reporterName, 恢复条数 = records.Count });
-        if (await LabRecordService.SaveAsync(db, records[0].Id, cancellationToken) is { } error)
+        if (await db.SaveLabRecordAsync(records[0].Id, cancellationToken) is { } error)
         {
             return error;
         }
@@ -234,9 +234,9 @@ public sealed class LabReviewService(IDbContextFactory<EduPortalDbContext> dbFac
         {
             return result;
         }
-        db.Audit(caller, clock, auditAction, nameof(LabRecord), LabRecordService.Key(record), record.SchoolPath, summary(record, caller),
+        db.Audit(caller, clock, auditAction, nameof(LabRecord), record.AuditKey, record.SchoolPath, summary(record, caller),
             new { 状态 = before.DisplayName() }, new { 状态 = record.State.DisplayName() });
-        if (await LabRecordService.SaveAsync(db, record.Id, cancellationToken) is { } error)
+        if (await db.SaveLabRecordAsync(record.Id, cancellationToken) is { } error)
         {
             return error;
         }
@@ -244,11 +244,11 @@ public sealed class LabReviewService(IDbContextFactory<EduPortalDbContext> dbFac
         // if the return is revoked.
         if (record.State == LabRecordState.Returned)
         {
-            await points.RemoveAsync(record.TeacherId, LabRecordService.PointsExternalId(record), cancellationToken);
+            await points.RemoveAsync(record.TeacherId, record.PointsExternalId, cancellationToken);
         }
         else if (before == LabRecordState.Returned && record.PublishedAt is { } publishedAt)
         {
-            await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, publishedAt, LabRecordService.PointsExternalId(record), cancellationToken: cancellationToken);
+            await points.RecordAsync(record.TeacherId, PointTypes.LabRecordPublished, publishedAt, record.PointsExternalId, cancellationToken: cancellationToken);
         }
         return Result.Success;
     }

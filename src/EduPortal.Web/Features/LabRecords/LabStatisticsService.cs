@@ -147,9 +147,7 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
             .ToListAsync(cancellationToken);
         var recordedBySchool = recorded.GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => g.Select(r => r.ExperimentId).ToList());
         // The catalogue is small (hundreds of rows): the city's entries and those of the counties in the subtree.
-        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath);
-        var catalogue = await db.LabExperiments.AsNoTracking()
-            .Where(e => e.Active && (ancestors.Contains(e.OwnerPath) || e.OwnerPath.StartsWith(caller.OrgPath)))
+        var catalogue = await db.LabExperiments.AsNoTracking().WithinJurisdiction(caller).Where(e => e.Active)
             .ToListAsync(cancellationToken);
         var rows = new List<CoverageRow>();
         foreach (var school in scope.Schools)

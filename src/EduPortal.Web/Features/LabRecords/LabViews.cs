@@ -22,9 +22,6 @@ public sealed record LabRecordView(
     IReadOnlyList<LabMediaView> Media, IReadOnlyList<LabTransitionView> History,
     LabRecordPermissions Can);
 
-/// <summary>The actions the viewer may take on a record (the server checks again).</summary>
-public sealed record LabRecordPermissions(bool Edit, bool Publish, bool Withdraw, bool Delete, bool Report, bool Review, bool Revoke, bool SeeHistory);
-
 /// <summary>A row of 我的实验 and of the review queue.</summary>
 public sealed record LabRecordRow(
     long Id, string TeacherName, string SchoolName, LabSubject? Subject, LabKind? Kind, string? Title, string? ClassName,

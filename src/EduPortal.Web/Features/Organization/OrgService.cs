@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Auditing;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
@@ -46,7 +47,7 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
             .Select(o => new { o.Id, o.Name, o.Kind, o.ParentId, o.Path, o.Stage, o.StudentCount, Classes = o.Classes.Count })
             .ToListAsync(cancellationToken);
         var teachers = await db.Users.AsNoTracking().WithinJurisdiction(caller)
-            .Where(u => u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
+            .ActiveServing()
             .GroupBy(u => u.OrgUnitId)
             .Select(g => new { OrgUnitId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.OrgUnitId, x => x.Count, cancellationToken);
@@ -83,7 +84,7 @@ public sealed class OrgService(IDbContextFactory<EduPortalDbContext> dbFactory, 
             return new NotFoundError();
         }
         // Everyone in the unit's subtree, matching the people list its link opens.
-        var teacherCount = await db.Users.CountAsync(u => u.OrgUnit!.Path.StartsWith(unit.Path) && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving, cancellationToken);
+        var teacherCount = await db.Users.ActiveServing().CountAsync(u => u.OrgUnit!.Path.StartsWith(unit.Path), cancellationToken);
         var classes = unit.Classes.OrderBy(c => c.Grade).ThenBy(c => c.Number).Select(c => new ClassRow(c.Id, c.Grade, c.Number, c.DisplayName)).ToList();
         return new OrgUnitDetail(unit.Id, unit.Name, unit.Kind, unit.Path, unit.Parent?.Name, unit.Stage, unit.StudentCount, unit.Phone, unit.Address,
             classes, teacherCount, caller.IsAdmin, CanCreateUnder(caller, unit))

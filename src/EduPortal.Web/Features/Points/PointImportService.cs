@@ -223,20 +223,12 @@ public sealed class PointImportService(IDbContextFactory<EduPortalDbContext> dbF
         }
         else
         {
-            if (WorkbookSizeGuard.Check(buffer) is { } tooLarge)
+            var opened = UploadedWorkbook.Open(buffer, "无法读取该文件，请使用下载的 Excel 模板（.xlsx）或 UTF-8 编码的 CSV");
+            if (!opened.Succeeded)
             {
-                return ValidationError.For("File", tooLarge);
+                return opened.Error!;
             }
-            XLWorkbook workbook;
-            try
-            {
-                workbook = new XLWorkbook(buffer);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or FileFormatException or ArgumentException or InvalidOperationException or IOException
-                or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
-            {
-                return ValidationError.For("File", "无法读取该文件，请使用下载的 Excel 模板（.xlsx）或 UTF-8 编码的 CSV");
-            }
+            var workbook = opened.Value!;
             using (workbook)
             {
                 var sheet = workbook.Worksheets.First();

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using EduPortal.Data;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -159,8 +159,14 @@ public static class PointsModule
     /// A year of demo activity for the demo city's teachers, with its awards (<see cref="PointsDemoSeeder"/>); nothing
     /// when the ledger has events already. Called by the database initializer with its scope's services.
     /// </summary>
-    public static Task<long> SeedPointsAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
-        new PointsDemoSeeder(services.GetRequiredService<EduPortalDbContext>(), services.GetRequiredService<TimeProvider>()).SeedAsync(cancellationToken);
+    public static async Task SeedPointsAsync(this SeedContext seed, CancellationToken cancellationToken = default)
+    {
+        // The demo year is idempotent (it adds nothing when the ledger holds events), so it runs whenever demo data is wanted.
+        if (seed.Demo)
+        {
+            await new PointsDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
+        }
+    }
 
     /// <summary>The year picker's choices: this points year and the two before it.</summary>
     public static IReadOnlyList<int> YearChoices(TimeProvider clock)

@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Auditing;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
@@ -105,8 +106,8 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
             .GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Last = g.Max(r => r.SentAt) })
             .ToDictionaryAsync(r => r.SchoolId, r => r.Last, cancellationToken);
         var accounts = await db.Users.AsNoTracking().WithinJurisdiction(caller)
-            .Where(u => u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving
-                && u.OrgUnit!.Kind == OrgUnitKind.School && u.OrgUnit.Path.StartsWith(round.OrgPath) && u.SubjectsText != "")
+            .ActiveServing()
+            .Where(u => u.OrgUnit!.Kind == OrgUnitKind.School && u.OrgUnit.Path.StartsWith(round.OrgPath) && u.SubjectsText != "")
             .Select(u => new { u.OrgUnitId, u.SubjectsText })
             .ToListAsync(cancellationToken);
         var subjectsBySchool = accounts.ToLookup(a => a.OrgUnitId, a => Subjects.Parse(a.SubjectsText).Known);
@@ -168,36 +169,45 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
             }.Normalized(subjects);
         }
         var status = survey?.Status ?? SurveyStatus.NotStarted;
-        var canEdit = caller.Level == AdminLevel.School && caller.OrgUnitId == schoolId && !round.IsClosed && status != SurveyStatus.Submitted;
-        var canReturn = caller.Level >= AdminLevel.County && !round.IsClosed && status == SurveyStatus.Submitted;
+        var can = SchoolSurvey.PermissionsFor(survey, round, school.Id, school.Path, caller);
         var history = survey?.History.OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
             .Select(h => new HistoryRow(h.Action, h.Version, h.At, h.ActorName, h.Note)).ToList() ?? [];
         var registered = new RegisteredFigures(school.StudentCount, school.Classes);
         return new SurveyFormView(round.Id, round.Title, round.Deadline, round.IsClosed, school.Id, school.Name, school.Stage, subjects, form,
             status, survey?.Version ?? 0, survey?.Revision, survey?.UpdatedAt, survey?.UpdatedByName, survey?.ReturnComment,
-            history, SurveyRules.ReviewFlags(form, registered), canEdit, canReturn, survey?.Id, registered);
+            history, SurveyRules.ReviewFlags(form, registered), can.Edit, can.Return, survey?.Id, registered);
     }
 
     /// <summary>Saves the caller's own school's draft. Returns the new revision, which the next save must present.</summary>
-    public async Task<Result<Guid>> SaveDraftAsync(Caller caller, int roundId, SurveyForm form, Guid? revision, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var loaded = await LoadOwnAsync(db, caller, roundId, revision, cancellationToken);
-        if (!loaded.Succeeded)
-        {
-            return loaded.Error!;
-        }
-        var (round, survey, subjects) = loaded.Value;
-        var saved = survey.SaveDraft(round, form, subjects, caller, clock.GetUtcNow());
-        if (!saved.Succeeded)
-        {
-            return saved.Error!;
-        }
-        return await SaveAsync(db, survey, cancellationToken);
-    }
+    public Task<Result<Guid>> SaveDraftAsync(Caller caller, int roundId, SurveyForm form, Guid? revision, CancellationToken cancellationToken = default) =>
+        ChangeOwnAsync(caller, roundId, revision, (_, round, survey, subjects) => survey.SaveDraft(round, form, subjects, caller, clock.GetUtcNow()),
+            cancellationToken);
 
     /// <summary>Saves and submits in one step; if any rule fails nothing is saved and each field gets its message.</summary>
-    public async Task<Result<Guid>> SubmitAsync(Caller caller, int roundId, SurveyForm form, Guid? revision, CancellationToken cancellationToken = default)
+    public Task<Result<Guid>> SubmitAsync(Caller caller, int roundId, SurveyForm form, Guid? revision, CancellationToken cancellationToken = default) =>
+        ChangeOwnAsync(caller, roundId, revision, (db, round, survey, subjects) =>
+        {
+            var normalized = form.Normalized(subjects);
+            if (SurveyRules.Validate(normalized, subjects) is { } invalid)
+            {
+                return invalid;
+            }
+            var now = clock.GetUtcNow();
+            var saved = survey.SaveDraft(round, normalized, subjects, caller, now);
+            var submitted = saved.Succeeded ? survey.Submit(round, subjects, caller, now) : saved;
+            if (!submitted.Succeeded)
+            {
+                return submitted;
+            }
+            var entry = survey.History[^1];
+            db.Audit(caller, clock, AuditActions.SurveySubmitted, nameof(SchoolSurvey), FormKey(roundId, survey.SchoolId), survey.SchoolPath,
+                $"{caller.OrgUnitName}提交“{round.Title}”调查表（第 {survey.Version} 版）", after: new { 版本 = survey.Version, 变更 = entry.Note });
+            return Result.Success;
+        }, cancellationToken);
+
+    /// <summary>Loads (or starts) the caller's own school's form, applies <paramref name="change"/> and saves it; returns the new revision.</summary>
+    private async Task<Result<Guid>> ChangeOwnAsync(Caller caller, int roundId, Guid? revision,
+        Func<EduPortalDbContext, SurveyRound, SchoolSurvey, IReadOnlyList<string>, Result> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var loaded = await LoadOwnAsync(db, caller, roundId, revision, cancellationToken);
@@ -206,21 +216,11 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
             return loaded.Error!;
         }
         var (round, survey, subjects) = loaded.Value;
-        var normalized = form.Normalized(subjects);
-        if (SurveyRules.Validate(normalized, subjects) is { } invalid)
+        var changed = change(db, round, survey, subjects);
+        if (!changed.Succeeded)
         {
-            return invalid;
+            return changed.Error!;
         }
-        var now = clock.GetUtcNow();
-        var saved = survey.SaveDraft(round, normalized, subjects, caller, now);
-        var submitted = saved.Succeeded ? survey.Submit(round, subjects, caller, now) : saved;
-        if (!submitted.Succeeded)
-        {
-            return submitted.Error!;
-        }
-        var entry = survey.History[^1];
-        db.Audit(caller, clock, AuditActions.SurveySubmitted, nameof(SchoolSurvey), FormKey(roundId, survey.SchoolId), survey.SchoolPath,
-            $"{caller.OrgUnitName}提交“{round.Title}”调查表（第 {survey.Version} 版）", after: new { 版本 = survey.Version, 变更 = entry.Note });
         return await SaveAsync(db, survey, cancellationToken);
     }
 

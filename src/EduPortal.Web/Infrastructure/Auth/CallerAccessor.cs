@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Domain.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class CallerAccessor(AuthenticationStateProvider authenticationSta
     public static async Task<Caller?> LoadAsync(EduPortalDbContext db, string userId, CancellationToken cancellationToken = default)
     {
         var row = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
+            .ActiveServing().Where(u => u.Id == userId)
             .Select(u => new { u.Id, u.RealName, u.Level, u.OrgUnitId, OrgName = u.OrgUnit!.Name, u.OrgUnit.Path, u.OrgUnit.Kind, u.Capabilities })
             .SingleOrDefaultAsync(cancellationToken);
         // A locked account keeps its open sessions: lockout stops new password guesses, and ending the victim's

@@ -12,7 +12,7 @@ namespace EduPortal.Web.Infrastructure.Auth;
 /// Checks the sign-in cookie's security stamp against the account on every request. Identity's own validator
 /// compares it only every <see cref="SessionOptions.RevalidationInterval"/>, and a sign-out used to end the session
 /// in the browser only: a copy of the cookie kept working for up to 8 hours. Sign-out now renews the stamp
-/// (<c>Endpoints.MapAccountEndpoints</c>), so every cookie issued before it is refused here at its next request.
+/// (<c>AccountsModule.MapAccountsEndpoints</c>), so every cookie issued before it is refused here at its next request.
 /// </summary>
 public static class SessionStampCheck
 {

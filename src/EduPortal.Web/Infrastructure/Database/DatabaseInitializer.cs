@@ -1,10 +1,9 @@
 using EduPortal.Data;
-using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Points;
-using EduPortal.Web.Infrastructure.Files;
-using Microsoft.AspNetCore.Identity;
+using EduPortal.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,10 @@ public sealed class SeedOptions
 
 public static class DatabaseInitializer
 {
-    /// <summary>Applies migrations (from the configured provider's assembly) and seeds demo data into an empty database.</summary>
+    /// <summary>
+    /// Applies migrations (from the configured provider's assembly), then calls each module's seed verb: the shipped
+    /// reference data always, demo data into an empty database outside Production.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -40,29 +42,20 @@ public static class DatabaseInitializer
         {
             await db.Database.MigrateAsync();
         }
-        // The shipped experiment catalogue, once the city exists.
-        await LabCatalogueService.EnsureDefaultAsync(db);
         // The demo accounts share a password printed in the README: Production never seeds them, whatever
         // Seed:Demo says (appsettings.json turns it on for laptops). A public demo server runs as Staging.
         if (seed.Demo && app.Environment.IsProduction())
         {
             app.Logger.LogWarning("Seed:Demo is ignored in Production: the demo accounts' password is public.");
         }
-        else if (seed.Demo)
+        var context = new SeedContext(db, scope.ServiceProvider, seed.Demo && !app.Environment.IsProduction(), seed.Size);
+        await context.SeedOrganizationAsync();
+        await context.SeedLabRecordsAsync();
+        await context.SeedSurveysAsync();
+        await context.SeedPointsAsync();
+        if (context.CitySeeded)
         {
-            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<ApplicationUser>>();
-            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            // One hash shared by every demo account (hashing 1,500 passwords one by one would take a minute),
-            // computed only when the database is empty.
-            var seeded = await new DemoDataSeeder(db, clock).SeedAsync(seed.Size,
-                () => hasher.HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
-            if (seeded)
-            {
-                await new LabDemoSeeder(db, scope.ServiceProvider.GetRequiredService<LocalFileStore>(), clock).SeedAsync();
-                await new SurveyDemoSeeder(db, clock).SeedAsync();
-                app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
-            }
-            await scope.ServiceProvider.SeedPointsAsync();
+            app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
         }
     }
 }

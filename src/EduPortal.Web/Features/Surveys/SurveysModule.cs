@@ -1,0 +1,23 @@
+using EduPortal.Data.Seeding;
+using EduPortal.Web.Infrastructure.Database;
+
+namespace EduPortal.Web.Features.Surveys;
+
+/// <summary>Wires the surveys module (lab-equipment survey rounds) and seeds its demo round.</summary>
+public static class SurveysModule
+{
+    public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<SurveyService>();
+        return services;
+    }
+
+    /// <summary>A demo round with schools at every step, when the demo city was just seeded.</summary>
+    public static async Task SeedSurveysAsync(this SeedContext seed, CancellationToken cancellationToken = default)
+    {
+        if (seed.CitySeeded)
+        {
+            await new SurveyDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
+        }
+    }
+}
