@@ -2,34 +2,22 @@ using Bunit;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Organization;
 using EduPortal.Web.Features.Accounts;
+using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace EduPortal.Web.Tests.Accounts;
 
 /// <summary>The role-management component offers exactly the actions circular 000 allows, and reports the one clicked.</summary>
-public sealed class RoleActionsTests : IAsyncLifetime
+public sealed class RoleActionsTests : MudComponentTest
 {
-    private readonly BunitContext _context = new();
-
     private static readonly AccountPosition CityAdmin = new(AdminLevel.City, "/1/", OrgUnitKind.City);
     private static readonly AccountPosition CountyAdmin = new(AdminLevel.County, "/1/1/", OrgUnitKind.County);
     private static readonly AccountPosition SchoolAdmin = new(AdminLevel.School, "/1/1/1/", OrgUnitKind.School);
     private static readonly AccountPosition Teacher = new(AdminLevel.Teacher, "/1/1/1/", OrgUnitKind.School);
     private static readonly AccountPosition OtherCountyTeacher = new(AdminLevel.Teacher, "/1/2/1/", OrgUnitKind.School);
 
-    public RoleActionsTests()
-    {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
     private IRenderedComponent<RoleActions> Render(AccountPosition actor, AccountPosition target, Action<AdminLevel>? onLevel = null) =>
-        _context.Render<RoleActions>(p => p
+        Context.Render<RoleActions>(p => p
             .Add(c => c.Actor, actor)
             .Add(c => c.Target, target)
             .Add(c => c.Status, AccountStatus.Active)
@@ -70,7 +58,7 @@ public sealed class RoleActionsTests : IAsyncLifetime
     [Fact]
     public void A_pending_applicant_offers_nothing_but_is_handled_on_the_approval_page()
     {
-        var component = _context.Render<RoleActions>(p => p
+        var component = Context.Render<RoleActions>(p => p
             .Add(c => c.Actor, CityAdmin)
             .Add(c => c.Target, Teacher)
             .Add(c => c.Status, AccountStatus.Pending));

@@ -1,16 +1,14 @@
 using Bunit;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace EduPortal.Web.Tests.LabRecords;
 
 /// <summary>The capture form shows the server's messages next to their fields and offers only what fits the subject and class.</summary>
-public sealed class LabCaptureFormTests : IAsyncLifetime
+public sealed class LabCaptureFormTests : MudComponentTest
 {
-    private readonly BunitContext _context = new();
-
     private static readonly CaptureOptions Options = new(
         [new ClassOption(1, 7, "七年级1班"), new ClassOption(2, 8, "八年级1班"), new ClassOption(3, 9, "九年级2班")],
         [
@@ -19,19 +17,9 @@ public sealed class LabCaptureFormTests : IAsyncLifetime
             new ExperimentOption(13, LabSubject.Chemistry, 9, "化9-01", "蜡烛及其燃烧的探究", LabKind.GroupExperiment),
         ]);
 
-    public LabCaptureFormTests()
-    {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
     private IRenderedComponent<LabCaptureForm> Render(LabCaptureForm.FormModel model, IReadOnlyDictionary<string, string>? errors = null,
         IReadOnlyList<LabMediaView>? media = null) =>
-        _context.Render<LabCaptureForm>(p => p
+        Context.Render<LabCaptureForm>(p => p
             .Add(c => c.Model, model)
             .Add(c => c.Options, Options)
             .Add(c => c.Errors, errors ?? new Dictionary<string, string>())

@@ -1,25 +1,13 @@
 using Bunit;
 using EduPortal.Web.Features.Points;
+using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace EduPortal.Web.Tests.Points;
 
 /// <summary>积分明细 shows every line's points and, for zero or bonus lines, the reason the engine gave.</summary>
-public sealed class PointDetailListTests : IAsyncLifetime
+public sealed class PointDetailListTests : MudComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public PointDetailListTests()
-    {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
     [Fact]
     public void Each_line_shows_its_points_and_the_reason_for_zero_or_partial_points()
     {
@@ -31,7 +19,7 @@ public sealed class PointDetailListTests : IAsyncLifetime
             new(3, at.AddHours(2), "互动授课", "教学应用", "人人通空间", 12, 0, "使用时长未满 15 分钟（本次 12）"),
             new(4, at.AddHours(3), "课件制作", "教学应用", "表格导入", null, 10, null),
         ];
-        var list = _context.Render<PointDetailList>(p => p.Add(c => c.Rows, rows));
+        var list = Context.Render<PointDetailList>(p => p.Add(c => c.Rows, rows));
 
         var lines = list.FindAll("tbody tr");
         Assert.Equal(4, lines.Count);
@@ -45,7 +33,7 @@ public sealed class PointDetailListTests : IAsyncLifetime
     [Fact]
     public void An_empty_year_says_so()
     {
-        var list = _context.Render<PointDetailList>(p => p.Add(c => c.Rows, []));
+        var list = Context.Render<PointDetailList>(p => p.Add(c => c.Rows, []));
         Assert.Contains("本年度还没有积分记录", list.Markup);
     }
 }

@@ -3,29 +3,17 @@ using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Surveys;
 using EduPortal.Web.Features.Surveys;
+using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace EduPortal.Web.Tests.Surveys;
 
 /// <summary>The form component: subject rows follow the stage, and each field shows its own message.</summary>
-public sealed class SurveyFormEditorTests : IAsyncLifetime
+public sealed class SurveyFormEditorTests : MudComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public SurveyFormEditorTests()
-    {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
     private IRenderedComponent<SurveyFormEditor> Render(SurveyForm form, IReadOnlyDictionary<string, string>? errors = null,
         Action<string>? changed = null, bool readOnly = false, Dictionary<string, string>? invalid = null) =>
-        _context.Render<SurveyFormEditor>(p => p
+        Context.Render<SurveyFormEditor>(p => p
             .Add(c => c.Form, form)
             .Add(c => c.ReadOnly, readOnly)
             .Add(c => c.Errors, errors ?? new Dictionary<string, string>())
