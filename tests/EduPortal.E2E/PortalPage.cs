@@ -21,6 +21,8 @@ public static class PortalSteps
         // Generous: a 2-core CI machine that also builds may take several seconds to hash a password and render a page.
         context.SetDefaultTimeout(45_000);
         context.SetDefaultNavigationTimeout(45_000);
+        // Expectations too (their default is 5 s): a registration's password hash under a loaded CI took longer.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         // Every page of every browser test listens for Content-Security-Policy refusals (issue 10).
         page.Console += (_, message) =>
