@@ -60,6 +60,9 @@ public sealed class RepairTicket
     public DateTimeOffset? ResolvedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public decimal TotalCost { get; private set; }
+
+    /// <summary>Minutes from the report to the resolution that was accepted as fixed: the figures' time to repair.</summary>
+    public int? RepairMinutes { get; private set; }
     public int Version { get; private set; }
 
     public IReadOnlyList<RepairStep> Steps => _steps;
@@ -257,6 +260,7 @@ public sealed class RepairTicket
                 AddStep(RepairStepKind.AcceptedFixed, actor, now, text.Value, null, null);
                 State = RepairTicketState.Closed;
                 ClosedAt = now;
+                RepairMinutes = (int)Math.Round(((ResolvedAt ?? now) - RaisedAt).TotalMinutes);
                 return DeviceOutcome.ReturnToService;
             case RepairVerdict.Rework:
                 AddStep(RepairStepKind.Reworked, actor, now, text.Value, null, null);

@@ -198,8 +198,11 @@ public sealed class RepairTicketTests
     public void The_reporter_accepts_fixed_and_the_device_returns_to_service()
     {
         var ticket = Raise();
+        _clock.Advance(TimeSpan.FromHours(5));
         ticket.Resolve(SchoolTech, "更换电源", null, null, _clock);
+        _clock.Advance(TimeSpan.FromHours(20));
         var outcome = ticket.Accept(Teacher, RepairVerdict.Fixed, null, Deadlines, Calendar, _clock);
+        Assert.Equal(300, ticket.RepairMinutes);
         Assert.Equal(DeviceOutcome.ReturnToService, outcome.Value);
         Assert.Equal(RepairTicketState.Closed, ticket.State);
         Assert.NotNull(ticket.ClosedAt);
