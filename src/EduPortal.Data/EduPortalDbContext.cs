@@ -3,6 +3,7 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Points;
+using EduPortal.Domain.Smartboards;
 using EduPortal.Domain.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,11 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<PointRuleSetVersion> PointRuleSetVersions => Set<PointRuleSetVersion>();
     public DbSet<PointApiKey> PointApiKeys => Set<PointApiKey>();
     public DbSet<PointRecomputeRun> PointRecomputeRuns => Set<PointRecomputeRun>();
+
+    // 班班通 register (Smartboards)
+    public DbSet<Classroom> Classrooms => Set<Classroom>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<DeviceEvent> DeviceEvents => Set<DeviceEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

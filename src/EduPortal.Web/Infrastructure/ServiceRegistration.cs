@@ -10,6 +10,7 @@ using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Points;
+using EduPortal.Web.Features.Smartboards;
 using EduPortal.Web.Features.Surveys;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
@@ -208,6 +209,7 @@ public static class ServiceRegistration
         services.AddLabRecords(configuration);
         services.AddScoped<SurveyService>();
         services.AddPointsModule(configuration);
+        services.AddSmartboards(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -243,6 +245,7 @@ public static class ServiceRegistration
         app.MapRosterEndpoints();
         app.MapLabRecordEndpoints();
         app.UsePointsModule();
+        app.MapSmartboardsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -269,6 +272,7 @@ public static class ServiceRegistration
             app.Services.GetRequiredService<IOptions<RegistrationOptions>>().Value.ExpiryJobCron,
             new RecurringJobOptions { TimeZone = Domain.Common.ChinaTime.Zone });
         app.SchedulePointJobs();
+        app.ScheduleSmartboardsJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

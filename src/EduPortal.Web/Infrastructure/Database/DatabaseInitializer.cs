@@ -2,6 +2,7 @@ using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Features.Smartboards;
 using EduPortal.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,7 @@ public static class DatabaseInitializer
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
             }
             await new PointsDemoSeeder(db, clock).SeedAsync();
+            await SmartboardsModule.SeedSmartboardsAsync(db, clock);
         }
     }
 }

@@ -1,0 +1,39 @@
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Organization;
+using EduPortal.Domain.Smartboards;
+
+namespace EduPortal.Data.Jurisdiction;
+
+/// <summary>
+/// Jurisdiction for the 班班通 register, next to <see cref="JurisdictionQueries"/>: a school sees its own rooms and
+/// devices, a township, county or city its subtree. School and county callers filter on indexed ids.
+/// </summary>
+public static class SmartboardJurisdiction
+{
+    public static IQueryable<Classroom> WithinJurisdiction(this IQueryable<Classroom> classrooms, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => classrooms.Where(c => c.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => classrooms.Where(c => c.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => classrooms.Where(c => c.SchoolPath.StartsWith(caller.OrgPath)),
+        _ => classrooms.Where(c => c.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    public static IQueryable<Device> WithinJurisdiction(this IQueryable<Device> devices, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => devices.Where(d => d.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => devices.Where(d => d.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => devices.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
+        _ => devices.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    /// <summary>History entries of devices the caller may see (a transferred device's whole history goes with it).</summary>
+    public static IQueryable<DeviceEvent> WithinJurisdiction(this IQueryable<DeviceEvent> events, IQueryable<Device> devices, Caller caller)
+    {
+        var visible = devices.WithinJurisdiction(caller).Select(d => d.Id);
+        return events.Where(e => visible.Contains(e.DeviceId));
+    }
+
+    /// <summary>The rooms a head teacher (班主任) or room keeper answers for (circular 003 §三.2).</summary>
+    public static IQueryable<Classroom> ResponsibleBy(this IQueryable<Classroom> classrooms, Caller caller) =>
+        classrooms.Where(c => c.ResponsibleUserId == caller.UserId && c.SchoolId == caller.OrgUnitId);
+}

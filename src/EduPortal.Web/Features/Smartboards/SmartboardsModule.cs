@@ -1,0 +1,28 @@
+using EduPortal.Data;
+using EduPortal.Data.Seeding;
+
+namespace EduPortal.Web.Features.Smartboards;
+
+/// <summary>Wires the 班班通 module (register, devices, labels, import/export, transfers, coverage, staffing).</summary>
+public static class SmartboardsModule
+{
+    public static IServiceCollection AddSmartboards(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        return services;
+    }
+
+    public static void MapSmartboardsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        _ = endpoints;
+    }
+
+    public static void ScheduleSmartboardsJobs(this WebApplication app)
+    {
+        _ = app;
+    }
+
+    /// <summary>Demo classrooms and devices for every demo school (deterministic).</summary>
+    public static Task<int> SeedSmartboardsAsync(EduPortalDbContext db, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        new SmartboardsDemoSeeder(db, clock).SeedAsync(cancellationToken);
+}
