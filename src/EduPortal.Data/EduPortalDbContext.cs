@@ -1,5 +1,6 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Points;
@@ -44,6 +45,15 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<Classroom> Classrooms => Set<Classroom>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<DeviceEvent> DeviceEvents => Set<DeviceEvent>();
+
+    // Smartboards: repair tickets, the working-day calendar, safety inspections and policies (sb-service).
+    public DbSet<WorkingCalendarYear> WorkingCalendarYears => Set<WorkingCalendarYear>();
+    public DbSet<RepairDeadlineSetting> RepairDeadlineSettings => Set<RepairDeadlineSetting>();
+    public DbSet<RepairTicket> RepairTickets => Set<RepairTicket>();
+    public DbSet<RepairStep> RepairSteps => Set<RepairStep>();
+    public DbSet<SafetyInspection> SafetyInspections => Set<SafetyInspection>();
+    public DbSet<SafetyFinding> SafetyFindings => Set<SafetyFinding>();
+    public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

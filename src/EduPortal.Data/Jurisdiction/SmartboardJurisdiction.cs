@@ -36,4 +36,37 @@ public static class SmartboardJurisdiction
     /// <summary>The rooms a head teacher (班主任) or room keeper answers for (circular 003 §三.2).</summary>
     public static IQueryable<Classroom> ResponsibleBy(this IQueryable<Classroom> classrooms, Caller caller) =>
         classrooms.Where(c => c.ResponsibleUserId == caller.UserId && c.SchoolId == caller.OrgUnitId);
+
+    /// <summary>
+    /// Repair tickets of devices in the caller's subtree. Tickets keep their school's, township centre's and county's
+    /// ids, so each level filters on an indexed id instead of a path prefix.
+    /// </summary>
+    public static IQueryable<RepairTicket> WithinJurisdiction(this IQueryable<RepairTicket> tickets, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => tickets.Where(t => t.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.Township => tickets.Where(t => t.TownshipId == caller.OrgUnitId),
+        OrgUnitKind.County => tickets.Where(t => t.CountyId == caller.OrgUnitId),
+        // A deployment serves one city, the root of the tree.
+        OrgUnitKind.City => tickets,
+        _ => tickets.Where(t => t.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    /// <summary>
+    /// The tickets a caller may open (<see cref="RepairTicket.IsVisibleTo"/>): admins and technicians see their
+    /// subtree's (which holds the tickets they reported, reporters being of the school); everyone else sees the tickets
+    /// they reported and those of the classrooms they are head teacher of.
+    /// </summary>
+    public static IQueryable<RepairTicket> VisibleTo(this IQueryable<RepairTicket> tickets, Caller caller) =>
+        caller.IsAdmin || caller.Has(Capability.Technician)
+            ? tickets.WithinJurisdiction(caller)
+            : tickets.Where(t => t.ReporterId == caller.UserId || t.HeadTeacherId == caller.UserId);
+
+    public static IQueryable<SafetyInspection> WithinJurisdiction(this IQueryable<SafetyInspection> inspections, Caller caller) =>
+        inspections.Where(i => i.SchoolPath.StartsWith(caller.OrgPath));
+
+    public static IQueryable<SafetyFinding> WithinJurisdiction(this IQueryable<SafetyFinding> findings, Caller caller) =>
+        findings.Where(f => f.SchoolPath.StartsWith(caller.OrgPath));
+
+    public static IQueryable<SchoolPolicy> WithinJurisdiction(this IQueryable<SchoolPolicy> policies, Caller caller) =>
+        policies.Where(p => p.SchoolPath.StartsWith(caller.OrgPath));
 }

@@ -9,20 +9,24 @@ public static class SmartboardsModule
     public static IServiceCollection AddSmartboards(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddSmartboardService();
         return services;
     }
 
     public static void MapSmartboardsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         _ = endpoints;
+        endpoints.MapSmartboardServiceEndpoints();
     }
 
     public static void ScheduleSmartboardsJobs(this WebApplication app)
     {
         _ = app;
+        app.ScheduleSmartboardServiceJobs();
     }
 
     /// <summary>Demo classrooms and devices for every demo school (deterministic).</summary>
-    public static Task<int> SeedSmartboardsAsync(EduPortalDbContext db, TimeProvider clock, CancellationToken cancellationToken = default) =>
-        new SmartboardsDemoSeeder(db, clock).SeedAsync(cancellationToken);
+    public static async Task<int> SeedSmartboardsAsync(EduPortalDbContext db, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        await new SmartboardsDemoSeeder(db, clock).SeedAsync(cancellationToken)
+        + await SmartboardServiceWiring.SeedSmartboardServiceAsync(db, clock, cancellationToken);
 }
