@@ -99,24 +99,24 @@ public sealed class SmartboardServiceDemoSeeder(EduPortalDbContext db, TimeProvi
 
     private static ApplicationUser NewUser(string userName, string realName, OrgUnit org, AdminLevel level, Capability capabilities, string passwordHash,
         DateTimeOffset now, int sequence) => new()
-    {
-        Id = $"demo-sb-{userName}",
-        UserName = userName,
-        NormalizedUserName = userName.ToUpperInvariant(),
-        PhoneNumber = $"13700{sequence:D6}",
-        PhoneNumberConfirmed = true,
-        RealName = realName,
-        OrgUnit = org,
-        Level = level,
-        Status = AccountStatus.Active,
-        Employment = EmploymentStatus.Serving,
-        Capabilities = capabilities,
-        RegisteredAt = now.AddDays(-200),
-        SecurityStamp = $"demo-sb-stamp-{userName}",
-        ConcurrencyStamp = $"demo-sb-concurrency-{userName}",
-        LockoutEnabled = true,
-        PasswordHash = passwordHash,
-    };
+        {
+            Id = $"demo-sb-{userName}",
+            UserName = userName,
+            NormalizedUserName = userName.ToUpperInvariant(),
+            PhoneNumber = $"13700{sequence:D6}",
+            PhoneNumberConfirmed = true,
+            RealName = realName,
+            OrgUnit = org,
+            Level = level,
+            Status = AccountStatus.Active,
+            Employment = EmploymentStatus.Serving,
+            Capabilities = capabilities,
+            RegisteredAt = now.AddDays(-200),
+            SecurityStamp = $"demo-sb-stamp-{userName}",
+            ConcurrencyStamp = $"demo-sb-concurrency-{userName}",
+            LockoutEnabled = true,
+            PasswordHash = passwordHash,
+        };
 
     /// <summary>Most schools have all four policies; every fourth misses one or two (flagged), the demo school misses 绩效考评.</summary>
     private async Task SeedPoliciesAsync(int demoSchoolId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
-using EduPortal.Domain.Organization;
 
 namespace EduPortal.Domain.Smartboards;
 

@@ -2,7 +2,6 @@ using EduPortal.Data;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Metrics;
 using EduPortal.Domain.Organization;
-using EduPortal.Domain.Smartboards;
 using EduPortal.Web.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
 
