@@ -44,6 +44,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<Classroom> Classrooms => Set<Classroom>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<DeviceEvent> DeviceEvents => Set<DeviceEvent>();
+    public DbSet<DeviceTransfer> DeviceTransfers => Set<DeviceTransfer>();
+    public DbSet<SchoolNetworkProfile> SchoolNetworkProfiles => Set<SchoolNetworkProfile>();
+    public DbSet<TechnicianPost> TechnicianPosts => Set<TechnicianPost>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
