@@ -45,6 +45,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<Classroom> Classrooms => Set<Classroom>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<DeviceEvent> DeviceEvents => Set<DeviceEvent>();
+    public DbSet<DeviceTransfer> DeviceTransfers => Set<DeviceTransfer>();
+    public DbSet<SchoolNetworkProfile> SchoolNetworkProfiles => Set<SchoolNetworkProfile>();
+    public DbSet<TechnicianPost> TechnicianPosts => Set<TechnicianPost>();
 
     // Smartboards: repair tickets, the working-day calendar, safety inspections and policies (sb-service).
     public DbSet<WorkingCalendarYear> WorkingCalendarYears => Set<WorkingCalendarYear>();

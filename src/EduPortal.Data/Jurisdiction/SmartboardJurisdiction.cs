@@ -69,4 +69,23 @@ public static class SmartboardJurisdiction
 
     public static IQueryable<SchoolPolicy> WithinJurisdiction(this IQueryable<SchoolPolicy> policies, Caller caller) =>
         policies.Where(p => p.SchoolPath.StartsWith(caller.OrgPath));
+
+    public static IQueryable<SchoolNetworkProfile> WithinJurisdiction(this IQueryable<SchoolNetworkProfile> profiles, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => profiles.Where(p => p.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => profiles.Where(p => p.CountyId == caller.OrgUnitId),
+        _ => profiles.Where(p => p.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    public static IQueryable<TechnicianPost> WithinJurisdiction(this IQueryable<TechnicianPost> posts, Caller caller) =>
+        posts.Where(p => p.OrgPath.StartsWith(caller.OrgPath));
+
+    /// <summary>
+    /// Transfers a caller may see: those from or to its subtree, and the open offers of its county (the county's other
+    /// schools may ask for them, circular 004 闲置设备的调配). <paramref name="callerCountyId"/> is the county over the caller.
+    /// </summary>
+    public static IQueryable<DeviceTransfer> VisibleTo(this IQueryable<DeviceTransfer> transfers, Caller caller, int? callerCountyId) =>
+        transfers.Where(t => t.FromSchoolPath.StartsWith(caller.OrgPath)
+            || (t.ToSchoolPath != null && t.ToSchoolPath.StartsWith(caller.OrgPath))
+            || ((t.State == DeviceTransferState.Offered || t.State == DeviceTransferState.Requested) && t.CountyId == callerCountyId));
 }

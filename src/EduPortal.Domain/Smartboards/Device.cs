@@ -204,6 +204,34 @@ public sealed class Device
         return result;
     }
 
+    /// <summary>
+    /// Moves an idle device to another school (the county's 调配, <see cref="DeviceTransfer.Complete"/>): it keeps its
+    /// history, which records it leaving one school and arriving at the other, and takes the receiving school's tag.
+    /// </summary>
+    internal Result TransferTo(Caller actor, int toSchoolId, string toSchoolPath, int toCountyId, string newAssetTag,
+        string fromSchoolName, string toSchoolName, TimeProvider clock)
+    {
+        if (Status != DeviceStatus.Idle)
+        {
+            return new ConflictError("只有闲置设备可以调拨。");
+        }
+        if (!DeviceRules.IsValidAssetTag(newAssetTag))
+        {
+            return ValidationError.For(nameof(AssetTag), $"资产编号只能包含字母、数字和 - _ . /，且不超过 {DeviceRules.MaxAssetTagLength} 个字符");
+        }
+        var now = clock.GetUtcNow();
+        Record(DeviceEventKind.TransferredOut, null, null, actor, $"调往{toSchoolName}（原编号 {AssetTag}）", now);
+        SchoolId = toSchoolId;
+        SchoolPath = toSchoolPath;
+        CountyId = toCountyId;
+        ClassroomId = null;
+        AssetTag = DeviceRules.NormalizeAssetTag(newAssetTag);
+        UpdatedAt = now;
+        Version++;
+        Record(DeviceEventKind.TransferredIn, null, null, actor, $"由{fromSchoolName}调入", now);
+        return Result.Success;
+    }
+
     public DevicePermissions PermissionsFor(Caller caller) => PermissionsFor(caller, null);
 
     /// <summary>

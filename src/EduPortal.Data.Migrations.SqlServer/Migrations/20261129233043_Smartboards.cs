@@ -54,6 +54,60 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SchoolNetworkProfiles",
+                columns: table => new
+                {
+                    SchoolId = table.Column<int>(type: "int", nullable: false),
+                    SchoolPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
+                    CountyId = table.Column<int>(type: "int", nullable: false),
+                    BandwidthMbps = table.Column<int>(type: "int", nullable: true),
+                    Access = table.Column<int>(type: "int", nullable: false),
+                    Tier = table.Column<int>(type: "int", nullable: false),
+                    Provider = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SchoolNetworkProfiles", x => x.SchoolId);
+                    table.ForeignKey(
+                        name: "FK_SchoolNetworkProfiles_OrgUnits_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TechnicianPosts",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OrgUnitId = table.Column<int>(type: "int", nullable: false),
+                    OrgPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
+                    FullTime = table.Column<bool>(type: "bit", nullable: false),
+                    Duty = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TechnicianPosts", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_TechnicianPosts_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TechnicianPosts_OrgUnits_OrgUnitId",
+                        column: x => x.OrgUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Devices",
                 columns: table => new
                 {
@@ -123,6 +177,47 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DeviceTransfers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DeviceId = table.Column<long>(type: "bigint", nullable: false),
+                    CountyId = table.Column<int>(type: "int", nullable: false),
+                    FromSchoolId = table.Column<int>(type: "int", nullable: false),
+                    FromSchoolPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
+                    FromSchoolName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FromAssetTag = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false),
+                    ToSchoolId = table.Column<int>(type: "int", nullable: true),
+                    ToSchoolPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: true),
+                    ToSchoolName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ToAssetTag = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: true),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    OfferNote = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OfferedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    OfferedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OfferedByName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    RequestNote = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RequestedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RequestedByName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ClosedByName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceTransfers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeviceTransfers_Devices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "Devices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Classrooms_CountyId_SchoolId",
                 table: "Classrooms",
@@ -186,6 +281,43 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                 name: "IX_Devices_Status_Type_ClassroomId",
                 table: "Devices",
                 columns: new[] { "Status", "Type", "ClassroomId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeviceTransfers_CountyId_State_OfferedAt",
+                table: "DeviceTransfers",
+                columns: new[] { "CountyId", "State", "OfferedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeviceTransfers_DeviceId_OfferedAt",
+                table: "DeviceTransfers",
+                columns: new[] { "DeviceId", "OfferedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeviceTransfers_OneOpenPerDevice",
+                table: "DeviceTransfers",
+                column: "DeviceId",
+                unique: true,
+                filter: "\"State\" IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchoolNetworkProfiles_CountyId",
+                table: "SchoolNetworkProfiles",
+                column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchoolNetworkProfiles_SchoolPath",
+                table: "SchoolNetworkProfiles",
+                column: "SchoolPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechnicianPosts_OrgPath",
+                table: "TechnicianPosts",
+                column: "OrgPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TechnicianPosts_OrgUnitId_FullTime",
+                table: "TechnicianPosts",
+                columns: new[] { "OrgUnitId", "FullTime" });
         }
 
         /// <inheritdoc />
@@ -193,6 +325,15 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DeviceEvents");
+
+            migrationBuilder.DropTable(
+                name: "DeviceTransfers");
+
+            migrationBuilder.DropTable(
+                name: "SchoolNetworkProfiles");
+
+            migrationBuilder.DropTable(
+                name: "TechnicianPosts");
 
             migrationBuilder.DropTable(
                 name: "Devices");
