@@ -9,6 +9,7 @@ public static class SmartboardsModule
     public static IServiceCollection AddSmartboards(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddScoped<SmartboardRegisterService>();
         services.AddSmartboardService();
         return services;
     }
