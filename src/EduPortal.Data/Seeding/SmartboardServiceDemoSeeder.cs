@@ -72,6 +72,7 @@ public sealed class SmartboardServiceDemoSeeder(EduPortalDbContext db, TimeProvi
         if (!await db.RepairTickets.AnyAsync(cancellationToken) && await db.Devices.AnyAsync(cancellationToken))
         {
             seeded += await SeedTicketsAsync(now, cancellationToken);
+            await MakeVillageTeacherHeadTeacherAsync(cancellationToken);
         }
         return seeded;
     }
@@ -268,6 +269,33 @@ public sealed class SmartboardServiceDemoSeeder(EduPortalDbContext db, TimeProvi
         db.RepairTickets.AddRange(tickets);
         await db.SaveChangesAsync(cancellationToken);
         return tickets.Count;
+    }
+
+    /// <summary>
+    /// The village teacher answers for one room of her school whose devices are all in use (班主任对本班设备负责), so
+    /// her 班班通 page lists devices she can open and report — the path a QR label takes.
+    /// </summary>
+    private async Task MakeVillageTeacherHeadTeacherAsync(CancellationToken cancellationToken)
+    {
+        var teacher = await db.Users.Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.UserName == SmartboardDemoAccounts.VillageTeacher, cancellationToken);
+        if (teacher is null)
+        {
+            return;
+        }
+        var school = teacher.OrgUnit!;
+        var rooms = await db.Classrooms.Where(c => c.SchoolId == school.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var devices = await db.Devices.Where(d => d.SchoolId == school.Id && d.ClassroomId != null)
+            .Select(d => new { d.ClassroomId, d.Status }).ToListAsync(cancellationToken);
+        var room = rooms.FirstOrDefault(r => devices.Any(d => d.ClassroomId == r.Id) && devices.Where(d => d.ClassroomId == r.Id).All(d => d.Status == DeviceStatus.InUse));
+        if (room is null)
+        {
+            return;
+        }
+        var schoolClass = room.SchoolClassId is { } classId ? await db.SchoolClasses.SingleAsync(c => c.Id == classId, cancellationToken) : null;
+        var admin = new Caller("demo-seeder", "演示数据", AdminLevel.School, school.Id, school.Name, school.Path, OrgUnitKind.School, Capability.None);
+        _at.Now = clock.GetUtcNow();
+        room.Update(admin, room.Name, room.Kind, schoolClass, teacher.Id, teacher.RealName, room.Notes, _at);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string DeviceName(Device device) =>

@@ -133,6 +133,18 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
         return await ToRows(tickets.Take(QueueLimit), now).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A device's repair history for its page (the register's DeviceServiceSlot): tickets of schools in the caller's
+    /// subtree, newest first. Anyone who may browse the device sees what was wrong and how it ended.
+    /// </summary>
+    public async Task<IReadOnlyList<RepairTicketRow>> DeviceHistoryAsync(Caller caller, long deviceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tickets = db.RepairTickets.AsNoTracking().Where(t => t.DeviceId == deviceId && t.SchoolPath.StartsWith(caller.OrgPath))
+            .OrderByDescending(t => t.RaisedAt);
+        return await ToRows(tickets.Take(50), clock.GetUtcNow()).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The tickets the caller reported or is head teacher for (the acceptance list), awaiting acceptance first.</summary>
     public async Task<IReadOnlyList<RepairTicketRow>> MineAsync(Caller caller, CancellationToken cancellationToken = default)
     {
