@@ -228,6 +228,21 @@ public sealed class SmartboardServiceDemoSeeder(EduPortalDbContext db, TimeProvi
             var townTech = townshipId is { } t && technicians.TryGetValue(t, out var tt) ? tt : null;
             var room = device.ClassroomId is { } roomId && rooms.TryGetValue(roomId, out var r) ? r : null;
             // 0–2 tickets per device over the year; each at least a month after the previous one.
+            // A few devices have a ticket open right now, at every stage and tier (some overdue at the bureau).
+            if (_random.NextDouble() < 0.05)
+            {
+                var stage = _random.Next(5);
+                var reporterNow = staff[_random.Next(staff.Count)];
+                _at.Now = now.AddHours(stage == 4 ? -24 * 21 : -_random.Next(2, 60));
+                var recentFacts = new RepairDevice(device.Id, device.AssetTag, DeviceName(device), room?.Name, device.SchoolId, school.Name, school.Path,
+                    townshipId, device.CountyId, room?.ResponsibleUserId, false, false);
+                var open = RepairTicket.Raise(reporterNow, recentFacts, Faults[_random.Next(Faults.Length)], null, deadlines, calendar, _at).Value!;
+                DriveRecent(open, stage, schoolTech, townTech, bureau, deadlines, calendar, now);
+                tickets.Add(open);
+                _at.Now = open.RaisedAt;
+                device.SetUnderRepair(reporterNow, "报修", _at);
+                continue;
+            }
             var count = _random.NextDouble() switch { < 0.72 => 0, < 0.95 => 1, _ => 2 };
             var day = -_random.Next(300, 365);
             for (var n = 0; n < count && day < 0; n++)
@@ -300,6 +315,55 @@ public sealed class SmartboardServiceDemoSeeder(EduPortalDbContext db, TimeProvi
 
     private static string DeviceName(Device device) =>
         string.Join(" ", new[] { device.Type.DisplayName(), device.Brand, device.Model }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    /// <summary>
+    /// An open ticket at one stage: 0 waiting at the school, 1 taken by the school technician, 2 sent up by request and
+    /// waiting above, 3 resolved and waiting for acceptance, 4 taken at the bureau three weeks ago and overdue there.
+    /// </summary>
+    private void DriveRecent(RepairTicket ticket, int stage, Caller schoolTech, Caller? townTech, Caller bureau, RepairDeadlines deadlines,
+        WorkingCalendar calendar, DateTimeOffset now)
+    {
+        Caller Tech() => ticket.Tier switch
+        {
+            RepairTier.School => schoolTech,
+            RepairTier.Township => townTech ?? bureau,
+            _ => bureau,
+        };
+        void Step(double hours) => _at.Now = _at.Now.AddHours(Math.Min(hours, Math.Max(0.1, (now - _at.Now).TotalHours / 2)));
+        if (stage == 0)
+        {
+            return;
+        }
+        Step(1);
+        ticket.Take(Tech(), _at);
+        switch (stage)
+        {
+            case 2:
+                Step(2);
+                ticket.Escalate(Tech(), "学校无法修复，需更换配件", deadlines, calendar, _at);
+                break;
+            case 3:
+                Step(3);
+                var fix = SchoolFixes[_random.Next(SchoolFixes.Length)];
+                ticket.Resolve(Tech(), fix.Work, fix.Parts, fix.Cost, _at);
+                break;
+            case 4:
+                Step(4);
+                ticket.Escalate(Tech(), "学校无法修复，需更换配件", deadlines, calendar, _at);
+                Step(20);
+                ticket.Take(Tech(), _at);
+                if (ticket.Tier != RepairTier.Bureau)
+                {
+                    Step(20);
+                    ticket.Escalate(Tech(), "需厂家返修，报县教体局联系", deadlines, calendar, _at);
+                    Step(20);
+                    ticket.Take(Tech(), _at);
+                }
+                Step(24);
+                ticket.RecordWork(Tech(), "已联系厂家，等待配件", null, null, _at);
+                break;
+        }
+    }
 
     /// <summary>Runs a ticket through its life until now; false if it is still open.</summary>
     private bool Drive(RepairTicket ticket, Caller schoolTech, Caller? townTech, Caller bureau, Caller reporter, RepairDeadlines deadlines,

@@ -293,6 +293,10 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
         return (stream, FileSignatures.FromExtension(key[(key.LastIndexOf('.') + 1)..]).ContentType());
     }
 
+    /// <summary>A tier deadline (24:00 at the end of its last working day) as the date it ends on: "2026-12-03 当天内".</summary>
+    public static string FormatDeadline(DateTimeOffset deadline) =>
+        $"{ChinaTime.FormatDate(DateOnly.FromDateTime(ChinaTime.ToChina(deadline.AddTicks(-1)).DateTime))} 当天内";
+
     internal static string Key(RepairTicket ticket) => ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static readonly RepairTicketState[] OpenStates = [RepairTicketState.Waiting, RepairTicketState.InProgress, RepairTicketState.Resolved];
