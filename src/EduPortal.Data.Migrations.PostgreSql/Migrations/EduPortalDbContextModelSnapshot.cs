@@ -1530,19 +1530,27 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountyId", "ClosedAt");
+
                     b.HasIndex("CountyId", "RaisedAt");
 
                     b.HasIndex("DeviceId", "State");
 
+                    b.HasIndex("HeadTeacherId", "State");
+
                     b.HasIndex("ReporterId", "State");
+
+                    b.HasIndex("SchoolId", "ClosedAt");
 
                     b.HasIndex("State", "TierDeadline");
 
-                    b.HasIndex("CountyId", "Tier", "State", "TierDeadline");
+                    b.HasIndex("TownshipId", "ClosedAt");
 
-                    b.HasIndex("SchoolId", "Tier", "State", "TierDeadline");
+                    b.HasIndex("CountyId", "State", "Tier", "TierDeadline");
 
-                    b.HasIndex("TownshipId", "Tier", "State", "TierDeadline");
+                    b.HasIndex("SchoolId", "State", "Tier", "TierDeadline");
+
+                    b.HasIndex("TownshipId", "State", "Tier", "TierDeadline");
 
                     b.ToTable("RepairTickets", (string)null);
                 });

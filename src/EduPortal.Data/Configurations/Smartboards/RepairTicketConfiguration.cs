@@ -27,14 +27,20 @@ internal sealed class RepairTicketConfiguration : IEntityTypeConfiguration<Repai
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Steps).WithOne().HasForeignKey(s => s.TicketId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);
-        // The three tier queues: each reads one tier of one school, township centre or county, oldest deadline first.
-        builder.HasIndex(t => new { t.SchoolId, t.Tier, t.State, t.TierDeadline });
-        builder.HasIndex(t => new { t.TownshipId, t.Tier, t.State, t.TierDeadline });
-        builder.HasIndex(t => new { t.CountyId, t.Tier, t.State, t.TierDeadline });
-        // The escalation job and the open-ticket check per device.
+        // The three tier queues and the open lists of a school, township centre or county: each reads the open
+        // states of one unit (then one tier), deadline first.
+        builder.HasIndex(t => new { t.SchoolId, t.State, t.Tier, t.TierDeadline });
+        builder.HasIndex(t => new { t.TownshipId, t.State, t.Tier, t.TierDeadline });
+        builder.HasIndex(t => new { t.CountyId, t.State, t.Tier, t.TierDeadline });
+        // The closed lists, newest first.
+        builder.HasIndex(t => new { t.SchoolId, t.ClosedAt });
+        builder.HasIndex(t => new { t.TownshipId, t.ClosedAt });
+        builder.HasIndex(t => new { t.CountyId, t.ClosedAt });
+        // The escalation job, the open-ticket check per device, the reporter's and head teacher's own tickets, the figures.
         builder.HasIndex(t => new { t.State, t.TierDeadline });
         builder.HasIndex(t => new { t.DeviceId, t.State });
         builder.HasIndex(t => new { t.ReporterId, t.State });
+        builder.HasIndex(t => new { t.HeadTeacherId, t.State });
         builder.HasIndex(t => new { t.CountyId, t.RaisedAt });
         builder.Ignore(t => t.HasTownship);
     }

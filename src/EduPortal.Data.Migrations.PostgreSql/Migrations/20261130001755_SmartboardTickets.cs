@@ -224,14 +224,19 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 column: "TicketId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RepairTickets_CountyId_ClosedAt",
+                table: "RepairTickets",
+                columns: new[] { "CountyId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RepairTickets_CountyId_RaisedAt",
                 table: "RepairTickets",
                 columns: new[] { "CountyId", "RaisedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RepairTickets_CountyId_Tier_State_TierDeadline",
+                name: "IX_RepairTickets_CountyId_State_Tier_TierDeadline",
                 table: "RepairTickets",
-                columns: new[] { "CountyId", "Tier", "State", "TierDeadline" });
+                columns: new[] { "CountyId", "State", "Tier", "TierDeadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepairTickets_DeviceId_State",
@@ -239,14 +244,24 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 columns: new[] { "DeviceId", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RepairTickets_HeadTeacherId_State",
+                table: "RepairTickets",
+                columns: new[] { "HeadTeacherId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RepairTickets_ReporterId_State",
                 table: "RepairTickets",
                 columns: new[] { "ReporterId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RepairTickets_SchoolId_Tier_State_TierDeadline",
+                name: "IX_RepairTickets_SchoolId_ClosedAt",
                 table: "RepairTickets",
-                columns: new[] { "SchoolId", "Tier", "State", "TierDeadline" });
+                columns: new[] { "SchoolId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairTickets_SchoolId_State_Tier_TierDeadline",
+                table: "RepairTickets",
+                columns: new[] { "SchoolId", "State", "Tier", "TierDeadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepairTickets_State_TierDeadline",
@@ -254,9 +269,14 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 columns: new[] { "State", "TierDeadline" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RepairTickets_TownshipId_Tier_State_TierDeadline",
+                name: "IX_RepairTickets_TownshipId_ClosedAt",
                 table: "RepairTickets",
-                columns: new[] { "TownshipId", "Tier", "State", "TierDeadline" });
+                columns: new[] { "TownshipId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairTickets_TownshipId_State_Tier_TierDeadline",
+                table: "RepairTickets",
+                columns: new[] { "TownshipId", "State", "Tier", "TierDeadline" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SafetyFindings_InspectionId",
