@@ -26,6 +26,7 @@ public static class SmartboardsModule
         services.Configure<SmartboardOptions>(configuration.GetSection("Smartboards"));
         services.AddScoped<SmartboardRegisterService>();
         services.AddScoped<SmartboardLabelService>();
+        services.AddScoped<SmartboardLedgerService>();
         return services;
     }
 
@@ -52,6 +53,36 @@ public static class SmartboardsModule
             var schoolName = await db.OrgUnits.Where(o => o.Id == schoolId).Select(o => o.Name).SingleAsync(cancellationToken);
             return Results.File(labels.BuildPdf(schoolName, rows), PdfReport.ContentType, $"{schoolName}-资产标签.pdf");
         }).RequireAuthorization();
+        MapLedgerEndpoints(endpoints);
+    }
+
+    private static void MapLedgerEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/smartboards/ledger-template.xlsx", () =>
+            Results.File(SmartboardLedgerService.BuildTemplate(), Infrastructure.Excel.ExcelExport.ContentType, "班班通设备台账导入模板.xlsx"))
+            .RequireAuthorization(Policies.Admin);
+        endpoints.MapGet("/smartboards/ledger.xlsx", (HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardLedgerService ledger,
+            CancellationToken cancellationToken) => ExportAsync(http, dbFactory, ledger, null, cancellationToken)).RequireAuthorization();
+        endpoints.MapGet("/smartboards/schools/{schoolId:int}/ledger.xlsx", (int schoolId, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            SmartboardLedgerService ledger, CancellationToken cancellationToken) => ExportAsync(http, dbFactory, ledger, schoolId, cancellationToken)).RequireAuthorization();
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardLedgerService ledger, int? schoolId,
+        CancellationToken cancellationToken)
+    {
+        var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+        if (caller is null)
+        {
+            return Results.Unauthorized();
+        }
+        var export = await ledger.ExportAsync(caller, schoolId, cancellationToken);
+        if (export is not { } file)
+        {
+            return Results.NotFound();
+        }
+        // The workbook was streamed to a temporary file; it is deleted once sent.
+        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return Results.File(stream, Infrastructure.Excel.ExcelExport.ContentType, file.FileName);
     }
 
     /// <summary>The portal's public address for QR codes: configured (Smartboards:PublicBaseUrl) or the request's own.</summary>
