@@ -27,6 +27,7 @@ public static class SmartboardsModule
         services.AddScoped<SmartboardRegisterService>();
         services.AddScoped<SmartboardLabelService>();
         services.AddScoped<SmartboardLedgerService>();
+        services.AddScoped<SmartboardTransferService>();
         return services;
     }
 
