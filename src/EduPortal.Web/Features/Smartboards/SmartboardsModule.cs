@@ -1,6 +1,7 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Metrics;
 using EduPortal.Web.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,11 @@ public static class SmartboardsModule
         services.AddScoped<SmartboardLabelService>();
         services.AddScoped<SmartboardLedgerService>();
         services.AddScoped<SmartboardTransferService>();
+        services.AddScoped<SmartboardCoverageService>();
+        services.AddMetricSource<SmartboardCoverageMetric>();
+        services.AddMetricSource<SmartboardBandwidthMetric>();
+        services.AddScoped<SmartboardStaffingService>();
+        services.AddMetricSource<SmartboardStaffingMetric>();
         return services;
     }
 
@@ -55,6 +61,21 @@ public static class SmartboardsModule
             return Results.File(labels.BuildPdf(schoolName, rows), PdfReport.ContentType, $"{schoolName}-资产标签.pdf");
         }).RequireAuthorization();
         MapLedgerEndpoints(endpoints);
+        endpoints.MapGet("/smartboards/coverage.xlsx", async (HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardCoverageService coverage,
+            TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            if (await coverage.ReportAsync(caller, cancellationToken) is not { } report)
+            {
+                return Results.NotFound();
+            }
+            return Results.File(coverage.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType,
+                $"{report.Scope.Name}-班班通覆盖率-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
+        }).RequireAuthorization();
     }
 
     private static void MapLedgerEndpoints(IEndpointRouteBuilder endpoints)
