@@ -81,6 +81,10 @@ public sealed class SmartboardRegisterService(IDbContextFactory<EduPortalDbConte
             .Select(c => new { c.Id, c.Grade, c.Number }).ToListAsync(cancellationToken);
         var staff = await db.Users.AsNoTracking().ActiveServing().Where(u => u.OrgUnitId == schoolId).OrderBy(u => u.RealName)
             .Select(u => new OptionItem<string>(u.Id, u.RealName)).ToListAsync(cancellationToken);
+        // Class rooms in grade and number order (高一 before 高二), then the special rooms.
+        var classOrder = classes.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        classrooms = classrooms.OrderBy(c => c.Kind).ThenBy(c => c.SchoolClassId is { } id ? classOrder.GetValueOrDefault(id) : 0)
+            .ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         var rows = classrooms.Select(c => new ClassroomRow(c.Id, c.Name, c.Kind, c.SchoolClassId, c.ResponsibleUserId, c.ResponsibleName, c.Notes,
             devices.Where(d => d.ClassroomId == c.Id).ToList())).ToList();
         return new SchoolRegisterView(school.Id, school.Name, school.Path, SmartboardAccess.CanManage(caller, schoolId), rows,
