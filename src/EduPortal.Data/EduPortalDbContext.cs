@@ -1,8 +1,10 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Points;
+using EduPortal.Domain.Smartboards;
 using EduPortal.Domain.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +40,23 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<PointRuleSetVersion> PointRuleSetVersions => Set<PointRuleSetVersion>();
     public DbSet<PointApiKey> PointApiKeys => Set<PointApiKey>();
     public DbSet<PointRecomputeRun> PointRecomputeRuns => Set<PointRecomputeRun>();
+
+    // 班班通 register (Smartboards)
+    public DbSet<Classroom> Classrooms => Set<Classroom>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<DeviceEvent> DeviceEvents => Set<DeviceEvent>();
+    public DbSet<DeviceTransfer> DeviceTransfers => Set<DeviceTransfer>();
+    public DbSet<SchoolNetworkProfile> SchoolNetworkProfiles => Set<SchoolNetworkProfile>();
+    public DbSet<TechnicianPost> TechnicianPosts => Set<TechnicianPost>();
+
+    // Smartboards: repair tickets, the working-day calendar, safety inspections and policies (sb-service).
+    public DbSet<WorkingCalendarYear> WorkingCalendarYears => Set<WorkingCalendarYear>();
+    public DbSet<RepairDeadlineSetting> RepairDeadlineSettings => Set<RepairDeadlineSetting>();
+    public DbSet<RepairTicket> RepairTickets => Set<RepairTicket>();
+    public DbSet<RepairStep> RepairSteps => Set<RepairStep>();
+    public DbSet<SafetyInspection> SafetyInspections => Set<SafetyInspection>();
+    public DbSet<SafetyFinding> SafetyFindings => Set<SafetyFinding>();
+    public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -76,6 +76,17 @@ public static class AuditActions
     public const string PointApiKeyRevoked = "points.key.revoked";
     public const string PointEventsImported = "points.imported";
 
+    // 班班通 register (Smartboards): rooms, devices, ledger import, transfers, network and staffing records.
+    public const string SmartboardClassroomSaved = "smartboards.classroom.saved";
+    public const string SmartboardClassroomDeleted = "smartboards.classroom.deleted";
+    public const string SmartboardDeviceRegistered = "smartboards.device.registered";
+    public const string SmartboardDeviceUpdated = "smartboards.device.updated";
+    public const string SmartboardDeviceStatusChanged = "smartboards.device.status";
+    public const string SmartboardDevicesImported = "smartboards.device.imported";
+    public const string SmartboardTransferChanged = "smartboards.transfer";
+    public const string SmartboardNetworkUpdated = "smartboards.network";
+    public const string SmartboardTechnicianPostUpdated = "smartboards.technician";
+
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [AccountRegistered] = "教师注册",
@@ -112,6 +123,15 @@ public static class AuditActions
         [PointApiKeyIssued] = "签发接入密钥",
         [PointApiKeyRevoked] = "吊销接入密钥",
         [PointEventsImported] = "导入积分事件",
+        [SmartboardClassroomSaved] = "班班通教室登记",
+        [SmartboardClassroomDeleted] = "班班通教室删除",
+        [SmartboardDeviceRegistered] = "班班通设备登记",
+        [SmartboardDeviceUpdated] = "班班通设备修改",
+        [SmartboardDeviceStatusChanged] = "班班通设备状态变更",
+        [SmartboardDevicesImported] = "班班通台账导入",
+        [SmartboardTransferChanged] = "闲置设备调配",
+        [SmartboardNetworkUpdated] = "学校网络接入变更",
+        [SmartboardTechnicianPostUpdated] = "技术人员岗位变更",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

@@ -10,6 +10,7 @@ using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Points;
+using EduPortal.Web.Features.Smartboards;
 using EduPortal.Web.Features.Surveys;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
@@ -203,6 +204,7 @@ public static class ServiceRegistration
         services.AddLabRecords(configuration);
         services.AddSurveys(configuration);
         services.AddPoints(configuration);
+        services.AddSmartboards(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -237,6 +239,7 @@ public static class ServiceRegistration
         app.MapAccountsEndpoints();
         app.MapLabRecordsEndpoints();
         app.MapPointsEndpoints();
+        app.MapSmartboardsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -259,6 +262,7 @@ public static class ServiceRegistration
         app.ScheduleAccountsJobs();
         app.ScheduleLabRecordsJobs();
         app.SchedulePointsJobs();
+        app.ScheduleSmartboardsJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

@@ -3,6 +3,7 @@ using EduPortal.Data.Seeding;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Points;
+using EduPortal.Web.Features.Smartboards;
 using EduPortal.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -53,6 +54,7 @@ public static class DatabaseInitializer
         await context.SeedLabRecordsAsync();
         await context.SeedSurveysAsync();
         await context.SeedPointsAsync();
+        await context.SeedSmartboardsAsync();
         if (context.CitySeeded)
         {
             app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);

@@ -170,6 +170,29 @@ public sealed class PdfReport
         }
     }
 
+    /// <summary>
+    /// A block of <paramref name="height"/> points across the content width, drawn by the caller (label sheets, QR
+    /// codes); it moves to a new page when it does not fit. Text inside goes through <see cref="DrawTextLine"/>.
+    /// </summary>
+    public PdfReport Block(float height, Action<SKCanvas, SKRect> draw)
+    {
+        EnsureRoom(height);
+        var rect = SKRect.Create(Margin, _y, ContentWidth, height);
+        Page.Add(canvas => draw(canvas, rect));
+        _y += height;
+        return this;
+    }
+
+    /// <summary>One line of text in the embedded font (for <see cref="Block"/> drawings); the caller wraps or clips it.</summary>
+    public static void DrawTextLine(SKCanvas canvas, string text, float x, float width, float baseline, float size, bool bold = false,
+        PdfAlign align = PdfAlign.Left) => DrawText(canvas, text, x, width, baseline, size, bold, align);
+
+    /// <summary>Width of the content area between the margins.</summary>
+    public static float ContentAreaWidth => ContentWidth;
+
+    /// <summary>Height left for content on a fresh page.</summary>
+    public static float ContentAreaHeight => Bottom - Margin;
+
     public PdfReport NewPage()
     {
         _pages.Add([]);

@@ -1,0 +1,91 @@
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Organization;
+using EduPortal.Domain.Smartboards;
+
+namespace EduPortal.Data.Jurisdiction;
+
+/// <summary>
+/// Jurisdiction for the 班班通 register, next to <see cref="JurisdictionQueries"/>: a school sees its own rooms and
+/// devices, a township, county or city its subtree. School and county callers filter on indexed ids.
+/// </summary>
+public static class SmartboardJurisdiction
+{
+    public static IQueryable<Classroom> WithinJurisdiction(this IQueryable<Classroom> classrooms, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => classrooms.Where(c => c.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => classrooms.Where(c => c.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => classrooms.Where(c => c.SchoolPath.StartsWith(caller.OrgPath)),
+        _ => classrooms.Where(c => c.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    public static IQueryable<Device> WithinJurisdiction(this IQueryable<Device> devices, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => devices.Where(d => d.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => devices.Where(d => d.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => devices.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
+        _ => devices.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    /// <summary>History entries of devices the caller may see (a transferred device's whole history goes with it).</summary>
+    public static IQueryable<DeviceEvent> WithinJurisdiction(this IQueryable<DeviceEvent> events, IQueryable<Device> devices, Caller caller)
+    {
+        var visible = devices.WithinJurisdiction(caller).Select(d => d.Id);
+        return events.Where(e => visible.Contains(e.DeviceId));
+    }
+
+    /// <summary>The rooms a head teacher (班主任) or room keeper answers for (circular 003 §三.2).</summary>
+    public static IQueryable<Classroom> ResponsibleBy(this IQueryable<Classroom> classrooms, Caller caller) =>
+        classrooms.Where(c => c.ResponsibleUserId == caller.UserId && c.SchoolId == caller.OrgUnitId);
+
+    /// <summary>
+    /// Repair tickets of devices in the caller's subtree. Tickets keep their school's, township centre's and county's
+    /// ids, so each level filters on an indexed id instead of a path prefix.
+    /// </summary>
+    public static IQueryable<RepairTicket> WithinJurisdiction(this IQueryable<RepairTicket> tickets, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => tickets.Where(t => t.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.Township => tickets.Where(t => t.TownshipId == caller.OrgUnitId),
+        OrgUnitKind.County => tickets.Where(t => t.CountyId == caller.OrgUnitId),
+        // A deployment serves one city, the root of the tree.
+        OrgUnitKind.City => tickets,
+        _ => tickets.Where(t => t.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    /// <summary>
+    /// The tickets a caller may open (<see cref="RepairTicket.IsVisibleTo"/>): admins and technicians see their
+    /// subtree's (which holds the tickets they reported, reporters being of the school); everyone else sees the tickets
+    /// they reported and those of the classrooms they are head teacher of.
+    /// </summary>
+    public static IQueryable<RepairTicket> VisibleTo(this IQueryable<RepairTicket> tickets, Caller caller) =>
+        caller.IsAdmin || caller.Has(Capability.Technician)
+            ? tickets.WithinJurisdiction(caller)
+            : tickets.Where(t => t.ReporterId == caller.UserId || t.HeadTeacherId == caller.UserId);
+
+    public static IQueryable<SafetyInspection> WithinJurisdiction(this IQueryable<SafetyInspection> inspections, Caller caller) =>
+        inspections.Where(i => i.SchoolPath.StartsWith(caller.OrgPath));
+
+    public static IQueryable<SafetyFinding> WithinJurisdiction(this IQueryable<SafetyFinding> findings, Caller caller) =>
+        findings.Where(f => f.SchoolPath.StartsWith(caller.OrgPath));
+
+    public static IQueryable<SchoolPolicy> WithinJurisdiction(this IQueryable<SchoolPolicy> policies, Caller caller) =>
+        policies.Where(p => p.SchoolPath.StartsWith(caller.OrgPath));
+
+    public static IQueryable<SchoolNetworkProfile> WithinJurisdiction(this IQueryable<SchoolNetworkProfile> profiles, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => profiles.Where(p => p.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => profiles.Where(p => p.CountyId == caller.OrgUnitId),
+        _ => profiles.Where(p => p.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    public static IQueryable<TechnicianPost> WithinJurisdiction(this IQueryable<TechnicianPost> posts, Caller caller) =>
+        posts.Where(p => p.OrgPath.StartsWith(caller.OrgPath));
+
+    /// <summary>
+    /// Transfers a caller may see: those from or to its subtree, and the open offers of its county (the county's other
+    /// schools may ask for them, circular 004 闲置设备的调配). <paramref name="callerCountyId"/> is the county over the caller.
+    /// </summary>
+    public static IQueryable<DeviceTransfer> VisibleTo(this IQueryable<DeviceTransfer> transfers, Caller caller, int? callerCountyId) =>
+        transfers.Where(t => t.FromSchoolPath.StartsWith(caller.OrgPath)
+            || (t.ToSchoolPath != null && t.ToSchoolPath.StartsWith(caller.OrgPath))
+            || ((t.State == DeviceTransferState.Offered || t.State == DeviceTransferState.Requested) && t.CountyId == callerCountyId));
+}

@@ -1,0 +1,46 @@
+using EduPortal.Data;
+using EduPortal.Domain.Metrics;
+using EduPortal.Domain.Organization;
+using EduPortal.Web.Infrastructure.Metrics;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Features.Smartboards;
+
+/// <summary>
+/// 班班通覆盖率 (circular 003): classes with installed interactive equipment / all classes, in percent. The register keeps
+/// the current state only, so <c>asOf</c> reads today's figure.
+/// </summary>
+public sealed class SmartboardCoverageMetric(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+{
+    public MetricDefinition Definition { get; } =
+        new("smartboards.coverage-rate", "班班通覆盖率", "%", MetricDirection.HigherIsBetter, "Smartboards", "/smartboards/coverage");
+
+    public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await SmartboardCoverageService.ReportAsync(db, scope, null, cancellationToken);
+        return new MetricReading(Definition, Value(report.Scope), report.Units.Select(Value).ToList());
+    }
+
+    private static MetricValue Value(UnitCoverageRow row) => row.Coverage.Classes == 0
+        ? new MetricValue(row.Id, row.Name, null, 0, 0)
+        : new MetricValue(row.Id, row.Name, Math.Round(100m * row.Coverage.EquippedClasses / row.Coverage.Classes, 1), row.Coverage.EquippedClasses, row.Coverage.Classes);
+}
+
+/// <summary>学校带宽达标率 (circular 002: 接入带宽不低于100M): schools at or above 100 Mbps / all schools, in percent.</summary>
+public sealed class SmartboardBandwidthMetric(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+{
+    public MetricDefinition Definition { get; } =
+        new("smartboards.bandwidth-compliance", "学校带宽达标率（≥100M）", "%", MetricDirection.HigherIsBetter, "Smartboards", "/smartboards/coverage");
+
+    public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await SmartboardCoverageService.ReportAsync(db, scope, null, cancellationToken);
+        return new MetricReading(Definition, Value(report.Scope), report.Units.Select(Value).ToList());
+    }
+
+    private static MetricValue Value(UnitCoverageRow row) => row.Schools == 0
+        ? new MetricValue(row.Id, row.Name, null, 0, 0)
+        : new MetricValue(row.Id, row.Name, Math.Round(100m * (row.Schools - row.SchoolsBelowBandwidth) / row.Schools, 1), row.Schools - row.SchoolsBelowBandwidth, row.Schools);
+}

@@ -1,0 +1,133 @@
+using EduPortal.Data;
+using EduPortal.Data.Seeding;
+using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Database;
+using EduPortal.Web.Infrastructure.Metrics;
+using EduPortal.Web.Infrastructure.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EduPortal.Web.Features.Smartboards;
+
+/// <summary>The <c>Smartboards</c> configuration section.</summary>
+public sealed class SmartboardOptions
+{
+    /// <summary>
+    /// The address printed into the labels' QR codes (e.g. https://jy.example.gov.cn); empty: the address the label
+    /// sheet was requested at.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+/// <summary>Wires the 班班通 module (register, devices, labels, import/export, transfers, coverage, staffing).</summary>
+public static class SmartboardsModule
+{
+    public static IServiceCollection AddSmartboards(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.Configure<SmartboardOptions>(configuration.GetSection("Smartboards"));
+        services.AddScoped<SmartboardRegisterService>();
+        services.AddScoped<SmartboardLabelService>();
+        services.AddScoped<SmartboardLedgerService>();
+        services.AddScoped<SmartboardTransferService>();
+        services.AddScoped<SmartboardCoverageService>();
+        services.AddMetricSource<SmartboardCoverageMetric>();
+        services.AddMetricSource<SmartboardBandwidthMetric>();
+        services.AddScoped<SmartboardStaffingService>();
+        services.AddMetricSource<SmartboardStaffingMetric>();
+        services.AddSmartboardService();
+        return services;
+    }
+
+    /// <summary>
+    /// Files of the register: the label sheet (PDF) of a school or one device. Outside the caller's subtree the answer
+    /// is 404, the same as for an id that does not exist.
+    /// </summary>
+    public static void MapSmartboardsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/smartboards/schools/{schoolId:int}/labels.pdf", async (int schoolId, long[]? device, HttpContext http,
+            IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardLabelService labels, IOptions<SmartboardOptions> options, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            var rows = await labels.LabelsAsync(caller, schoolId, device, BaseUrl(http, options.Value), cancellationToken);
+            if (rows is null)
+            {
+                return Results.NotFound();
+            }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var schoolName = await db.OrgUnits.Where(o => o.Id == schoolId).Select(o => o.Name).SingleAsync(cancellationToken);
+            return Results.File(labels.BuildPdf(schoolName, rows), PdfReport.ContentType, $"{schoolName}-资产标签.pdf");
+        }).RequireAuthorization();
+        MapLedgerEndpoints(endpoints);
+        endpoints.MapGet("/smartboards/coverage.xlsx", async (HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardCoverageService coverage,
+            TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            if (await coverage.ReportAsync(caller, cancellationToken) is not { } report)
+            {
+                return Results.NotFound();
+            }
+            return Results.File(coverage.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType,
+                $"{report.Scope.Name}-班班通覆盖率-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
+        }).RequireAuthorization();
+        endpoints.MapSmartboardServiceEndpoints();
+    }
+
+    private static void MapLedgerEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/smartboards/ledger-template.xlsx", () =>
+            Results.File(SmartboardLedgerService.BuildTemplate(), Infrastructure.Excel.ExcelExport.ContentType, "班班通设备台账导入模板.xlsx"))
+            .RequireAuthorization(Policies.Admin);
+        endpoints.MapGet("/smartboards/ledger.xlsx", (HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardLedgerService ledger,
+            CancellationToken cancellationToken) => ExportAsync(http, dbFactory, ledger, null, cancellationToken)).RequireAuthorization();
+        endpoints.MapGet("/smartboards/schools/{schoolId:int}/ledger.xlsx", (int schoolId, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            SmartboardLedgerService ledger, CancellationToken cancellationToken) => ExportAsync(http, dbFactory, ledger, schoolId, cancellationToken)).RequireAuthorization();
+    }
+
+    private static async Task<IResult> ExportAsync(HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardLedgerService ledger, int? schoolId,
+        CancellationToken cancellationToken)
+    {
+        var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+        if (caller is null)
+        {
+            return Results.Unauthorized();
+        }
+        var export = await ledger.ExportAsync(caller, schoolId, cancellationToken);
+        if (export is not { } file)
+        {
+            return Results.NotFound();
+        }
+        // The workbook was streamed to a temporary file; it is deleted once sent.
+        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return Results.File(stream, Infrastructure.Excel.ExcelExport.ContentType, file.FileName);
+    }
+
+    /// <summary>The portal's public address for QR codes: configured (Smartboards:PublicBaseUrl) or the request's own.</summary>
+    public static string BaseUrl(HttpContext http, SmartboardOptions options) =>
+        !string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? options.PublicBaseUrl.TrimEnd('/')
+            : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    public static void ScheduleSmartboardsJobs(this WebApplication app)
+    {
+        _ = app;
+        app.ScheduleSmartboardServiceJobs();
+    }
+
+    /// <summary>Demo classrooms and devices for every demo school, a year of repair tickets and an inspection round (deterministic; nothing when the register holds rooms already).</summary>
+    public static async Task SeedSmartboardsAsync(this SeedContext seed, CancellationToken cancellationToken = default)
+    {
+        if (seed.Demo)
+        {
+            await new SmartboardsDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
+            await SmartboardServiceWiring.SeedSmartboardServiceAsync(seed.Db, seed.Clock, cancellationToken);
+        }
+    }
+}
