@@ -2,6 +2,7 @@ using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
+using EduPortal.Domain.Plans;
 using EduPortal.Domain.Points;
 using EduPortal.Domain.Surveys;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -38,6 +39,11 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<PointRuleSetVersion> PointRuleSetVersions => Set<PointRuleSetVersion>();
     public DbSet<PointApiKey> PointApiKeys => Set<PointApiKey>();
     public DbSet<PointRecomputeRun> PointRecomputeRuns => Set<PointRecomputeRun>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
