@@ -207,6 +207,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditLogService>();
         services.AddLabRecords(configuration);
         services.AddScoped<SurveyService>();
+        services.AddSurveyMetrics();
         services.AddPoints(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
