@@ -10,6 +10,7 @@ using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Points;
+using EduPortal.Web.Features.Plans;
 using EduPortal.Web.Features.Surveys;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
@@ -209,6 +210,7 @@ public static class ServiceRegistration
         services.AddScoped<SurveyService>();
         services.AddSurveyMetrics();
         services.AddPoints(configuration);
+        services.AddPlans(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -244,6 +246,7 @@ public static class ServiceRegistration
         app.MapRosterEndpoints();
         app.MapLabRecordEndpoints();
         app.MapPointsEndpoints();
+        app.MapPlansEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -270,6 +273,7 @@ public static class ServiceRegistration
             app.Services.GetRequiredService<IOptions<RegistrationOptions>>().Value.ExpiryJobCron,
             new RecurringJobOptions { TimeZone = Domain.Common.ChinaTime.Zone });
         app.SchedulePointsJobs();
+        app.SchedulePlansJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

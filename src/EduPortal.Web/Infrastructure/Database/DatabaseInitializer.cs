@@ -1,6 +1,7 @@
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
+using EduPortal.Web.Features.Plans;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Points;
 using EduPortal.Web.Infrastructure.Files;
@@ -63,6 +64,7 @@ public static class DatabaseInitializer
                 app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
             }
             await scope.ServiceProvider.SeedPointsAsync();
+            await scope.ServiceProvider.SeedPlansAsync();
         }
     }
 }
