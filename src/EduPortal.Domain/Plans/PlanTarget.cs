@@ -92,17 +92,21 @@ public sealed class PlanTarget
     private IEnumerable<PlanTargetStep> OrderedSteps => Steps.OrderBy(s => s.Deadline);
 
     /// <summary>
-    /// The target path on a date: a straight line from the baseline on the day the target was set to the first step's
-    /// value on its deadline, then from each step to the next; flat at the baseline before and at the last value after.
+    /// The target path on a date: a straight line from the path's start on the day the target was set to the first step's
+    /// value on its deadline, then from each step to the next; flat before the start and at the last value after. The
+    /// start is the baseline, unless the baseline already meets the first step: then the path starts at that step's value
+    /// (a figure ahead of its target is never asked to fall back to it).
     /// </summary>
     public decimal ExpectedOn(DateOnly date)
     {
-        var (fromDate, fromValue) = (BaselineDate, Baseline);
+        var ordered = OrderedSteps.ToList();
+        var start = ordered.Count > 0 && Meets(Baseline, ordered[0].Value) ? ordered[0].Value : Baseline;
+        var (fromDate, fromValue) = (BaselineDate, start);
         if (date <= fromDate)
         {
-            return Baseline;
+            return start;
         }
-        foreach (var step in OrderedSteps)
+        foreach (var step in ordered)
         {
             if (date <= step.Deadline)
             {

@@ -27,6 +27,16 @@ public sealed class PlanTargetTests
     }
 
     [Fact]
+    public void A_baseline_already_past_the_first_step_starts_the_path_at_that_step_and_never_below()
+    {
+        var target = Target(baseline: 40);
+        Assert.Equal(30m, target.ExpectedOn(Start));
+        Assert.Equal(30m, target.ExpectedOn(Start.AddDays(50)));
+        Assert.Equal(40m, target.ExpectedOn(Start.AddDays(150)));
+        Assert.Equal(TrajectoryStatus.OnTrack, target.Evaluate([new(Start.AddDays(50), 40m)], Start.AddDays(50)).Status);
+    }
+
+    [Fact]
     public void Below_the_path_is_at_risk_on_or_above_it_is_on_track_and_no_reading_is_no_data()
     {
         var target = Target();

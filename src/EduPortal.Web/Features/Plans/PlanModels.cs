@@ -18,7 +18,7 @@ public sealed class PlanTaskInput
     public string Period { get; set; } = "";
     public DateTime? StartDate { get; set; }
     public DateTime? DueDate { get; set; }
-    public int ResponsibleUnitId { get; set; }
+    public int? ResponsibleUnitId { get; set; }
     public string? ResponsiblePeople { get; set; }
     public string? SupervisingOffice { get; set; }
 }
@@ -26,7 +26,7 @@ public sealed class PlanTaskInput
 public sealed class PlanTargetInput
 {
     public string MetricKey { get; set; } = "";
-    public int ScopeUnitId { get; set; }
+    public int? ScopeUnitId { get; set; }
     public string? Name { get; set; }
     public decimal? FirstValue { get; set; }
     public DateTime? FirstDeadline { get; set; }

@@ -141,7 +141,7 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         var missing = new ValidationBuilder()
             .Check(input.StartDate is not null, nameof(PlanTask.StartDate), "请选择开始日期")
             .Check(input.DueDate is not null, nameof(PlanTask.DueDate), "请选择完成时限")
-            .Check(input.ResponsibleUnitId > 0, nameof(PlanTask.ResponsibleUnitId), "请选择责任单位")
+            .Check(input.ResponsibleUnitId is > 0, nameof(PlanTask.ResponsibleUnitId), "请选择责任单位")
             .Build();
         if (missing is not null)
         {
