@@ -50,7 +50,10 @@ public sealed class PlanServiceTests(PortalFactory portal)
         var unitId = (await plans.GetAsync(county, planId)).Value!.Units.First(u => u.Kind == Domain.Organization.OrgUnitKind.School).Id;
         var taskId = (await plans.AddTaskAsync(county, planId, new PlanTaskInput
         {
-            Title = "测试任务", ResponsibleUnitId = unitId, StartDate = portal.Today.ToDateTime(TimeOnly.MinValue), DueDate = portal.Today.AddDays(5).ToDateTime(TimeOnly.MinValue),
+            Title = "测试任务",
+            ResponsibleUnitId = unitId,
+            StartDate = portal.Today.ToDateTime(TimeOnly.MinValue),
+            DueDate = portal.Today.AddDays(5).ToDateTime(TimeOnly.MinValue),
         })).Value;
         await using var db = await portal.DbAsync();
         var otherAdminId = await db.Users.Where(u => u.OrgUnitId == other.Id && u.Level == Domain.Accounts.AdminLevel.School).Select(u => u.UserName).FirstAsync();
@@ -64,7 +67,10 @@ public sealed class PlanServiceTests(PortalFactory portal)
         // A school of another county cannot be a task's responsible unit.
         var outside = await plans.AddTaskAsync(county, planId, new PlanTaskInput
         {
-            Title = "越界任务", ResponsibleUnitId = other.Id, StartDate = portal.Today.ToDateTime(TimeOnly.MinValue), DueDate = portal.Today.AddDays(5).ToDateTime(TimeOnly.MinValue),
+            Title = "越界任务",
+            ResponsibleUnitId = other.Id,
+            StartDate = portal.Today.ToDateTime(TimeOnly.MinValue),
+            DueDate = portal.Today.AddDays(5).ToDateTime(TimeOnly.MinValue),
         });
         Assert.Equal("责任单位须在方案所属单位的管辖范围内", Assert.IsType<ValidationError>(outside.Error).Fields["ResponsibleUnitId"]);
     }
@@ -79,8 +85,11 @@ public sealed class PlanServiceTests(PortalFactory portal)
         var neighbour = await portal.NeighbourSchoolAsync();
         var taskId = (await plans.AddTaskAsync(county, planId, new PlanTaskInput
         {
-            Title = "完成教室网络布线", ResponsibleUnitId = county.OrgUnitId, SupervisingOffice = "局教育督导室",
-            StartDate = portal.Today.ToDateTime(TimeOnly.MinValue), DueDate = portal.Today.AddDays(10).ToDateTime(TimeOnly.MinValue),
+            Title = "完成教室网络布线",
+            ResponsibleUnitId = county.OrgUnitId,
+            SupervisingOffice = "局教育督导室",
+            StartDate = portal.Today.ToDateTime(TimeOnly.MinValue),
+            DueDate = portal.Today.AddDays(10).ToDateTime(TimeOnly.MinValue),
         })).Value;
         Assert.True((await plans.BreakDownAsync(county, taskId, [school.OrgUnitId, neighbour.Id])).Succeeded);
         var view = (await plans.GetTaskAsync(county, taskId)).Value!;
@@ -108,9 +117,12 @@ public sealed class PlanServiceTests(PortalFactory portal)
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         var input = new PlanTargetInput
         {
-            MetricKey = TeacherRegistrationRateSource.Key, ScopeUnitId = county.OrgUnitId,
-            FirstValue = 80, FirstDeadline = portal.Today.AddDays(90).ToDateTime(TimeOnly.MinValue),
-            SecondValue = 60, SecondDeadline = portal.Today.AddDays(180).ToDateTime(TimeOnly.MinValue),
+            MetricKey = TeacherRegistrationRateSource.Key,
+            ScopeUnitId = county.OrgUnitId,
+            FirstValue = 80,
+            FirstDeadline = portal.Today.AddDays(90).ToDateTime(TimeOnly.MinValue),
+            SecondValue = 60,
+            SecondDeadline = portal.Today.AddDays(180).ToDateTime(TimeOnly.MinValue),
         };
         Assert.Equal("后一阶段的目标值不能低于前一阶段", Assert.IsType<ValidationError>((await plans.AddTargetAsync(county, planId, input)).Error).Fields["Steps"]);
         input.SecondValue = 95;
@@ -152,8 +164,10 @@ public sealed class PlanServiceTests(PortalFactory portal)
         var plans = portal.Service<PlanService>();
         var created = await plans.AddTaskAsync(county, planId, new PlanTaskInput
         {
-            Title = "逾期测试任务", ResponsibleUnitId = school.OrgUnitId,
-            StartDate = portal.Today.AddDays(-10).ToDateTime(TimeOnly.MinValue), DueDate = portal.Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
+            Title = "逾期测试任务",
+            ResponsibleUnitId = school.OrgUnitId,
+            StartDate = portal.Today.AddDays(-10).ToDateTime(TimeOnly.MinValue),
+            DueDate = portal.Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
         });
         Assert.True(created.Succeeded, created.Error?.Message);
         Assert.Contains(await plans.OverdueForAsync(school), t => t.Id == created.Value);

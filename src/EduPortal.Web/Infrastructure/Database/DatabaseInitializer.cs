@@ -1,8 +1,8 @@
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
-using EduPortal.Web.Features.Plans;
 using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Features.Plans;
 using EduPortal.Web.Features.Points;
 using EduPortal.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Identity;
