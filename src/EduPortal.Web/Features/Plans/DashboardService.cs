@@ -10,7 +10,7 @@ namespace EduPortal.Web.Features.Plans;
 
 /// <summary>
 /// The dashboard (驾驶舱): every registered metric for the caller's own unit — one live read per metric (the scope and the
-/// units directly under it), one snapshot query for all sparklines, one for the targets on the unit.
+/// units directly under it, the reads running concurrently), one snapshot query for all sparklines, one for the targets on the unit.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, IEnumerable<IMetricSource> metrics)
 {
@@ -33,11 +33,12 @@ public sealed class DashboardService(IDbContextFactory<EduPortalDbContext> dbFac
             .ToLookup(s => s.MetricKey);
         var targets = await PlanService.TargetsForScopeAsync(db, caller, scope.Id, today, cancellationToken);
         var targetKeys = await db.PlanTargets.AsNoTracking().Where(t => t.ScopeUnitId == scope.Id).Select(t => new { t.Id, t.MetricKey }).ToListAsync(cancellationToken);
+        // The sources open their own contexts, so their reads run side by side: the page waits for the slowest, not the sum.
+        var readings = await Task.WhenAll(metrics.Select(source => source.ReadAsync(scope, today, cancellationToken)));
         var rows = new List<DashboardMetric>();
-        foreach (var source in metrics)
+        foreach (var reading in readings)
         {
-            var reading = await source.ReadAsync(scope, today, cancellationToken);
-            var definition = source.Definition;
+            var definition = reading.Definition;
             var worst = reading.Units.Where(u => u.Value is not null)
                 .OrderBy(u => definition.Direction == MetricDirection.HigherIsBetter ? u.Value : -u.Value)
                 .Take(WorstUnits).ToList();
