@@ -89,6 +89,14 @@ async Task<Caller> CallerAsync(string userName)
 var city = await CallerAsync(DemoAccounts.CityAdmin);
 var county = await CallerAsync(DemoAccounts.CountyAdmin);
 var school = await CallerAsync(DemoAccounts.SchoolAdmin);
+// `-- plans`: the metric snapshot job and the dashboard (驾驶舱) on the large district.
+if (args.Contains("plans", StringComparer.OrdinalIgnoreCase))
+{
+    await PlansBenchmark.RunAsync(factory, clock, city, county, Bench.TimeAsync, Report);
+    PrintMarkdown();
+    SqliteCleanup(folder);
+    return;
+}
 // `dotnet run -c Release --project benchmarks/EduPortal.Benchmarks -- surveys`: the survey module only.
 if (args.Contains("surveys", StringComparer.OrdinalIgnoreCase))
 {

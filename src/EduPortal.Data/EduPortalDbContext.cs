@@ -3,6 +3,7 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
+using EduPortal.Domain.Plans;
 using EduPortal.Domain.Points;
 using EduPortal.Domain.Smartboards;
 using EduPortal.Domain.Surveys;
@@ -57,6 +58,10 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<SafetyInspection> SafetyInspections => Set<SafetyInspection>();
     public DbSet<SafetyFinding> SafetyFindings => Set<SafetyFinding>();
     public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

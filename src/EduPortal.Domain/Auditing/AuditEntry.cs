@@ -54,6 +54,13 @@ public static class AuditActions
     public const string OrgUnitUpdated = "org.updated";
     public const string ClassAdded = "org.class.added";
     public const string ClassRemoved = "org.class.removed";
+    public const string PlanCreated = "plan.created";
+    public const string PlanChanged = "plan.changed";
+    public const string PlanTaskAdded = "plan.task.added";
+    public const string PlanTaskBrokenDown = "plan.task.broken-down";
+    public const string PlanTaskProgress = "plan.task.progress";
+    public const string PlanTaskCompleted = "plan.task.completed";
+    public const string PlanTargetSet = "plan.target.set";
     public const string SurveyRoundOpened = "survey.round.opened";
     public const string SurveyRoundClosed = "survey.round.closed";
     public const string SurveySubmitted = "survey.submitted";
@@ -113,6 +120,13 @@ public static class AuditActions
         [LabReportsRestored] = "批量恢复被恶意举报的实验记录",
         [LabDeleted] = "实验记录删除",
         [LabCatalogueChanged] = "实验目录变更",
+        [PlanCreated] = "制订工作方案",
+        [PlanChanged] = "修改工作方案",
+        [PlanTaskAdded] = "添加方案任务",
+        [PlanTaskBrokenDown] = "分解任务到学校",
+        [PlanTaskProgress] = "填报任务进展",
+        [PlanTaskCompleted] = "完成方案任务",
+        [PlanTargetSet] = "设定方案目标",
         [SurveyRoundOpened] = "发起实验教学调查",
         [SurveyRoundClosed] = "结束实验教学调查",
         [SurveySubmitted] = "提交调查表",

@@ -9,6 +9,7 @@ using EduPortal.Web.Features.Auditing;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Features.Plans;
 using EduPortal.Web.Features.Points;
 using EduPortal.Web.Features.Smartboards;
 using EduPortal.Web.Features.Surveys;
@@ -205,6 +206,7 @@ public static class ServiceRegistration
         services.AddSurveys(configuration);
         services.AddPoints(configuration);
         services.AddSmartboards(configuration);
+        services.AddPlans(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -240,6 +242,7 @@ public static class ServiceRegistration
         app.MapLabRecordsEndpoints();
         app.MapPointsEndpoints();
         app.MapSmartboardsEndpoints();
+        app.MapPlansEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -263,6 +266,7 @@ public static class ServiceRegistration
         app.ScheduleLabRecordsJobs();
         app.SchedulePointsJobs();
         app.ScheduleSmartboardsJobs();
+        app.SchedulePlansJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

@@ -23,6 +23,7 @@ public static class LabRecordsModule
         services.AddScoped<LabStatisticsService>();
         services.AddScoped<LabCatalogueService>();
         services.AddScoped<LabInactivityJob>();
+        services.AddLabMetrics();
         return services;
     }
 

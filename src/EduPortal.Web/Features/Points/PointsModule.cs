@@ -50,6 +50,7 @@ public static class PointsModule
         services.AddScoped<PointTaskService>();
         services.AddScoped<PointImportService>();
         services.AddScoped<PointJobs>();
+        services.AddPointMetrics();
         // First a fixed window per client address, before the key or the body is looked at: a made-up key per
         // request does not open a window of its own.
         services.AddRateLimiter(limiter =>

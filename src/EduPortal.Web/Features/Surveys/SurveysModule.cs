@@ -9,6 +9,7 @@ public static class SurveysModule
     public static IServiceCollection AddSurveys(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<SurveyService>();
+        services.AddSurveyMetrics();
         return services;
     }
 

@@ -2,6 +2,7 @@ using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
+using EduPortal.Web.Features.Plans;
 using EduPortal.Web.Features.Points;
 using EduPortal.Web.Features.Smartboards;
 using EduPortal.Web.Features.Surveys;
@@ -55,6 +56,8 @@ public static class DatabaseInitializer
         await context.SeedSurveysAsync();
         await context.SeedPointsAsync();
         await context.SeedSmartboardsAsync();
+        // Last: the plans' demo snapshots read every other module's figures.
+        await context.SeedPlansAsync();
         if (context.CitySeeded)
         {
             app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);

@@ -1,0 +1,31 @@
+using EduPortal.Domain.Organization;
+using EduPortal.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EduPortal.Data.Configurations.Plans;
+
+internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTarget>
+{
+    public void Configure(EntityTypeBuilder<PlanTarget> builder)
+    {
+        builder.ToTable("PlanTargets");
+        builder.Property(t => t.Name).HasMaxLength(PlanTarget.MaxNameLength).IsRequired();
+        builder.Property(t => t.MetricKey).HasMaxLength(MetricSnapshot.MaxKeyLength).IsUnicode(false).IsRequired();
+        builder.Property(t => t.Unit).HasMaxLength(20).IsRequired();
+        builder.Property(t => t.PlanOwnerPath).HasMaxLength(200).IsUnicode(false).IsRequired();
+        builder.Property(t => t.ScopeName).HasMaxLength(OrgUnit.MaxNameLength).IsRequired();
+        builder.Property(t => t.ScopePath).HasMaxLength(200).IsUnicode(false).IsRequired();
+        builder.Property(t => t.Baseline).HasPrecision(18, 4);
+        builder.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.ScopeUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.PlanOwnerPath);
+        builder.OwnsMany(t => t.Steps, steps =>
+        {
+            steps.ToTable("PlanTargetSteps");
+            steps.WithOwner().HasForeignKey("PlanTargetId");
+            steps.HasKey(s => s.Id);
+            steps.Property(s => s.Value).HasPrecision(18, 4);
+        });
+    }
+}

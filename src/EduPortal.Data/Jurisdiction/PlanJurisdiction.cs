@@ -1,0 +1,43 @@
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Organization;
+using EduPortal.Domain.Plans;
+
+namespace EduPortal.Data.Jurisdiction;
+
+/// <summary>Jurisdiction for the plans module, next to <see cref="JurisdictionQueries"/>; the same rules as <see cref="Plan.CanView"/>.</summary>
+public static class PlanJurisdiction
+{
+    /// <summary>
+    /// Plans the caller may open: plans of its own unit or of a unit above it (everyone under a plan works to it), and
+    /// for admins also the plans of units below them (the city follows each county's plan).
+    /// </summary>
+    public static IQueryable<Plan> WithinJurisdiction(this IQueryable<Plan> plans, Caller caller)
+    {
+        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath).ToList();
+        return caller.IsAdmin
+            ? plans.Where(p => ancestors.Contains(p.OwnerPath) || p.OwnerPath.StartsWith(caller.OrgPath))
+            : plans.Where(p => ancestors.Contains(p.OwnerPath));
+    }
+
+    /// <summary>Tasks the caller may open (<see cref="PlanTask.CanView"/>).</summary>
+    public static IQueryable<PlanTask> WithinJurisdiction(this IQueryable<PlanTask> tasks, Caller caller)
+    {
+        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath).ToList();
+        return caller.IsAdmin
+            ? tasks.Where(t => ancestors.Contains(t.PlanOwnerPath) || t.PlanOwnerPath.StartsWith(caller.OrgPath) || t.ResponsibleUnitPath.StartsWith(caller.OrgPath))
+            : tasks.Where(t => ancestors.Contains(t.PlanOwnerPath));
+    }
+
+    /// <summary>Targets the caller may open (<see cref="PlanTarget.CanView"/>).</summary>
+    public static IQueryable<PlanTarget> WithinJurisdiction(this IQueryable<PlanTarget> targets, Caller caller)
+    {
+        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath).ToList();
+        return caller.IsAdmin
+            ? targets.Where(t => ancestors.Contains(t.PlanOwnerPath) || t.PlanOwnerPath.StartsWith(caller.OrgPath) || t.ScopePath.StartsWith(caller.OrgPath))
+            : targets.Where(t => ancestors.Contains(t.PlanOwnerPath));
+    }
+
+    /// <summary>A unit's tasks that are not completed and past their due date on <paramref name="chinaToday"/> (逾期, for the home card).</summary>
+    public static IQueryable<PlanTask> OverdueFor(this IQueryable<PlanTask> tasks, int responsibleUnitId, DateOnly chinaToday) =>
+        tasks.Where(t => t.ResponsibleUnitId == responsibleUnitId && !t.IsBrokenDown && t.Progress != PlanTaskStatus.Completed && t.DueDate < chinaToday);
+}

@@ -1,0 +1,189 @@
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.Plans;
+using EduPortal.Web.Features.Plans;
+using EduPortal.Web.Features.Surveys;
+using EduPortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Tests.Plans;
+
+/// <summary>Plans through the service against the real SQLite schema: jurisdiction, audit, breakdown, the snapshot job and the demo data.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class PlanServiceTests(PortalFactory portal)
+{
+    private async Task<int> CountyPlanAsync(string title)
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var today = portal.Today.ToDateTime(TimeOnly.MinValue);
+        var created = await portal.Service<PlanService>().CreateAsync(county, new PlanInput { Title = title, PeriodStart = today, PeriodEnd = today.AddMonths(6) });
+        Assert.True(created.Succeeded, created.Error?.Message);
+        return created.Value;
+    }
+
+    [Fact]
+    public async Task The_demo_data_holds_004s_schedule_as_a_city_plan_and_a_county_task_broken_down_with_a_target()
+    {
+        await using var db = await portal.DbAsync();
+        var cityPlan = await db.Plans.Include(p => p.Leaders).Include(p => p.Offices).SingleAsync(p => p.Title == PlanDemoSeeder.CityPlanTitle);
+        Assert.Equal(16, await db.PlanTasks.CountAsync(t => t.PlanId == cityPlan.Id));
+        Assert.Equal((portal.Today.Year, portal.Today.Year + 1), (cityPlan.PeriodStart.Year, cityPlan.PeriodEnd.Year));
+        Assert.Equal(["组长", "副组长", "成员"], cityPlan.Leaders.OrderBy(l => l.Role).Select(l => l.Role.DisplayName()));
+        Assert.Contains(cityPlan.Offices, o => o.Name == "局教育督导室");
+        var countyPlan = await db.Plans.SingleAsync(p => p.Title.EndsWith(PlanDemoSeeder.CountyPlanTitle));
+        var parent = await db.PlanTasks.SingleAsync(t => t.PlanId == countyPlan.Id && t.IsBrokenDown);
+        Assert.True(await db.PlanTasks.CountAsync(t => t.ParentTaskId == parent.Id) >= 2);
+        var target = await db.PlanTargets.Include(t => t.Steps).SingleAsync(t => t.PlanId == countyPlan.Id);
+        Assert.Equal(TeacherRegistrationRateSource.Key, target.MetricKey);
+        Assert.Equal([30m, 50m], target.Steps.OrderBy(s => s.Deadline).Select(s => s.Value));
+        Assert.True(await db.MetricSnapshots.CountAsync(s => s.MetricKey == target.MetricKey && s.OrgUnitId == target.ScopeUnitId) >= 50);
+    }
+
+    [Fact]
+    public async Task Another_countys_plan_task_and_target_are_not_found()
+    {
+        var planId = await CountyPlanAsync("东溪区方案（管辖测试）");
+        var plans = portal.Service<PlanService>();
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var other = await portal.OtherCountySchoolAsync();
+        var unitId = (await plans.GetAsync(county, planId)).Value!.Units.First(u => u.Kind == Domain.Organization.OrgUnitKind.School).Id;
+        var taskId = (await plans.AddTaskAsync(county, planId, new PlanTaskInput
+        {
+            Title = "测试任务",
+            ResponsibleUnitId = unitId,
+            StartDate = portal.Today.ToDateTime(TimeOnly.MinValue),
+            DueDate = portal.Today.AddDays(5).ToDateTime(TimeOnly.MinValue),
+        })).Value;
+        await using var db = await portal.DbAsync();
+        var otherAdminId = await db.Users.Where(u => u.OrgUnitId == other.Id && u.Level == Domain.Accounts.AdminLevel.School).Select(u => u.UserName).FirstAsync();
+        var outsider = await portal.CallerAsync(otherAdminId!);
+        Assert.IsType<NotFoundError>((await plans.GetAsync(outsider, planId)).Error);
+        Assert.IsType<NotFoundError>((await plans.GetTaskAsync(outsider, taskId)).Error);
+        Assert.IsType<NotFoundError>((await plans.AddNoteAsync(outsider, taskId, "越权")).Error);
+        Assert.IsType<NotFoundError>((await plans.CompleteAsync(outsider, taskId, "越权")).Error);
+        var target = await db.PlanTargets.Select(t => t.Id).FirstAsync();
+        Assert.IsType<NotFoundError>((await plans.GetTargetAsync(outsider, target)).Error);
+        // A school of another county cannot be a task's responsible unit.
+        var outside = await plans.AddTaskAsync(county, planId, new PlanTaskInput
+        {
+            Title = "越界任务",
+            ResponsibleUnitId = other.Id,
+            StartDate = portal.Today.ToDateTime(TimeOnly.MinValue),
+            DueDate = portal.Today.AddDays(5).ToDateTime(TimeOnly.MinValue),
+        });
+        Assert.Equal("责任单位须在方案所属单位的管辖范围内", Assert.IsType<ValidationError>(outside.Error).Fields["ResponsibleUnitId"]);
+    }
+
+    [Fact]
+    public async Task A_breakdown_and_a_schools_completion_are_audited_and_roll_up_to_the_parent()
+    {
+        var planId = await CountyPlanAsync("东溪区方案（分解测试）");
+        var plans = portal.Service<PlanService>();
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var neighbour = await portal.NeighbourSchoolAsync();
+        var taskId = (await plans.AddTaskAsync(county, planId, new PlanTaskInput
+        {
+            Title = "完成教室网络布线",
+            ResponsibleUnitId = county.OrgUnitId,
+            SupervisingOffice = "局教育督导室",
+            StartDate = portal.Today.ToDateTime(TimeOnly.MinValue),
+            DueDate = portal.Today.AddDays(10).ToDateTime(TimeOnly.MinValue),
+        })).Value;
+        Assert.True((await plans.BreakDownAsync(county, taskId, [school.OrgUnitId, neighbour.Id])).Succeeded);
+        var view = (await plans.GetTaskAsync(county, taskId)).Value!;
+        Assert.Equal(2, view.Children.Count);
+        var own = view.Children.Single(c => c.ResponsibleUnitName == school.OrgUnitName);
+        Assert.IsType<ValidationError>((await plans.CompleteAsync(school, own.Id, " ")).Error);
+        Assert.True((await plans.CompleteAsync(school, own.Id, "已完成布线")).Succeeded);
+        var after = (await plans.GetTaskAsync(county, taskId)).Value!;
+        Assert.Equal("1/2 校完成", after.Breakdown!.Label);
+        Assert.Equal(PlanTaskStatus.InProgress, after.Status);
+        // The school cannot report on its neighbour's task.
+        var neighbours = after.Children.Single(c => c.ResponsibleUnitName != school.OrgUnitName);
+        Assert.IsType<ForbiddenError>((await plans.CompleteAsync(school, neighbours.Id, "代填")).Error);
+        await using var db = await portal.DbAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PlanTaskBrokenDown && a.EntityId == taskId.ToString()));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PlanTaskCompleted && a.EntityId == own.Id.ToString() && a.ActorId == school.UserId));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PlanCreated && a.EntityId == planId.ToString()));
+    }
+
+    [Fact]
+    public async Task A_target_bound_to_the_registration_rate_starts_at_todays_value_and_is_audited()
+    {
+        var planId = await CountyPlanAsync("东溪区方案（目标测试）");
+        var plans = portal.Service<PlanService>();
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var input = new PlanTargetInput
+        {
+            MetricKey = TeacherRegistrationRateSource.Key,
+            ScopeUnitId = county.OrgUnitId,
+            FirstValue = 80,
+            FirstDeadline = portal.Today.AddDays(90).ToDateTime(TimeOnly.MinValue),
+            SecondValue = 60,
+            SecondDeadline = portal.Today.AddDays(180).ToDateTime(TimeOnly.MinValue),
+        };
+        Assert.Equal("后一阶段的目标值不能低于前一阶段", Assert.IsType<ValidationError>((await plans.AddTargetAsync(county, planId, input)).Error).Fields["Steps"]);
+        input.SecondValue = 95;
+        var created = await plans.AddTargetAsync(county, planId, input);
+        Assert.True(created.Succeeded, created.Error?.Message);
+        var view = (await plans.GetTargetAsync(county, created.Value)).Value!;
+        Assert.Equal(portal.Today, view.Target.BaselineDate);
+        Assert.Equal(Math.Min(view.Target.Baseline, 80m), view.Points.First(p => p.Date == portal.Today).Expected);
+        Assert.Equal(95m, view.Points[^1].Expected);
+        await using var db = await portal.DbAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.PlanTargetSet && a.EntityId == created.Value.ToString()));
+    }
+
+    [Fact]
+    public async Task The_snapshot_job_run_twice_on_a_day_keeps_one_row_per_metric_and_unit_with_the_latest_value()
+    {
+        var job = portal.Service<MetricSnapshotJob>();
+        var day = portal.Today.AddDays(-400);
+        var first = await job.RunAsync(day, CancellationToken.None);
+        await using (var db = await portal.DbAsync())
+        {
+            var snapshot = await db.MetricSnapshots.FirstAsync(s => s.Date == day);
+            await db.MetricSnapshots.Where(s => s.Id == snapshot.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, -1m));
+        }
+        var second = await job.RunAsync(day, CancellationToken.None);
+        await using var check = await portal.DbAsync();
+        Assert.Equal(first, second);
+        Assert.Equal(first, await check.MetricSnapshots.CountAsync(s => s.Date == day));
+        Assert.False(await check.MetricSnapshots.AnyAsync(s => s.Date == day && s.Value == -1m));
+    }
+
+    [Fact]
+    public async Task An_overdue_task_shows_on_its_units_home_card_and_not_another_schools()
+    {
+        var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var neighbour = await portal.CallerAsync(DemoAccounts.OtherSchoolAdmin);
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var planId = await CountyPlanAsync("东溪区方案（逾期测试）");
+        var plans = portal.Service<PlanService>();
+        var created = await plans.AddTaskAsync(county, planId, new PlanTaskInput
+        {
+            Title = "逾期测试任务",
+            ResponsibleUnitId = school.OrgUnitId,
+            StartDate = portal.Today.AddDays(-10).ToDateTime(TimeOnly.MinValue),
+            DueDate = portal.Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
+        });
+        Assert.True(created.Succeeded, created.Error?.Message);
+        Assert.Contains(await plans.OverdueForAsync(school), t => t.Id == created.Value);
+        Assert.DoesNotContain(await plans.OverdueForAsync(neighbour), t => t.Id == created.Value);
+        Assert.Equal(PlanTaskStatus.Overdue, (await plans.GetTaskAsync(school, created.Value)).Value!.Status);
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_every_metric_with_the_countys_target_and_a_sparkline()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var dashboard = (await portal.Service<DashboardService>().GetAsync(county)).Value!;
+        Assert.Equal(portal.Service<PlanService>().Metrics.Count, dashboard.Metrics.Count);
+        var registration = dashboard.Metrics.Single(m => m.Definition.Key == TeacherRegistrationRateSource.Key);
+        Assert.NotNull(registration.Target);
+        Assert.True(registration.Sparkline.Count >= 20);
+        Assert.IsType<ForbiddenError>((await portal.Service<DashboardService>().GetAsync(await portal.CallerAsync(DemoAccounts.Teacher))).Error);
+    }
+}
