@@ -33,7 +33,7 @@ public static class SmartboardJurisdiction
         return events.Where(e => visible.Contains(e.DeviceId));
     }
 
-    /// <summary>The rooms a head teacher (班主任) or room keeper answers for (circular 003 §三.2).</summary>
+    /// <summary>The rooms a head teacher (班主任) or room keeper answers for (circular 003 §二.2).</summary>
     public static IQueryable<Classroom> ResponsibleBy(this IQueryable<Classroom> classrooms, Caller caller) =>
         classrooms.Where(c => c.ResponsibleUserId == caller.UserId && c.SchoolId == caller.OrgUnitId);
 
