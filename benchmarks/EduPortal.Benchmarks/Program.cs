@@ -24,6 +24,12 @@ if (args.Length > 0 && args[0] == "points")
 // seeding, the queries behind the admin pages per role, an Excel export of the whole city, and the
 // password-hash cost that bounds sign-in bursts and roster imports.
 // Module benchmarks run on their own: `-- labs [records]`.
+if (args.Length > 0 && args[0] == "smartboards")
+{
+    await EduPortal.Benchmarks.SmartboardsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "labs")
 {
     await EduPortal.Benchmarks.LabRecordsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
