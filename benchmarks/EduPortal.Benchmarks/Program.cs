@@ -30,6 +30,12 @@ if (args.Length > 0 && args[0] == "repairs")
     return;
 }
 
+if (args.Length > 0 && args[0] == "smartboards")
+{
+    await EduPortal.Benchmarks.SmartboardsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "labs")
 {
     await EduPortal.Benchmarks.LabRecordsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);

@@ -14,7 +14,8 @@ public static class SmartboardJurisdiction
     {
         OrgUnitKind.School => classrooms.Where(c => c.SchoolId == caller.OrgUnitId),
         OrgUnitKind.County => classrooms.Where(c => c.CountyId == caller.OrgUnitId),
-        OrgUnitKind.City => classrooms.Where(c => c.SchoolPath.StartsWith(caller.OrgPath)),
+        // A deployment serves one city, the root of the tree: its subtree is every row, and a path prefix would only cost a scan.
+        OrgUnitKind.City => classrooms,
         _ => classrooms.Where(c => c.SchoolPath.StartsWith(caller.OrgPath)),
     };
 
@@ -22,7 +23,7 @@ public static class SmartboardJurisdiction
     {
         OrgUnitKind.School => devices.Where(d => d.SchoolId == caller.OrgUnitId),
         OrgUnitKind.County => devices.Where(d => d.CountyId == caller.OrgUnitId),
-        OrgUnitKind.City => devices.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
+        OrgUnitKind.City => devices,
         _ => devices.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
     };
 
@@ -33,7 +34,7 @@ public static class SmartboardJurisdiction
         return events.Where(e => visible.Contains(e.DeviceId));
     }
 
-    /// <summary>The rooms a head teacher (班主任) or room keeper answers for (circular 003 §三.2).</summary>
+    /// <summary>The rooms a head teacher (班主任) or room keeper answers for (circular 003 §二.2).</summary>
     public static IQueryable<Classroom> ResponsibleBy(this IQueryable<Classroom> classrooms, Caller caller) =>
         classrooms.Where(c => c.ResponsibleUserId == caller.UserId && c.SchoolId == caller.OrgUnitId);
 

@@ -7,7 +7,7 @@ namespace EduPortal.Domain.Smartboards;
 /// <summary>
 /// A room of a school that holds 班班通 devices: a class's own room (linked to its <see cref="SchoolClass"/>) or a
 /// special room (lab, 录播室, 主控室). The responsible account is the class's head teacher (班主任) for a class's
-/// room (circular 003 §三.2: 班主任要对本班的设备负责) and the room's keeper otherwise; the org model has no
+/// room (circular 003 §二.2: 班主任要对本班的设备负责) and the room's keeper otherwise; the org model has no
 /// 班主任 of its own, so the register records it here.
 /// </summary>
 public sealed class Classroom

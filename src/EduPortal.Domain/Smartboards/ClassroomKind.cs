@@ -3,7 +3,7 @@ namespace EduPortal.Domain.Smartboards;
 /// <summary>What a room is: a class's own classroom, or one of the special rooms (circular 003 lists 班班通 rooms per class).</summary>
 public enum ClassroomKind
 {
-    /// <summary>普通教室: the room of one class; its head teacher (班主任) answers for the devices (circular 003 §三.2).</summary>
+    /// <summary>普通教室: the room of one class; its head teacher (班主任) answers for the devices (circular 003 §二.2).</summary>
     Ordinary = 1,
     /// <summary>实验室.</summary>
     Laboratory = 2,

@@ -4,7 +4,7 @@ namespace EduPortal.Domain.Smartboards;
 public static class CoverageRule
 {
     /// <summary>
-    /// Target: every class. Circular 003 (§ preamble: 已完成1650个班级…占82.9%，2011年11月底将完成全部班级的建设任务)
+    /// Target: every class. Circular 003 (preamble: 已完成1650个班级…占82.9%，2011年11月底将完成全部班级的建设任务)
     /// and circular 002 (确保每个班级均配备交互式多媒体设备).
     /// </summary>
     public const double TargetRate = 1.0;

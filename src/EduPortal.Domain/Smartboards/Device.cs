@@ -4,7 +4,7 @@ using EduPortal.Domain.Common;
 namespace EduPortal.Domain.Smartboards;
 
 /// <summary>
-/// A 班班通 device: a school fixed asset (circular 003 §三.1: 纳入学校固定资产管理) with a tag unique in its school,
+/// A 班班通 device: a school fixed asset (circular 003 §二.1: 纳入学校固定资产管理) with a tag unique in its school,
 /// standing in a classroom (or stored, when idle), with a status whose changes are guarded and recorded in its history.
 /// </summary>
 public sealed class Device
@@ -51,7 +51,7 @@ public sealed class Device
     public bool IsUnderWarranty(DateOnly today) => WarrantyEnd is { } end && end >= today;
 
     /// <summary>
-    /// Registers a device at a school. A device in use must stand in a classroom of the school (circular 003 §三.2:
+    /// Registers a device at a school. A device in use must stand in a classroom of the school (circular 003 §二.2:
     /// 设备必须放置在班级教室供教学使用); an idle one may be stored without one.
     /// </summary>
     public static Result<Device> Register(Caller actor, int schoolId, string schoolPath, int countyId, Classroom? classroom,

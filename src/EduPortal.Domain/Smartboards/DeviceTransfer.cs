@@ -6,7 +6,7 @@ namespace EduPortal.Domain.Smartboards;
 
 /// <summary>
 /// An idle device offered to the other schools of its county and, once the county approves a request (or allocates
-/// it to a school itself), moved there with its history (circular 004 一(一)2: 通过对闲置设备的调配，使农村学校基本实现"班班通").
+/// it to a school itself), moved there with its history (circular 004 三(一)2: 通过对闲置设备的调配，使农村学校基本实现"班班通").
 /// The record stays as the transfer's trace (调拨单).
 /// </summary>
 public sealed class DeviceTransfer

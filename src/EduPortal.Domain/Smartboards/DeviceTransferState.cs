@@ -1,6 +1,6 @@
 namespace EduPortal.Domain.Smartboards;
 
-/// <summary>Stages of moving an idle device to another school (circular 004 一(一)2: 闲置设备的调配).</summary>
+/// <summary>Stages of moving an idle device to another school (circular 004 三(一)2: 闲置设备的调配).</summary>
 public enum DeviceTransferState
 {
     /// <summary>发布调剂: the school offers the idle device to the county's other schools.</summary>

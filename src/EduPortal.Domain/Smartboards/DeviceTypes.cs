@@ -23,7 +23,7 @@ public static class DeviceTypes
 
     /// <summary>
     /// Interactive teaching equipment: a class whose room has one of these in use counts as equipped in the
-    /// 班班通 coverage (circular 003 §一: 1650 个班级…占 82.9%).
+    /// 班班通 coverage (circular 003 preamble: 1650个班级…占 82.9%).
     /// </summary>
     public static bool IsInteractive(this DeviceType type) => type is DeviceType.InteractiveDisplay or DeviceType.Whiteboard;
 

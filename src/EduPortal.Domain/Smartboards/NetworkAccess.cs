@@ -1,6 +1,6 @@
 namespace EduPortal.Domain.Smartboards;
 
-/// <summary>How a school reaches the internet (circular 004 一(一)1: 乡镇以上学校全部接入光纤，所有小学接入宽带).</summary>
+/// <summary>How a school reaches the internet (circular 004 三(一)1: 乡镇以上学校全部接入光纤，所有小学接入宽带).</summary>
 public enum NetworkAccess
 {
     /// <summary>未接入.</summary>

@@ -9,7 +9,7 @@ public static class NetworkTargets
     public static bool MeetsBandwidth(int? bandwidthMbps) => bandwidthMbps >= MinimumBandwidthMbps;
 
     /// <summary>
-    /// Circular 004 一(一)1: 乡镇以上学校全部接入光纤，所有小学接入宽带 — a central school or above needs fibre; a school
+    /// Circular 004 三(一)1: 乡镇以上学校全部接入光纤，所有小学接入宽带 — a central school or above needs fibre; a school
     /// with primary grades needs at least broadband (fibre counts). Returns the missing access, or null when met.
     /// </summary>
     public static NetworkAccess? RequiredAccessMissing(SchoolTier tier, bool hasPrimaryGrades, NetworkAccess access)

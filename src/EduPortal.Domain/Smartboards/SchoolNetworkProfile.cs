@@ -5,7 +5,7 @@ namespace EduPortal.Domain.Smartboards;
 
 /// <summary>
 /// A school's network access and tier: the bandwidth target of circular 002 (接入带宽不低于100M) and the access
-/// targets of circular 004 一(一)1 (乡镇以上学校全部接入光纤，所有小学接入宽带) are checked against it.
+/// targets of circular 004 三(一)1 (乡镇以上学校全部接入光纤，所有小学接入宽带) are checked against it.
 /// Kept by the school admin; the county may correct it.
 /// </summary>
 public sealed class SchoolNetworkProfile

@@ -13,7 +13,7 @@ public static class SmartboardAccess
     public static bool CanBrowse(Caller caller, string schoolPath) => caller.Covers(schoolPath);
 
     /// <summary>
-    /// The school's own admin keeps the register (every device is a school fixed asset, circular 003 §三.1:
+    /// The school's own admin keeps the register (every device is a school fixed asset, circular 003 §二.1:
     /// 纳入学校固定资产管理); county and city only browse.
     /// </summary>
     public static bool CanManage(Caller caller, int schoolId) =>

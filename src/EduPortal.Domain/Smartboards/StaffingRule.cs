@@ -7,7 +7,7 @@ public static class StaffingRule
 
     /// <summary>
     /// Circular 003 §二.4: 12个班以上的学校要有专职电教管理员 (a school with ≥ 12 classes needs one full-time admin).
-    /// Circular 004 (三)2: 中心小学以上学校应至少配备专职电教维护人员1人，12个班以上规模的学校按每增加12个班增配1人
+    /// Circular 004 §三(五)2: 中心小学以上学校应至少配备专职电教维护人员1人，12个班以上规模的学校按每增加12个班增配1人
     /// (a central school or above needs at least one, and one more for each further 12 classes: 24 → 2, 36 → 3).
     /// The requirement is the larger of the two.
     /// </summary>

@@ -3,7 +3,7 @@ using EduPortal.Domain.Smartboards;
 
 namespace EduPortal.Domain.Tests.Smartboards;
 
-/// <summary>Circular 004 一(一)2: 闲置设备的调配.</summary>
+/// <summary>Circular 004 三(一)2: 闲置设备的调配.</summary>
 public sealed class DeviceTransferTests
 {
     private readonly SmartboardFixtures _f = new();

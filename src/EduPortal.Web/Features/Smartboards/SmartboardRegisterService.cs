@@ -92,7 +92,7 @@ public sealed class SmartboardRegisterService(IDbContextFactory<EduPortalDbConte
             classes.Select(c => new OptionItem<int>(c.Id, SchoolClass.FormatName(c.Grade, c.Number))).ToList(), staff);
     }
 
-    /// <summary>The rooms the caller answers for (班主任 or keeper) with their devices (circular 003 §三.2).</summary>
+    /// <summary>The rooms the caller answers for (班主任 or keeper) with their devices (circular 003 §二.2).</summary>
     public async Task<IReadOnlyList<ClassroomRow>> MyRoomsAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -29,7 +29,7 @@ public sealed record UnitStaffingRow(int Id, string Name, int Schools, int Requi
 public sealed record StaffingReport(UnitStaffingRow Scope, IReadOnlyList<UnitStaffingRow> Units, IReadOnlyList<SchoolStaffingRow> Schools);
 
 /// <summary>
-/// Full-time technicians each school needs (circular 003 §二.4: 12个班以上的学校要有专职电教管理员; 004 (三)2: 中心小学以上学校应至少
+/// Full-time technicians each school needs (circular 003 §二.4: 12个班以上的学校要有专职电教管理员; 004 §三(五)2: 中心小学以上学校应至少
 /// 配备专职电教维护人员1人，每增加12个班增配1人) against the accounts holding the technician capability with a full-time post.
 /// </summary>
 public sealed class SmartboardStaffingService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)

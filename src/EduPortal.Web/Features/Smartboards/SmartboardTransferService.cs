@@ -19,7 +19,7 @@ public sealed record TransferRow(long Id, long DeviceId, string FromAssetTag, De
 public sealed record TransferBoard(IReadOnlyList<TransferRow> Open, IReadOnlyList<TransferRow> Closed, IReadOnlyList<OptionItem<int>> CountySchools);
 
 /// <summary>
-/// Idle devices offered to the county's other schools and moved (circular 004 一(一)2: 通过对闲置设备的调配，使农村学校基本实现
+/// Idle devices offered to the county's other schools and moved (circular 004 三(一)2: 通过对闲置设备的调配，使农村学校基本实现
 /// "班班通"): the offering school publishes, a school asks, the county approves (or allocates itself); the device moves with
 /// its history and the transfer stays as its record. Every step is audited.
 /// </summary>
