@@ -1,3 +1,4 @@
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
@@ -70,7 +71,8 @@ public sealed class SmartboardTransferTests(PortalFactory portal)
 
         await using var db = await portal.DbAsync();
         var otherCountySchool = await portal.OtherCountySchoolAsync();
-        var otherAdminId = await db.Users.Where(u => u.OrgUnitId == otherCountySchool.Id && u.Level == Domain.Accounts.AdminLevel.School).Select(u => u.Id).FirstAsync();
+        // Active and serving: other tests of the shared portal disable or retire accounts.
+        var otherAdminId = await db.Users.ActiveServing().Where(u => u.OrgUnitId == otherCountySchool.Id && u.Level == Domain.Accounts.AdminLevel.School).Select(u => u.Id).FirstAsync();
         var outsider = (await EduPortal.Web.Infrastructure.Auth.CallerAccessor.LoadAsync(db, otherAdminId))!;
         Assert.DoesNotContain((await service.BoardAsync(outsider)).Open, r => r.Id == transferId);
         Assert.IsType<NotFoundError>((await service.RequestAsync(outsider, transferId, null)).Error);

@@ -27,11 +27,11 @@ public sealed class SmartboardCoverageMetric(IDbContextFactory<EduPortalDbContex
         : new MetricValue(row.Id, row.Name, Math.Round(100m * row.Coverage.EquippedClasses / row.Coverage.Classes, 1), row.Coverage.EquippedClasses, row.Coverage.Classes);
 }
 
-/// <summary>学校带宽达标率 (circular 002: 接入带宽不低于100M): schools at or above 100 Mbps / all schools, in percent.</summary>
+/// <summary>学校百兆带宽达标率 (circular 002: 接入带宽不低于100M): schools at or above 100 Mbps / all schools, in percent.</summary>
 public sealed class SmartboardBandwidthMetric(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
 {
     public MetricDefinition Definition { get; } =
-        new("smartboards.bandwidth-compliance", "学校带宽达标率（≥100M）", "%", MetricDirection.HigherIsBetter, "Smartboards", "/smartboards/coverage");
+        new("smartboards.bandwidth-compliance", "学校百兆带宽达标率", "%", MetricDirection.HigherIsBetter, "Smartboards", "/smartboards/coverage");
 
     public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
     {
