@@ -71,10 +71,10 @@ public sealed class WorkingCalendar
         return count;
     }
 
-    /// <summary>24:00 China time at the end of a date, as an instant.</summary>
+    /// <summary>24:00 China time at the end of a date, as an instant in UTC (PostgreSQL stores only UTC offsets).</summary>
     public static DateTimeOffset EndOfDay(DateOnly date)
     {
         var midnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, ChinaTime.Zone.GetUtcOffset(midnight));
+        return new DateTimeOffset(midnight, ChinaTime.Zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 }

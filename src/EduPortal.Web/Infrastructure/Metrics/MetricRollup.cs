@@ -55,7 +55,7 @@ public static class MetricRollup
     public static decimal? Ratio(decimal numerator, decimal denominator) =>
         denominator == 0 ? null : Math.Round(numerator / denominator, 2, MidpointRounding.AwayFromZero);
 
-    /// <summary>The instant the China date <paramref name="asOf"/> ends.</summary>
+    /// <summary>The instant the China date <paramref name="asOf"/> ends, in UTC (a query parameter PostgreSQL accepts).</summary>
     public static DateTimeOffset EndOf(DateOnly asOf) =>
-        new(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
 }
