@@ -64,7 +64,8 @@ public sealed class WorkingCalendarTests
         // Friday 2026-11-27 23:30 UTC is already Saturday 07:30 in China, so counting starts from Saturday.
         var fridayUtcLate = new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero);
         Assert.Equal(China(2026, 12, 1, 0), Calendar.Deadline(fridayUtcLate, 1));
-        Assert.Equal(TimeSpan.FromHours(8), Calendar.Deadline(fridayUtcLate, 1).Offset);
+        // An instant in UTC: PostgreSQL stores timestamptz values with offset 0 only.
+        Assert.Equal(TimeSpan.Zero, Calendar.Deadline(fridayUtcLate, 1).Offset);
     }
 
     [Fact]
