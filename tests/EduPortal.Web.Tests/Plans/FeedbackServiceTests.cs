@@ -114,6 +114,24 @@ public sealed class FeedbackServiceTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task The_attachment_address_serves_the_county_and_answers_404_to_a_school_admin()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var id = (await Feedback.StartAsync(county, MonthsAgo(6))).Value;
+        await using (var pdf = Pdf())
+        {
+            Assert.True((await Feedback.UploadAsync(county, id, pdf, pdf.Length, "材料.pdf")).Succeeded);
+        }
+        await using var db = await portal.DbAsync();
+        var attachmentId = (await db.CountyFeedback.Include(f => f.Attachments).SingleAsync(f => f.Id == id)).Attachments.Single().Id;
+        var path = $"/feedback/{id}/files/{attachmentId}";
+        var (own, _) = await portal.SignInAsync(DemoAccounts.CountyAdmin);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await own.GetAsync(path)).StatusCode);
+        var (school, _) = await portal.SignInAsync(DemoAccounts.SchoolAdmin);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await school.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_what_it_claims_is_refused_and_nothing_attached()
     {
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
