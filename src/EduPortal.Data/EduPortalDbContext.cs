@@ -61,6 +61,7 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<CountyFeedback> CountyFeedback => Set<CountyFeedback>();
     public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -40,4 +40,13 @@ public static class PlanJurisdiction
     /// <summary>A unit's tasks that are not completed and past their due date on <paramref name="chinaToday"/> (逾期, for the home card).</summary>
     public static IQueryable<PlanTask> OverdueFor(this IQueryable<PlanTask> tasks, int responsibleUnitId, DateOnly chinaToday) =>
         tasks.Where(t => t.ResponsibleUnitId == responsibleUnitId && !t.IsBrokenDown && t.Progress != PlanTaskStatus.Completed && t.DueDate < chinaToday);
+
+    /// <summary>
+    /// County feedback the caller may open (<see cref="CountyFeedback.CanView"/>): a county's admins their own, the city's
+    /// admins every county's; schools, townships and teachers none.
+    /// </summary>
+    public static IQueryable<CountyFeedback> WithinJurisdiction(this IQueryable<CountyFeedback> feedback, Caller caller) =>
+        caller.IsAdmin && caller.OrgKind is OrgUnitKind.City or OrgUnitKind.County
+            ? feedback.Where(f => f.CountyPath.StartsWith(caller.OrgPath))
+            : feedback.Where(f => false);
 }

@@ -61,6 +61,10 @@ public static class AuditActions
     public const string PlanTaskProgress = "plan.task.progress";
     public const string PlanTaskCompleted = "plan.task.completed";
     public const string PlanTargetSet = "plan.target.set";
+    public const string FeedbackSaved = "plan.feedback.saved";
+    public const string FeedbackSubmitted = "plan.feedback.submitted";
+    public const string FeedbackReplied = "plan.feedback.replied";
+    public const string FeedbackHandled = "plan.feedback.handled";
     public const string SurveyRoundOpened = "survey.round.opened";
     public const string SurveyRoundClosed = "survey.round.closed";
     public const string SurveySubmitted = "survey.submitted";
@@ -127,6 +131,10 @@ public static class AuditActions
         [PlanTaskProgress] = "填报任务进展",
         [PlanTaskCompleted] = "完成方案任务",
         [PlanTargetSet] = "设定方案目标",
+        [FeedbackSaved] = "保存县区工作反馈",
+        [FeedbackSubmitted] = "提交县区工作反馈",
+        [FeedbackReplied] = "回复县区工作反馈",
+        [FeedbackHandled] = "处理县区工作反馈",
         [SurveyRoundOpened] = "发起实验教学调查",
         [SurveyRoundClosed] = "结束实验教学调查",
         [SurveySubmitted] = "提交调查表",

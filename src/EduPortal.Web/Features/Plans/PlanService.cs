@@ -238,20 +238,35 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         {
             return task.AddEvidence(caller, "", fileName, "", clock.GetUtcNow()).Error!;
         }
-        var stored = await uploads.StoreAsync(content, length, UploadPolicy.Attachment, cancellationToken);
-        if (!stored.Succeeded)
-        {
-            return stored.Error!;
-        }
-        var added = task.AddEvidence(caller, stored.Value!.Key, fileName, ContentTypeOf(stored.Value.Kind), clock.GetUtcNow());
+        var added = await StoreAttachmentAsync(uploads, content, length,
+            (key, contentType) => task.AddEvidence(caller, key, fileName, contentType, clock.GetUtcNow()), cancellationToken);
         if (!added.Succeeded)
         {
-            await uploads.DeleteAsync(stored.Value, cancellationToken);
             return added;
         }
         db.Audit(caller, clock, AuditActions.PlanTaskProgress, nameof(PlanTask), Key(task.Id), task.ResponsibleUnitPath, $"为任务“{task.Title}”上传佐证材料“{fileName}”");
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
+    }
+
+    /// <summary>
+    /// The plans module's one upload path (task evidence, county feedback attachments): the content-checked pipeline with
+    /// the attachment policy, then <paramref name="attach"/>; the stored file is deleted again when attaching is refused.
+    /// </summary>
+    public static async Task<Result> StoreAttachmentAsync(UploadPipeline uploads, Stream content, long length, Func<string, string, Result> attach,
+        CancellationToken cancellationToken)
+    {
+        var stored = await uploads.StoreAsync(content, length, UploadPolicy.Attachment, cancellationToken);
+        if (!stored.Succeeded)
+        {
+            return stored.Error!;
+        }
+        var added = attach(stored.Value!.Key, ContentTypeOf(stored.Value.Kind));
+        if (!added.Succeeded)
+        {
+            await uploads.DeleteAsync(stored.Value, cancellationToken);
+        }
+        return added;
     }
 
     public static string ContentTypeOf(FileKind kind) => kind switch

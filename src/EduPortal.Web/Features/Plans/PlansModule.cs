@@ -14,11 +14,12 @@ public static class PlansModule
     {
         services.AddScoped<PlanService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<FeedbackService>();
         services.AddScoped<MetricSnapshotJob>();
         return services;
     }
 
-    /// <summary>A task's evidence file, served only to callers who may see the task (another county's id answers 404).</summary>
+    /// <summary>A task's evidence file and a county feedback attachment, served only to callers who may see the task (another county's id answers 404).</summary>
     public static void MapPlansEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/plans/tasks/{taskId:int}/evidence/{evidenceId:int}", async (int taskId, int evidenceId, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
@@ -36,6 +37,24 @@ public static class PlansModule
                 return Results.NotFound();
             }
             return StoredFileResults.Serve(http, stream, evidence!.ContentType, $"plan-evidence-{evidenceId}");
+        }).RequireAuthorization();
+
+        // A county feedback attachment: the county's own admins and the city's; another county's id answers 404.
+        app.MapGet("/feedback/{feedbackId:int}/files/{attachmentId:int}", async (int feedbackId, int attachmentId, HttpContext http,
+            IDbContextFactory<EduPortalDbContext> dbFactory, FeedbackService feedback, IFileStore store, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            var attachment = await feedback.FindAttachmentAsync(caller, feedbackId, attachmentId, cancellationToken);
+            var stream = attachment is null ? null : await store.OpenReadAsync(attachment.StoredPath, cancellationToken);
+            if (stream is null)
+            {
+                return Results.NotFound();
+            }
+            return StoredFileResults.Serve(http, stream, attachment!.ContentType, $"county-feedback-{attachmentId}");
         }).RequireAuthorization();
     }
 

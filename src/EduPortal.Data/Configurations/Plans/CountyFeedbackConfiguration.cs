@@ -1,0 +1,39 @@
+using EduPortal.Domain.Organization;
+using EduPortal.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EduPortal.Data.Configurations.Plans;
+
+internal sealed class CountyFeedbackConfiguration : IEntityTypeConfiguration<CountyFeedback>
+{
+    public void Configure(EntityTypeBuilder<CountyFeedback> builder)
+    {
+        builder.ToTable("CountyFeedback");
+        builder.Property(f => f.CountyName).HasMaxLength(OrgUnit.MaxNameLength).IsRequired();
+        builder.Property(f => f.CountyPath).HasMaxLength(200).IsUnicode(false).IsRequired();
+        builder.Property(f => f.Practices).HasMaxLength(CountyFeedback.MaxSectionLength).IsRequired();
+        builder.Property(f => f.Highlights).HasMaxLength(CountyFeedback.MaxSectionLength).IsRequired();
+        builder.Property(f => f.Suggestions).HasMaxLength(CountyFeedback.MaxSectionLength).IsRequired();
+        builder.Property(f => f.Problems).HasMaxLength(CountyFeedback.MaxSectionLength).IsRequired();
+        builder.Property(f => f.Reply).HasMaxLength(CountyFeedback.MaxReplyLength);
+        builder.Property(f => f.SubmittedByName).HasMaxLength(60);
+        builder.Property(f => f.RepliedByName).HasMaxLength(60);
+        builder.Property(f => f.HandledByName).HasMaxLength(60);
+        builder.Ignore(f => f.Period);
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(f => f.CountyUnitId).OnDelete(DeleteBehavior.Restrict);
+        // One feedback per county and month: a second start for the month opens the existing one.
+        builder.HasIndex(f => new { f.CountyUnitId, f.Year, f.Month }).IsUnique();
+        builder.HasIndex(f => new { f.Year, f.Month });
+        builder.OwnsMany(f => f.Attachments, files =>
+        {
+            files.ToTable("CountyFeedbackAttachments");
+            files.WithOwner().HasForeignKey("CountyFeedbackId");
+            files.HasKey(a => a.Id);
+            files.Property(a => a.StoredPath).HasMaxLength(300).IsRequired();
+            files.Property(a => a.FileName).HasMaxLength(120).IsRequired();
+            files.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+            files.Property(a => a.UploadedByName).HasMaxLength(60).IsRequired();
+        });
+    }
+}
