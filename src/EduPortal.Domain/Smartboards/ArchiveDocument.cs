@@ -62,7 +62,8 @@ public sealed class ArchiveDocument
         {
             return problems;
         }
-        var name = fileName is null ? null : Path.GetFileName(fileName.Trim());
+        // Browsers may send a full client path (either separator); only the last segment is kept.
+        var name = fileName?.Trim().Split('/', '\\')[^1];
         return new ArchiveDocument
         {
             SchoolId = schoolId,

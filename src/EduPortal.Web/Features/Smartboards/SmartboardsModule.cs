@@ -185,6 +185,34 @@ public static class SmartboardsModule
         {
             await new SmartboardsDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             await SmartboardServiceWiring.SeedSmartboardServiceAsync(seed.Db, seed.Clock, cancellationToken);
+            if (await new SmartboardTrainingDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken) > 0)
+            {
+                await SeedTechnicalDocumentsAsync(seed, cancellationToken);
+            }
         }
     }
+
+    /// <summary>Two 技术资料 documents of the demo school, stored through the upload pipeline like any upload.</summary>
+    private static async Task SeedTechnicalDocumentsAsync(SeedContext seed, CancellationToken cancellationToken)
+    {
+        var admin = await seed.Db.Users.AsNoTracking().Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.UserName == DemoAccounts.SchoolAdmin, cancellationToken);
+        if (admin?.OrgUnit is null)
+        {
+            return;
+        }
+        var caller = new Domain.Accounts.Caller(admin.Id, admin.RealName, admin.Level, admin.OrgUnitId, admin.OrgUnit.Name, admin.OrgUnit.Path, admin.OrgUnit.Kind,
+            admin.Capabilities);
+        var archives = seed.Services.GetRequiredService<ArchiveService>();
+        var today = Domain.Common.ChinaTime.Today(seed.Clock);
+        foreach (var (title, fileName, daysAgo) in new[] { ("班班通设备安装验收单", "安装验收单.pdf", 200), ("交互式一体机使用说明书", "一体机说明书.pdf", 180) })
+        {
+            using var pdf = new MemoryStream(MinimalPdf(title));
+            await archives.FileAsync(caller, admin.OrgUnitId, ArchiveKind.TechnicalDocument, title, today.AddDays(-daysAgo), null, pdf, pdf.Length, fileName,
+                cancellationToken);
+        }
+    }
+
+    private static byte[] MinimalPdf(string title) => System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n% " + title.Length + "\n");
 }
