@@ -13,15 +13,15 @@ public sealed class TrainingArchiveTests(PortalServer server)
         await page.SignInAsync("school_admin");
         await page.GoAsync("/smartboards/training/new");
         await Expect(page.Locator("[data-testid=attendee]").Nth(1)).ToBeVisibleAsync();
-        await page.ClickAsync("[data-testid=training-kind]");
+        await page.Locator("[data-testid=training-kind]").First.ClickAsync();
         await page.PickOptionAsync("全员培训");
-        await page.FillAsync("[data-testid=training-title] input", "E2E 班班通互动课件制作培训");
-        await page.FillAsync("[data-testid=training-hours] input", "3.5");
+        await page.FillAsync("[data-testid=training-title]", "E2E 班班通互动课件制作培训");
+        await page.FillAsync("[data-testid=training-hours]", "3.5");
         // Bad input first: no attendees → the message is shown next to the list, nothing saved.
         await page.ClickAsync("[data-testid=save-training]");
         await Expect(page.Locator("[data-testid=attendees-error]")).ToHaveTextAsync("请选择参训人员");
-        await page.Locator("[data-testid=attendee] input").Nth(0).CheckAsync();
-        await page.Locator("[data-testid=attendee] input").Nth(1).CheckAsync();
+        await page.Locator("input[data-testid=attendee], [data-testid=attendee] input").Nth(0).CheckAsync();
+        await page.Locator("input[data-testid=attendee], [data-testid=attendee] input").Nth(1).CheckAsync();
         await Expect(page.Locator("[data-testid=chosen]")).ToContainTextAsync("、");
         await page.ShotAsync("smartboards-training-01-new");
         await page.ClickAsync("[data-testid=save-training]");
