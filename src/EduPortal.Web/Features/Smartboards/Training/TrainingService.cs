@@ -63,8 +63,15 @@ public sealed class TrainingService(IDbContextFactory<EduPortalDbContext> dbFact
         db.TrainingRecords.Add(training);
         db.Audit(caller, clock, AuditRecord, nameof(TrainingRecord), $"org:{caller.OrgUnitId}", caller.OrgPath,
             $"{caller.RealName} 登记培训“{training.Title}”（{training.Kind.DisplayName()}，{ChinaTime.FormatDate(training.HeldOn)}，{Hours(training.Hours)} 学时，参训 {training.Attendances.Count} 人）",
-            null, new { 类别 = training.Kind.DisplayName(), 名称 = training.Title, 主办单位 = training.Organiser, 日期 = ChinaTime.FormatDate(training.HeldOn),
-                学时 = training.Hours, 参训人员 = training.Attendances.Select(a => $"{a.SchoolName} {a.UserName}").ToList() });
+            null, new
+            {
+                类别 = training.Kind.DisplayName(),
+                名称 = training.Title,
+                主办单位 = training.Organiser,
+                日期 = ChinaTime.FormatDate(training.HeldOn),
+                学时 = training.Hours,
+                参训人员 = training.Attendances.Select(a => $"{a.SchoolName} {a.UserName}").ToList()
+            });
         await db.SaveChangesAsync(cancellationToken);
         return training.Id;
     }
