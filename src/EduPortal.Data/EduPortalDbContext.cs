@@ -58,6 +58,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<SafetyInspection> SafetyInspections => Set<SafetyInspection>();
     public DbSet<SafetyFinding> SafetyFindings => Set<SafetyFinding>();
     public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
+    public DbSet<ArchiveDocument> ArchiveDocuments => Set<ArchiveDocument>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();

@@ -89,4 +89,27 @@ public static class SmartboardJurisdiction
         transfers.Where(t => t.FromSchoolPath.StartsWith(caller.OrgPath)
             || (t.ToSchoolPath != null && t.ToSchoolPath.StartsWith(caller.OrgPath))
             || ((t.State == DeviceTransferState.Offered || t.State == DeviceTransferState.Requested) && t.CountyId == callerCountyId));
+
+    /// <summary>
+    /// Training records a caller may see: those its subtree recorded, and those with an attendee of its subtree (a
+    /// school sees the county-run trainings its teachers attended).
+    /// </summary>
+    public static IQueryable<TrainingRecord> WithinJurisdiction(this IQueryable<TrainingRecord> trainings, Caller caller) =>
+        caller.OrgKind == OrgUnitKind.City
+            ? trainings
+            : trainings.Where(t => t.OwnerPath.StartsWith(caller.OrgPath) || t.Attendances.Any(a => a.SchoolPath.StartsWith(caller.OrgPath)));
+
+    /// <summary>Attendances of accounts of the caller's subtree (the hours a school, county or city answers for).</summary>
+    public static IQueryable<TrainingAttendance> WithinJurisdiction(this IQueryable<TrainingAttendance> attendances, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => attendances.Where(a => a.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.City => attendances,
+        _ => attendances.Where(a => a.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    public static IQueryable<ArchiveDocument> WithinJurisdiction(this IQueryable<ArchiveDocument> documents, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => documents.Where(d => d.SchoolId == caller.OrgUnitId),
+        _ => documents.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
+    };
 }

@@ -1,7 +1,10 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
+using EduPortal.Domain.Smartboards;
+using EduPortal.Web.Features.Smartboards.Training;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
+using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Infrastructure.Metrics;
 using EduPortal.Web.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +39,8 @@ public static class SmartboardsModule
         services.AddScoped<SmartboardStaffingService>();
         services.AddMetricSource<SmartboardStaffingMetric>();
         services.AddSmartboardService();
+        services.AddScoped<TrainingService>();
+        services.AddScoped<ArchiveService>();
         return services;
     }
 
@@ -79,6 +84,58 @@ public static class SmartboardsModule
                 $"{report.Scope.Name}-班班通覆盖率-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
         }).RequireAuthorization();
         endpoints.MapSmartboardServiceEndpoints();
+        MapTrainingEndpoints(endpoints);
+    }
+
+    /// <summary>
+    /// The per-teacher training hours list, each kind of a school's archive and the archive's documents. Outside the
+    /// caller's subtree the answer is 404, the same as for an id that does not exist.
+    /// </summary>
+    private static void MapTrainingEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/smartboards/training/hours.xlsx", async (int? year, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            TrainingService training, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            var period = year ?? training.CurrentYear;
+            var rows = await training.HoursAsync(caller, period, cancellationToken);
+            return Results.File(training.BuildHoursWorkbook(caller, period, rows), Infrastructure.Excel.ExcelExport.ContentType, training.HoursFileName(caller, period));
+        }).RequireAuthorization(Policies.Admin);
+        endpoints.MapGet("/smartboards/schools/{schoolId:int}/archive/{kind}.xlsx", async (int schoolId, string kind, int? year, HttpContext http,
+            IDbContextFactory<EduPortalDbContext> dbFactory, ArchiveService archives, TrainingService training, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            if (!Enum.TryParse<ArchiveKind>(kind, ignoreCase: true, out var archiveKind) || !Enum.IsDefined(archiveKind) || int.TryParse(kind, out _))
+            {
+                return Results.NotFound();
+            }
+            var archive = await archives.ArchiveAsync(caller, schoolId, year ?? training.CurrentYear, cancellationToken);
+            if (!archive.Succeeded)
+            {
+                return Results.NotFound();
+            }
+            var (content, fileName) = archives.BuildWorkbook(archive.Value!, archiveKind);
+            return Results.File(content, Infrastructure.Excel.ExcelExport.ContentType, fileName);
+        }).RequireAuthorization();
+        endpoints.MapGet("/smartboards/archive/documents/{documentId:int}/file", async (int documentId, HttpContext http,
+            IDbContextFactory<EduPortalDbContext> dbFactory, ArchiveService archives, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            var file = await archives.OpenFileAsync(caller, documentId, cancellationToken);
+            return file is { } f ? StoredFileResults.Serve(http, f.Stream, f.ContentType, $"archive-{documentId}") : Results.NotFound();
+        }).RequireAuthorization();
     }
 
     private static void MapLedgerEndpoints(IEndpointRouteBuilder endpoints)
@@ -128,6 +185,34 @@ public static class SmartboardsModule
         {
             await new SmartboardsDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             await SmartboardServiceWiring.SeedSmartboardServiceAsync(seed.Db, seed.Clock, cancellationToken);
+            if (await new SmartboardTrainingDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken) > 0)
+            {
+                await SeedTechnicalDocumentsAsync(seed, cancellationToken);
+            }
         }
     }
+
+    /// <summary>Two 技术资料 documents of the demo school, stored through the upload pipeline like any upload.</summary>
+    private static async Task SeedTechnicalDocumentsAsync(SeedContext seed, CancellationToken cancellationToken)
+    {
+        var admin = await seed.Db.Users.AsNoTracking().Include(u => u.OrgUnit).SingleOrDefaultAsync(u => u.UserName == DemoAccounts.SchoolAdmin, cancellationToken);
+        if (admin?.OrgUnit is null)
+        {
+            return;
+        }
+        var caller = new Domain.Accounts.Caller(admin.Id, admin.RealName, admin.Level, admin.OrgUnitId, admin.OrgUnit.Name, admin.OrgUnit.Path, admin.OrgUnit.Kind,
+            admin.Capabilities);
+        var archives = seed.Services.GetRequiredService<ArchiveService>();
+        var today = Domain.Common.ChinaTime.Today(seed.Clock);
+        foreach (var (title, fileName, daysAgo) in new[] { ("班班通设备安装验收单", "安装验收单.pdf", 200), ("交互式一体机使用说明书", "一体机说明书.pdf", 180) })
+        {
+            using var pdf = new MemoryStream(MinimalPdf(title));
+            await archives.FileAsync(caller, admin.OrgUnitId, ArchiveKind.TechnicalDocument, title, today.AddDays(-daysAgo), null, pdf, pdf.Length, fileName,
+                cancellationToken);
+        }
+    }
+
+    private static byte[] MinimalPdf(string title) => System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n% " + title.Length + "\n");
 }
