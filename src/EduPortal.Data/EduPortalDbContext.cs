@@ -58,6 +58,7 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<SafetyInspection> SafetyInspections => Set<SafetyInspection>();
     public DbSet<SafetyFinding> SafetyFindings => Set<SafetyFinding>();
     public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
+    public DbSet<SmartboardLesson> SmartboardLessons => Set<SmartboardLesson>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();

@@ -89,4 +89,13 @@ public static class SmartboardJurisdiction
         transfers.Where(t => t.FromSchoolPath.StartsWith(caller.OrgPath)
             || (t.ToSchoolPath != null && t.ToSchoolPath.StartsWith(caller.OrgPath))
             || ((t.State == DeviceTransferState.Offered || t.State == DeviceTransferState.Requested) && t.CountyId == callerCountyId));
+
+    /// <summary>Use records (lessons taught with the equipment) of the caller's subtree, on indexed ids for schools and counties.</summary>
+    public static IQueryable<SmartboardLesson> WithinJurisdiction(this IQueryable<SmartboardLesson> lessons, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => lessons.Where(l => l.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => lessons.Where(l => l.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => lessons,
+        _ => lessons.Where(l => l.SchoolPath.StartsWith(caller.OrgPath)),
+    };
 }

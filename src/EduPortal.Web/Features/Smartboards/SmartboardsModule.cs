@@ -19,7 +19,7 @@ public sealed class SmartboardOptions
     public string? PublicBaseUrl { get; set; }
 }
 
-/// <summary>Wires the 班班通 module (register, devices, labels, import/export, transfers, coverage, staffing).</summary>
+/// <summary>Wires the 班班通 module (register, devices, labels, import/export, transfers, coverage, staffing, use records).</summary>
 public static class SmartboardsModule
 {
     public static IServiceCollection AddSmartboards(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +35,8 @@ public static class SmartboardsModule
         services.AddMetricSource<SmartboardBandwidthMetric>();
         services.AddScoped<SmartboardStaffingService>();
         services.AddMetricSource<SmartboardStaffingMetric>();
+        services.AddScoped<SmartboardUseService>();
+        services.AddMetricSource<SmartboardSubjectCoverageMetric>();
         services.AddSmartboardService();
         return services;
     }
@@ -77,6 +79,21 @@ public static class SmartboardsModule
             }
             return Results.File(coverage.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType,
                 $"{report.Scope.Name}-班班通覆盖率-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
+        }).RequireAuthorization();
+        endpoints.MapGet("/smartboards/use.xlsx", async (HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardUseService use,
+            TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            if (await use.ReportAsync(caller, cancellationToken) is not { } report)
+            {
+                return Results.NotFound();
+            }
+            return Results.File(use.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType,
+                $"{report.Scope.Name}-班班通应用-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
         }).RequireAuthorization();
         endpoints.MapSmartboardServiceEndpoints();
     }
