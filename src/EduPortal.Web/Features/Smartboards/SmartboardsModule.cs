@@ -138,12 +138,13 @@ public static class SmartboardsModule
         app.ScheduleSmartboardServiceJobs();
     }
 
-    /// <summary>Demo classrooms and devices for every demo school, a year of repair tickets and an inspection round (deterministic; nothing when the register holds rooms already).</summary>
+    /// <summary>Demo classrooms and devices for every demo school, a year of repair tickets, an inspection round and a term of use records (deterministic; nothing when the register holds rooms already).</summary>
     public static async Task SeedSmartboardsAsync(this SeedContext seed, CancellationToken cancellationToken = default)
     {
         if (seed.Demo)
         {
             await new SmartboardsDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
+            await new SmartboardUseDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             await SmartboardServiceWiring.SeedSmartboardServiceAsync(seed.Db, seed.Clock, cancellationToken);
         }
     }
