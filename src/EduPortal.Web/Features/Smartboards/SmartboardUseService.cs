@@ -49,7 +49,8 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var school = await db.OrgUnits.AsNoTracking().Where(o => o.Id == caller.OrgUnitId)
             .Select(o => new { o.Name, o.Stage, Grades = o.Classes.Select(c => c.Grade).ToList() }).SingleAsync(cancellationToken);
-        var rooms = await db.Classrooms.AsNoTracking().WithinJurisdiction(caller).OrderBy(c => c.Name)
+        // The rooms the caller is head teacher of come first: the form preselects the first.
+        var rooms = await db.Classrooms.AsNoTracking().WithinJurisdiction(caller).OrderBy(c => c.ResponsibleUserId == caller.UserId ? 0 : 1).ThenBy(c => c.Name)
             .Select(c => new UseRoomOption(c.Id, c.Name)).ToListAsync(cancellationToken);
         return new UseFormView(school.Name, rooms, LessonSubjects.TaughtAt(school.Stage, school.Grades));
     }
@@ -100,14 +101,14 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
         return Result.Success;
     }
 
-    /// <summary>The caller's own lessons of this term, newest first.</summary>
+    /// <summary>The caller's latest ten lessons of this term, newest first.</summary>
     public async Task<IReadOnlyList<UseLessonRow>> MyLessonsAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         var term = UseTerm.Of(ChinaTime.Today(clock));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var lessons = await db.SmartboardLessons.AsNoTracking().WithinJurisdiction(caller)
             .Where(l => l.TeacherId == caller.UserId && l.TaughtOn >= term.Start)
-            .OrderByDescending(l => l.TaughtOn).ThenByDescending(l => l.Id).Take(50).ToListAsync(cancellationToken);
+            .OrderByDescending(l => l.TaughtOn).ThenByDescending(l => l.Id).Take(10).ToListAsync(cancellationToken);
         return lessons.Select(l => new UseLessonRow(l.Id, l.TaughtOn, l.ClassroomName, l.Subject, l.Periods, l.TeacherName, l.PermissionsFor(caller).CanDelete)).ToList();
     }
 
