@@ -2050,7 +2050,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("ClassroomId")
+                    b.Property<int?>("ClassroomId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ClassroomName")
@@ -3031,8 +3031,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
                         .WithMany()
                         .HasForeignKey("ClassroomId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
                         .WithMany()

@@ -2051,7 +2051,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<int>("ClassroomId")
+                    b.Property<int?>("ClassroomId")
                         .HasColumnType("int");
 
                     b.Property<string>("ClassroomName")
@@ -3033,8 +3033,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
                         .WithMany()
                         .HasForeignKey("ClassroomId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
                         .WithMany()

@@ -1984,7 +1984,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ClassroomId")
+                    b.Property<int?>("ClassroomId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClassroomName")
@@ -2939,8 +2939,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
                         .WithMany()
                         .HasForeignKey("ClassroomId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
                         .WithMany()

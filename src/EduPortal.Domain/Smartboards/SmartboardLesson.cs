@@ -21,7 +21,8 @@ public sealed class SmartboardLesson
     public int SchoolId { get; private set; }
     public string SchoolPath { get; private set; } = "";
     public int CountyId { get; private set; }
-    public int ClassroomId { get; private set; }
+    /// <summary>The room; cleared when the room is deleted from the register (the record keeps its name).</summary>
+    public int? ClassroomId { get; private set; }
     public string ClassroomName { get; private set; } = "";
     public string Subject { get; private set; } = "";
     public DateOnly TaughtOn { get; private set; }

@@ -16,7 +16,8 @@ internal sealed class SmartboardLessonConfiguration : IEntityTypeConfiguration<S
         builder.Property(l => l.TeacherId).HasMaxLength(450).IsRequired();
         builder.Property(l => l.TeacherName).HasMaxLength(60).IsRequired();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(l => l.SchoolId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Classroom>().WithMany().HasForeignKey(l => l.ClassroomId).OnDelete(DeleteBehavior.Restrict);
+        // A deleted room leaves its lessons with the room's name (history of use outlives the room).
+        builder.HasOne<Classroom>().WithMany().HasForeignKey(l => l.ClassroomId).OnDelete(DeleteBehavior.SetNull);
         // The term figures read a school's (or a county's) lessons by date.
         builder.HasIndex(l => new { l.SchoolId, l.TaughtOn });
         builder.HasIndex(l => new { l.CountyId, l.TaughtOn });

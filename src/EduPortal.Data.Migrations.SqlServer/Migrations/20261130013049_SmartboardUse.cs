@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EduPortal.Data.Migrations.Sqlite.Migrations
+namespace EduPortal.Data.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class SmartboardUse : Migration
@@ -15,19 +15,19 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 name: "SmartboardLessons",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SchoolPath = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: false),
-                    CountyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClassroomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClassroomName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    TaughtOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Periods = table.Column<int>(type: "INTEGER", nullable: false),
-                    TeacherId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    TeacherName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SchoolId = table.Column<int>(type: "int", nullable: false),
+                    SchoolPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
+                    CountyId = table.Column<int>(type: "int", nullable: false),
+                    ClassroomId = table.Column<int>(type: "int", nullable: true),
+                    ClassroomName = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    TaughtOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Periods = table.Column<int>(type: "int", nullable: false),
+                    TeacherId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TeacherName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,7 +37,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         column: x => x.ClassroomId,
                         principalTable: "Classrooms",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_SmartboardLessons_OrgUnits_SchoolId",
                         column: x => x.SchoolId,

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace EduPortal.Data.Migrations.SqlServer.Migrations
+namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class SmartboardUse : Migration
@@ -16,18 +17,18 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SchoolId = table.Column<int>(type: "int", nullable: false),
-                    SchoolPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
-                    CountyId = table.Column<int>(type: "int", nullable: false),
-                    ClassroomId = table.Column<int>(type: "int", nullable: false),
-                    ClassroomName = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolPath = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: false),
+                    CountyId = table.Column<int>(type: "integer", nullable: false),
+                    ClassroomId = table.Column<int>(type: "integer", nullable: true),
+                    ClassroomName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     TaughtOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Periods = table.Column<int>(type: "int", nullable: false),
-                    TeacherId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    TeacherName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Periods = table.Column<int>(type: "integer", nullable: false),
+                    TeacherId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    TeacherName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,7 +38,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         column: x => x.ClassroomId,
                         principalTable: "Classrooms",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_SmartboardLessons_OrgUnits_SchoolId",
                         column: x => x.SchoolId,

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace EduPortal.Data.Migrations.PostgreSql.Migrations
+namespace EduPortal.Data.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SmartboardUse : Migration
@@ -16,19 +15,19 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 name: "SmartboardLessons",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SchoolId = table.Column<int>(type: "integer", nullable: false),
-                    SchoolPath = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: false),
-                    CountyId = table.Column<int>(type: "integer", nullable: false),
-                    ClassroomId = table.Column<int>(type: "integer", nullable: false),
-                    ClassroomName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    TaughtOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Periods = table.Column<int>(type: "integer", nullable: false),
-                    TeacherId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    TeacherName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolPath = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: false),
+                    CountyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClassroomId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClassroomName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TaughtOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Periods = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeacherId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TeacherName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,7 +37,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         column: x => x.ClassroomId,
                         principalTable: "Classrooms",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_SmartboardLessons_OrgUnits_SchoolId",
                         column: x => x.SchoolId,
