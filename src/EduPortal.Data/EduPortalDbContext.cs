@@ -61,6 +61,7 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
     public DbSet<ArchiveDocument> ArchiveDocuments => Set<ArchiveDocument>();
+    public DbSet<SmartboardLesson> SmartboardLessons => Set<SmartboardLesson>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();

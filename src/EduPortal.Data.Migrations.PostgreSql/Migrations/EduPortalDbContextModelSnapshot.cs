@@ -2189,6 +2189,73 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("SchoolPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ClassroomId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClassroomName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("TaughtOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassroomId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("CountyId", "TaughtOn");
+
+                    b.HasIndex("SchoolId", "TaughtOn");
+
+                    b.HasIndex("TeacherId", "TaughtOn");
+
+                    b.ToTable("SmartboardLessons", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.TechnicianPost", b =>
                 {
                     b.Property<string>("UserId")
@@ -3278,6 +3345,20 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.SchoolPolicy", b =>
                 {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
+                        .WithMany()
+                        .HasForeignKey("ClassroomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")

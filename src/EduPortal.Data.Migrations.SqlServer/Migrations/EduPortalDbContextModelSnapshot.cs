@@ -2190,6 +2190,73 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("SchoolPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ClassroomId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClassroomName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateOnly>("TaughtOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassroomId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("CountyId", "TaughtOn");
+
+                    b.HasIndex("SchoolId", "TaughtOn");
+
+                    b.HasIndex("TeacherId", "TaughtOn");
+
+                    b.ToTable("SmartboardLessons", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.TechnicianPost", b =>
                 {
                     b.Property<string>("UserId")
@@ -3280,6 +3347,20 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.SchoolPolicy", b =>
                 {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
+                        .WithMany()
+                        .HasForeignKey("ClassroomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")

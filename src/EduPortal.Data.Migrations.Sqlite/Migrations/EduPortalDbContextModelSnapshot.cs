@@ -2121,6 +2121,71 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("SchoolPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClassroomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassroomName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TaughtOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassroomId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("CountyId", "TaughtOn");
+
+                    b.HasIndex("SchoolId", "TaughtOn");
+
+                    b.HasIndex("TeacherId", "TaughtOn");
+
+                    b.ToTable("SmartboardLessons", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.TechnicianPost", b =>
                 {
                     b.Property<string>("UserId")
@@ -3178,6 +3243,20 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.SchoolPolicy", b =>
                 {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
+                        .WithMany()
+                        .HasForeignKey("ClassroomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")

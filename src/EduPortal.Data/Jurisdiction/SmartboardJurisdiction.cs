@@ -112,4 +112,13 @@ public static class SmartboardJurisdiction
         OrgUnitKind.School => documents.Where(d => d.SchoolId == caller.OrgUnitId),
         _ => documents.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
     };
+
+    /// <summary>Use records (lessons taught with the equipment) of the caller's subtree, on indexed ids for schools and counties.</summary>
+    public static IQueryable<SmartboardLesson> WithinJurisdiction(this IQueryable<SmartboardLesson> lessons, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => lessons.Where(l => l.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => lessons.Where(l => l.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => lessons,
+        _ => lessons.Where(l => l.SchoolPath.StartsWith(caller.OrgPath)),
+    };
 }

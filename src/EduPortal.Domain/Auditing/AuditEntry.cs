@@ -97,6 +97,8 @@ public static class AuditActions
     public const string SmartboardTransferChanged = "smartboards.transfer";
     public const string SmartboardNetworkUpdated = "smartboards.network";
     public const string SmartboardTechnicianPostUpdated = "smartboards.technician";
+    public const string SmartboardLessonRecorded = "smartboards.lesson.recorded";
+    public const string SmartboardLessonDeleted = "smartboards.lesson.deleted";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -154,6 +156,8 @@ public static class AuditActions
         [SmartboardTransferChanged] = "闲置设备调配",
         [SmartboardNetworkUpdated] = "学校网络接入变更",
         [SmartboardTechnicianPostUpdated] = "技术人员岗位变更",
+        [SmartboardLessonRecorded] = "班班通课时登记",
+        [SmartboardLessonDeleted] = "班班通课时删除",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

@@ -44,3 +44,24 @@ public sealed class SmartboardBandwidthMetric(IDbContextFactory<EduPortalDbConte
         ? new MetricValue(row.Id, row.Name, null, 0, 0)
         : new MetricValue(row.Id, row.Name, Math.Round(100m * (row.Schools - row.SchoolsBelowBandwidth) / row.Schools, 1), row.Schools - row.SchoolsBelowBandwidth, row.Schools);
 }
+
+/// <summary>
+/// 学科覆盖率 (circular 003 §三.4, target 100%): subjects that used the equipment this term ÷ subjects taught, summed over
+/// the unit's schools, in percent, for the term holding <c>asOf</c>.
+/// </summary>
+public sealed class SmartboardSubjectCoverageMetric(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+{
+    public MetricDefinition Definition { get; } =
+        new("smartboards.subject-coverage", "班班通学科覆盖率", "%", MetricDirection.HigherIsBetter, "Smartboards", "/smartboards/use");
+
+    public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await SmartboardUseService.ReportAsync(db, scope, asOf, cancellationToken);
+        return new MetricReading(Definition, Value(report.Scope), report.Units.Select(Value).ToList());
+    }
+
+    private static MetricValue Value(UnitUseRow row) => row.Figure.SubjectsTaught == 0
+        ? new MetricValue(row.Id, row.Name, null, 0, 0)
+        : new MetricValue(row.Id, row.Name, Math.Round(100m * row.Figure.SubjectsUsed / row.Figure.SubjectsTaught, 1), row.Figure.SubjectsUsed, row.Figure.SubjectsTaught);
+}

@@ -22,7 +22,7 @@ public sealed class SmartboardOptions
     public string? PublicBaseUrl { get; set; }
 }
 
-/// <summary>Wires the 班班通 module (register, devices, labels, import/export, transfers, coverage, staffing).</summary>
+/// <summary>Wires the 班班通 module (register, devices, labels, import/export, transfers, coverage, staffing, use records).</summary>
 public static class SmartboardsModule
 {
     public static IServiceCollection AddSmartboards(this IServiceCollection services, IConfiguration configuration)
@@ -38,6 +38,8 @@ public static class SmartboardsModule
         services.AddMetricSource<SmartboardBandwidthMetric>();
         services.AddScoped<SmartboardStaffingService>();
         services.AddMetricSource<SmartboardStaffingMetric>();
+        services.AddScoped<SmartboardUseService>();
+        services.AddMetricSource<SmartboardSubjectCoverageMetric>();
         services.AddSmartboardService();
         services.AddScoped<TrainingService>();
         services.AddScoped<ArchiveService>();
@@ -82,6 +84,21 @@ public static class SmartboardsModule
             }
             return Results.File(coverage.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType,
                 $"{report.Scope.Name}-班班通覆盖率-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
+        }).RequireAuthorization();
+        endpoints.MapGet("/smartboards/use.xlsx", async (HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardUseService use,
+            TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            if (await use.ReportAsync(caller, cancellationToken) is not { } report)
+            {
+                return Results.NotFound();
+            }
+            return Results.File(use.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType,
+                $"{report.Scope.Name}-班班通应用-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
         }).RequireAuthorization();
         endpoints.MapSmartboardServiceEndpoints();
         MapTrainingEndpoints(endpoints);
@@ -178,12 +195,13 @@ public static class SmartboardsModule
         app.ScheduleSmartboardServiceJobs();
     }
 
-    /// <summary>Demo classrooms and devices for every demo school, a year of repair tickets and an inspection round (deterministic; nothing when the register holds rooms already).</summary>
+    /// <summary>Demo classrooms and devices for every demo school, a year of repair tickets, an inspection round and a term of use records (deterministic; nothing when the register holds rooms already).</summary>
     public static async Task SeedSmartboardsAsync(this SeedContext seed, CancellationToken cancellationToken = default)
     {
         if (seed.Demo)
         {
             await new SmartboardsDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
+            await new SmartboardUseDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             await SmartboardServiceWiring.SeedSmartboardServiceAsync(seed.Db, seed.Clock, cancellationToken);
             if (await new SmartboardTrainingDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken) > 0)
             {

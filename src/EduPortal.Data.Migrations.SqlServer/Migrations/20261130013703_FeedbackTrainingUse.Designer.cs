@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduPortal.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261130010405_PlansFeedback")]
-    partial class PlansFeedback
+    [Migration("20261130013703_FeedbackTrainingUse")]
+    partial class FeedbackTrainingUse
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1358,6 +1358,67 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("PointTeacherWeeks", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.ArchiveDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("EntryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Kind", "EntryDate");
+
+                    b.ToTable("ArchiveDocuments", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Classroom", b =>
                 {
                     b.Property<int>("Id")
@@ -2132,6 +2193,73 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("SchoolPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ClassroomId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClassroomName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateOnly>("TaughtOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassroomId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("CountyId", "TaughtOn");
+
+                    b.HasIndex("SchoolId", "TaughtOn");
+
+                    b.HasIndex("TeacherId", "TaughtOn");
+
+                    b.ToTable("SmartboardLessons", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.TechnicianPost", b =>
                 {
                     b.Property<string>("UserId")
@@ -2168,6 +2296,121 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("OrgUnitId", "FullTime");
 
                     b.ToTable("TechnicianPosts", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.TrainingAttendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("decimal(5,1)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int>("TrainingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SchoolPath", "HeldOn");
+
+                    b.HasIndex("TrainingId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "HeldOn");
+
+                    b.ToTable("TrainingAttendances", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("decimal(5,1)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("OwnerOrgId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrgId");
+
+                    b.HasIndex("OwnerPath", "HeldOn");
+
+                    b.ToTable("TrainingRecords", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Surveys.SchoolSurvey", b =>
@@ -2991,6 +3234,15 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.ArchiveDocument", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Classroom", b =>
                 {
                     b.HasOne("EduPortal.Data.Accounts.ApplicationUser", null)
@@ -3105,6 +3357,20 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
+                        .WithMany()
+                        .HasForeignKey("ClassroomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.TechnicianPost", b =>
                 {
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
@@ -3117,6 +3383,30 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .WithOne()
                         .HasForeignKey("EduPortal.Domain.Smartboards.TechnicianPost", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.TrainingAttendance", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.Smartboards.TrainingRecord", null)
+                        .WithMany("Attendances")
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.TrainingRecord", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3286,6 +3576,11 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
             modelBuilder.Entity("EduPortal.Domain.Smartboards.SafetyInspection", b =>
                 {
                     b.Navigation("Findings");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.TrainingRecord", b =>
+                {
+                    b.Navigation("Attendances");
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Surveys.SchoolSurvey", b =>

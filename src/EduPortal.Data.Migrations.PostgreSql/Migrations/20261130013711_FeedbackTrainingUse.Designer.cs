@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261130010251_SmartboardTraining")]
-    partial class SmartboardTraining
+    [Migration("20261130013711_FeedbackTrainingUse")]
+    partial class FeedbackTrainingUse
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -693,6 +693,92 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("SchoolClasses", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Plans.CountyFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("CountyPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CountyUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Highlights")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Practices")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepliedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Month");
+
+                    b.HasIndex("CountyUnitId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("CountyFeedback", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Plans.MetricSnapshot", b =>
@@ -2106,6 +2192,73 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("SchoolPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ClassroomId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClassroomName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("TaughtOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassroomId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("CountyId", "TaughtOn");
+
+                    b.HasIndex("SchoolId", "TaughtOn");
+
+                    b.HasIndex("TeacherId", "TaughtOn");
+
+                    b.ToTable("SmartboardLessons", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.TechnicianPost", b =>
                 {
                     b.Property<string>("UserId")
@@ -2740,6 +2893,61 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Plans.CountyFeedback", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CountyUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("EduPortal.Domain.Plans.CountyFeedbackAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int>("CountyFeedbackId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+
+                            b1.Property<string>("StoredPath")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("UploadedByName")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CountyFeedbackId");
+
+                            b1.ToTable("CountyFeedbackAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CountyFeedbackId");
+                        });
+
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Plans.MetricSnapshot", b =>
                 {
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
@@ -3140,6 +3348,20 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.SchoolPolicy", b =>
                 {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.SmartboardLesson", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
+                        .WithMany()
+                        .HasForeignKey("ClassroomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("SchoolId")
