@@ -1,7 +1,8 @@
-using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
+using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
 using EduPortal.Domain.Smartboards;
 using EduPortal.Web.Features.Smartboards;
 using EduPortal.Web.Tests.Infrastructure;
@@ -71,9 +72,9 @@ public sealed class SmartboardTransferTests(PortalFactory portal)
 
         await using var db = await portal.DbAsync();
         var otherCountySchool = await portal.OtherCountySchoolAsync();
-        // Active and serving: other tests of the shared portal disable or retire accounts.
-        var otherAdminId = await db.Users.ActiveServing().Where(u => u.OrgUnitId == otherCountySchool.Id && u.Level == Domain.Accounts.AdminLevel.School).Select(u => u.Id).FirstAsync();
-        var outsider = (await EduPortal.Web.Infrastructure.Auth.CallerAccessor.LoadAsync(db, otherAdminId))!;
+        // A school admin of the other county, made up: other tests of the shared portal disable or retire its real accounts.
+        var outsider = new Caller("x-admin", "外县校管", AdminLevel.School, otherCountySchool.Id, otherCountySchool.Name, otherCountySchool.Path,
+            OrgUnitKind.School, Capability.None);
         Assert.DoesNotContain((await service.BoardAsync(outsider)).Open, r => r.Id == transferId);
         Assert.IsType<NotFoundError>((await service.RequestAsync(outsider, transferId, null)).Error);
         Assert.IsType<NotFoundError>((await service.OfferAsync(outsider, deviceId, null)).Error);
