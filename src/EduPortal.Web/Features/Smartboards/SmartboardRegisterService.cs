@@ -383,7 +383,11 @@ public sealed class SmartboardRegisterService(IDbContextFactory<EduPortalDbConte
         classroomId is null ? Task.FromResult<string?>(null)
             : db.Classrooms.Where(c => c.Id == classroomId).Select(c => (string?)c.Name).SingleOrDefaultAsync(cancellationToken);
 
-    internal static async Task<Error?> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken)
+    internal static Task<Error?> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken) =>
+        SaveAsync(db, "该记录已被其他人修改，请刷新后再试。", "资产编号或教室名称与本校已有记录重复，请刷新后再试。", cancellationToken);
+
+    /// <summary>Saves, turning a lost race (concurrency token) or a unique-index clash into a conflict with the caller's own message.</summary>
+    internal static async Task<Error?> SaveAsync(EduPortalDbContext db, string changedMessage, string duplicateMessage, CancellationToken cancellationToken)
     {
         try
         {
@@ -392,11 +396,11 @@ public sealed class SmartboardRegisterService(IDbContextFactory<EduPortalDbConte
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ConflictError("该记录已被其他人修改，请刷新后再试。");
+            return new ConflictError(changedMessage);
         }
         catch (DbUpdateException)
         {
-            return new ConflictError("资产编号或教室名称与本校已有记录重复，请刷新后再试。");
+            return new ConflictError(duplicateMessage);
         }
     }
 

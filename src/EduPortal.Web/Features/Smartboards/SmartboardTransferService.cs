@@ -202,20 +202,6 @@ public sealed class SmartboardTransferService(IDbContextFactory<EduPortalDbConte
         db.Audit(caller, clock, AuditActions.SmartboardTransferChanged, TransferEntity, transfer.Id.ToString(CultureInfo.InvariantCulture), orgPath, summary,
             null, new { 状态 = transfer.State.DisplayName(), 调出学校 = transfer.FromSchoolName, 调入学校 = transfer.ToSchoolName, 资产编号 = transfer.FromAssetTag });
 
-    private static async Task<Error?> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ConflictError("该调剂已被其他人处理，请刷新后查看最新状态。");
-        }
-        catch (DbUpdateException)
-        {
-            return new ConflictError("该设备已在调剂中，或编号与调入学校已有设备重复，请刷新后再试。");
-        }
-    }
+    private static Task<Error?> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken) =>
+        SmartboardRegisterService.SaveAsync(db, "该调剂已被其他人处理，请刷新后查看最新状态。", "该设备已在调剂中，或编号与调入学校已有设备重复，请刷新后再试。", cancellationToken);
 }
