@@ -26,4 +26,14 @@ if [ -z "${EDUPORTAL_TEST_POSTGRES:-}" ]; then
   trap stop_throwaway_postgres EXIT
 fi
 
-dotnet test EduPortal.sln "$@"
+# The whole output is kept, and a failing run ends with each failed test and its message, so a log that
+# only keeps its last lines still says what broke.
+log=$(mktemp /tmp/eduportal-test.XXXXXX.log)
+status=0
+dotnet test EduPortal.sln "$@" 2>&1 | tee "$log" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo
+  echo "== Failed tests (full log: $log)"
+  grep -E -A 25 '^[[:space:]]*Failed [A-Za-z]' "$log" | grep -v -E '^[[:space:]]*(Passed|info:|warn:) ' | head -200 || true
+fi
+exit "$status"
