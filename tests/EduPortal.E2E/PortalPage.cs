@@ -81,6 +81,47 @@ public static class PortalSteps
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalServer.ScreenshotFolder, name + ".png"), FullPage = true });
 
+    /// <summary>
+    /// Types into a MudAutocomplete and picks an option once the list shows the search's answer: the list that opens
+    /// on focus holds every option, and a search still under way when an option is clicked reopens the list after
+    /// the pick (what left the school picker open under a loaded CI).
+    /// </summary>
+    public static async Task SearchAndPickAsync(this IPage page, string selector, string typed, string optionText)
+    {
+        await page.FillAsync(selector, typed);
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(options.Filter(new LocatorFilterOptions { HasText = optionText })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(options.Filter(new LocatorFilterOptions { HasNotText = typed })).ToHaveCountAsync(0);
+        await page.PickOptionAsync(optionText);
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Runs a test's steps and, when one fails, adds the page's visible text to the failure (and saves a screenshot),
+    /// so a CI log that keeps only the failure's message still shows what the user saw.
+    /// </summary>
+    public static async Task ExplainingFailureAsync(this IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException)
+        {
+            string text;
+            try
+            {
+                await page.ShotAsync(name + "-FAILED");
+                text = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+            }
+            catch (Exception unavailable) when (unavailable is PlaywrightException or TimeoutException)
+            {
+                text = "(the page's text could not be read: " + unavailable.Message + ")";
+            }
+            throw new InvalidOperationException($"{failure.Message}{Environment.NewLine}--- the page's text at the failure ---{Environment.NewLine}{text}", failure);
+        }
+    }
+
     /// <summary>Opens a MudSelect/MudAutocomplete popover and clicks the option with the given text.</summary>
     public static async Task PickOptionAsync(this IPage page, string optionText)
     {
