@@ -74,7 +74,7 @@ stop_all() {
 
 mkdir -p "$RUN"
 stop_all
-rm -rf "$RUN/app" "$RUN/files" "$RUN/nginx" "$RUN/stopping" "$RUN"/*.log
+rm -rf "$RUN/app" "$RUN/files" "$RUN/nginx" "$RUN/stopping" "$RUN/logs"
 mkdir -p "$RUN/files" "$RUN/nginx/tmp" "$RUN/logs"
 chmod 1777 "$RUN/nginx/tmp"
 trap 'stop_all; echo "Stopped (logs in $RUN/logs)"' EXIT
@@ -88,6 +88,7 @@ dotnet publish "$ROOT/src/EduPortal.Web" -c Debug --no-build -o "$RUN/app" -v qu
 
 echo "== PostgreSQL"
 start_throwaway_postgres
+psql "host=127.0.0.1 port=$PG_PORT user=postgres dbname=postgres" -qX -c "create database eduportal" >/dev/null
 CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=eduportal"
 
 # One instance: Staging (Production's error pages, headers and HSTS rules, but the demo city is seeded), PostgreSQL
@@ -95,6 +96,8 @@ CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=eduportal"
 start_instance() {
   local n=$1 port=$2
   (
+    # The publish folder is the content root: appsettings.json and wwwroot are found from the working directory.
+    cd "$RUN/app"
     while [ ! -f "$RUN/stopping" ]; do
       env ASPNETCORE_ENVIRONMENT=Staging \
         Database__Provider=PostgreSql \
@@ -104,7 +107,7 @@ start_instance() {
         FileStorage__RootPath="$RUN/files" \
         Hangfire__ServerName="eduportal-$n" \
         SignIn__PostsPerAddressPerMinute=600 \
-        dotnet "$RUN/app/EduPortal.Web.dll" --urls "http://127.0.0.1:$port" >>"$RUN/logs/instance$n.log" 2>&1 &
+        dotnet EduPortal.Web.dll --urls "http://127.0.0.1:$port" >>"$RUN/logs/instance$n.log" 2>&1 &
       echo $! >"$RUN/instance$n.pid"
       wait "$(cat "$RUN/instance$n.pid")" || true
       [ -f "$RUN/stopping" ] && break
@@ -188,7 +191,8 @@ http {
             proxy_http_version 1.1;
             proxy_set_header Upgrade \$http_upgrade;
             proxy_set_header Connection \$connection_upgrade;
-            proxy_set_header Host \$host;
+            # The address as the browser typed it, port included: the portal builds its redirects from it.
+            proxy_set_header Host \$http_host;
             # Believed by the portal from loopback only (ReverseProxy:KnownProxies for a proxy on another host).
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto \$scheme;

@@ -192,6 +192,7 @@ public static class ServiceRegistration
             }
         });
 
+        services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSingleton(provider =>

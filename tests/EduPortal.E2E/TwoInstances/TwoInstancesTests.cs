@@ -65,6 +65,9 @@ public sealed partial class TwoInstancesTests(TwoInstancesCluster cluster) : ICl
         await page.SignInAsync("teacher");
         await page.GoAsync("/me");
         await page.Locator("input[type=file]").First.SetInputFilesAsync(PortalSteps.TinyPngFile("two-instances"));
+        await Expect(page.Locator(".mud-snackbar")).ToBeVisibleAsync();
+        await page.ShotAsync("two-instances-00-avatar-uploaded");
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "头像已更新" })).ToBeVisibleAsync();
         var avatar = page.Locator("img[alt=头像]");
         await Expect(avatar).ToHaveAttributeAsync("src", new Regex("^/files/avatars/.+-thumb\\.jpg$"));
         var src = await avatar.GetAttributeAsync("src") ?? "";
