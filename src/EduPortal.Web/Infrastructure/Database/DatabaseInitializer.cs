@@ -60,9 +60,9 @@ public static class DatabaseInitializer
                 {
                     await Task.Delay(interval, stopping);
                     await InitializeAsync(app);
-                    readiness.Ready = true;
                     then?.Invoke();
                     app.Logger.LogInformation("The database ({Provider}) answers again: migrated and seeded, /health is Healthy.", provider);
+                    readiness.Ready = true;
                     return;
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
