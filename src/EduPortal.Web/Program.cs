@@ -8,8 +8,8 @@ builder.AddEduPortal();
 
 var app = builder.Build();
 app.UseEduPortal();
-await app.InitializeDatabaseAsync();
-app.ScheduleRecurringJobs();
+// The recurring jobs once the database is ready (at once, or when it answers again after an unreachable start).
+await app.InitializeDatabaseAsync(then: app.ScheduleRecurringJobs);
 app.LogStartupBanner();
 await app.RunAsync();
 

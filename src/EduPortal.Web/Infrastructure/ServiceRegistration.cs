@@ -182,8 +182,17 @@ public static class ServiceRegistration
                 config.UseInMemoryStorage(new InMemoryStorageOptions());
             }
         });
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            // Hangfire:ServerName names the instance on the dashboard's Servers page (default: the machine's name).
+            if (!string.IsNullOrWhiteSpace(configuration["Hangfire:ServerName"]))
+            {
+                o.ServerName = configuration["Hangfire:ServerName"];
+            }
+        });
 
+        services.AddSingleton<DatabaseReadiness>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSingleton(provider =>

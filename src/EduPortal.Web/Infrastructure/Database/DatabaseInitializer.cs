@@ -19,13 +19,90 @@ public sealed class SeedOptions
     public SeedSize Size { get; set; } = SeedSize.Standard;
 }
 
+/// <summary>Whether the database has been migrated and seeded since the start; /health is unhealthy until then.</summary>
+public sealed class DatabaseReadiness
+{
+    public bool Ready { get; set; }
+}
+
 public static class DatabaseInitializer
 {
+    /// <summary>
+    /// Initialises the database, then runs <paramref name="then"/> (the recurring jobs need it). When the database is
+    /// unreachable at start (server down, volume not mounted) the portal still starts: it logs one clear error line,
+    /// /health reports Unhealthy, and it retries every <c>Database:StartupRetrySeconds</c> (10 s) until the database
+    /// answers, without a restart. Any other failure (a broken migration, a seeding bug) still stops the start.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app, Action? then = null)
+    {
+        var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
+        var provider = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+        var interval = TimeSpan.FromSeconds(Math.Max(1, app.Configuration.GetValue("Database:StartupRetrySeconds", 10)));
+        try
+        {
+            await InitializeAsync(app);
+            readiness.Ready = true;
+            then?.Invoke();
+            return;
+        }
+        catch (Exception e) when (IsUnreachable(e))
+        {
+            app.Logger.LogError(
+                "The database ({Provider}) is unreachable at start: {Reason}. /health reports Unhealthy; retrying every {Seconds} s without a restart.",
+                provider, Innermost(e).Message, interval.TotalSeconds);
+        }
+        var stopping = app.Lifetime.ApplicationStopping;
+        _ = Task.Run(async () =>
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(interval, stopping);
+                    await InitializeAsync(app);
+                    then?.Invoke();
+                    app.Logger.LogInformation("The database ({Provider}) answers again: migrated and seeded, /health is Healthy.", provider);
+                    readiness.Ready = true;
+                    return;
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (IsUnreachable(e))
+                {
+                    app.Logger.LogWarning("The database ({Provider}) is still unreachable: {Reason}", provider, Innermost(e).Message);
+                }
+                catch (Exception e)
+                {
+                    app.Logger.LogCritical(e, "Initialising the database failed; the portal stops.");
+                    app.Lifetime.StopApplication();
+                    return;
+                }
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>A connection that could not be made (any provider), as opposed to a failure of the portal's own code.</summary>
+    private static bool IsUnreachable(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Data.Common.DbException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
     /// <summary>
     /// Applies migrations (from the configured provider's assembly), then calls each module's seed verb: the shipped
     /// reference data always, demo data into an empty database outside Production.
     /// </summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    private static async Task InitializeAsync(WebApplication app)
     {
         var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var seed = app.Services.GetRequiredService<IOptions<SeedOptions>>().Value;

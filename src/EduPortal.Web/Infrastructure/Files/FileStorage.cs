@@ -41,12 +41,7 @@ public sealed partial class LocalFileStore(string rootPath, TimeProvider clock) 
         var path = ResolvePath(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // Write to a temporary name first so a failed upload never leaves a half file under a real key.
-        var temp = path + ".part";
-        await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-        {
-            await content.CopyToAsync(target, cancellationToken);
-        }
-        File.Move(temp, path);
+        await WriteAsync(path, content, overwrite: false, cancellationToken);
         return key;
     }
 
@@ -54,14 +49,36 @@ public sealed partial class LocalFileStore(string rootPath, TimeProvider clock) 
     public async Task<string> SaveSiblingAsync(string key, string suffix, Stream content, CancellationToken cancellationToken = default)
     {
         var siblingKey = key.Insert(key.LastIndexOf('.'), suffix);
-        var path = ResolvePath(siblingKey);
-        var temp = path + ".part";
-        await using (var target = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-        {
-            await content.CopyToAsync(target, cancellationToken);
-        }
-        File.Move(temp, path, overwrite: true);
+        await WriteAsync(ResolvePath(siblingKey), content, overwrite: true, cancellationToken);
         return siblingKey;
+    }
+
+    /// <summary>
+    /// Opens the file a write goes to; replaceable so the fault tests can make the disk fill up mid-write.
+    /// </summary>
+    public Func<string, Stream> OpenTarget { get; init; } =
+        path => new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+
+    /// <summary>
+    /// Writes under "name.part" and renames it only when every byte is on disk; when the write fails (disk full, I/O
+    /// error, cancelled) the partial file is removed, so no half-written file is left anywhere.
+    /// </summary>
+    private async Task WriteAsync(string path, Stream content, bool overwrite, CancellationToken cancellationToken)
+    {
+        var temp = path + ".part";
+        try
+        {
+            await using (var target = OpenTarget(temp))
+            {
+                await content.CopyToAsync(target, cancellationToken);
+            }
+            File.Move(temp, path, overwrite);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)

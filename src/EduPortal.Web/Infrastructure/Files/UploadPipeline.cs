@@ -111,15 +111,31 @@ public sealed class UploadPipeline(LocalFileStore store)
             }
         }
         buffer.Position = 0;
-        var key = await store.SaveAsync(policy.Category, kind.Extension(), buffer, cancellationToken);
-        string? thumbnailKey = null;
-        if (thumbnail is not null)
+        string? key = null;
+        try
         {
-            using var thumbStream = new MemoryStream(thumbnail);
-            thumbnailKey = await store.SaveSiblingAsync(key[..key.LastIndexOf('.')] + ".jpg", "-thumb", thumbStream, cancellationToken);
+            key = await store.SaveAsync(policy.Category, kind.Extension(), buffer, cancellationToken);
+            string? thumbnailKey = null;
+            if (thumbnail is not null)
+            {
+                using var thumbStream = new MemoryStream(thumbnail);
+                thumbnailKey = await store.SaveSiblingAsync(key[..key.LastIndexOf('.')] + ".jpg", "-thumb", thumbStream, cancellationToken);
+            }
+            return new StoredUpload(key, thumbnailKey, kind, buffer.Length, width, height, duration);
         }
-        return new StoredUpload(key, thumbnailKey, kind, buffer.Length, width, height, duration);
+        catch (IOException)
+        {
+            // Disk full or the shared volume gone: nothing of this upload stays (the file without its thumbnail
+            // would be an orphan), and the user is told next to the field instead of losing the circuit.
+            if (key is not null)
+            {
+                await store.DeleteAsync(key, CancellationToken.None);
+            }
+            return ValidationError.For("File", StorageFailedMessage);
+        }
     }
+
+    public const string StorageFailedMessage = "服务器暂时无法保存文件（存储空间不足或不可用），文件未保存，请稍后重试";
 
     /// <summary>Removes a stored upload and its thumbnail (the record that would have owned it was not saved).</summary>
     public async Task DeleteAsync(StoredUpload upload, CancellationToken cancellationToken = default)
