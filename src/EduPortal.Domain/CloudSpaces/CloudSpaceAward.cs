@@ -43,7 +43,7 @@ public sealed class CloudSpaceAward
         Tier = place.Tier,
     };
 
-    /// <summary>The admin's tier with a required note; only a 合格 teacher may be given a tier.</summary>
+    /// <summary>The admin's tier with a required note.</summary>
     public Common.Result Override(CloudSpaceAwardTier tier, string? note, string byName, DateTimeOffset at)
     {
         var text = note?.Trim() ?? "";
@@ -54,10 +54,6 @@ public sealed class CloudSpaceAward
         if (text.Length > MaxNoteLength)
         {
             return Common.ValidationError.For("Note", $"说明不能超过 {MaxNoteLength} 个字");
-        }
-        if (tier != CloudSpaceAwardTier.None && !Qualified)
-        {
-            return Common.ValidationError.For("Tier", "未合格的教师空间不能获奖");
         }
         Tier = tier;
         OverrideNote = text;

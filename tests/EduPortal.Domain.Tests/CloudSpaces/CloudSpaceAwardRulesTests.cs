@@ -18,23 +18,25 @@ public class CloudSpaceAwardRulesTests
     public void Qualified_teachers_rank_first_then_points_then_targets_exceeded()
     {
         var places = CloudSpaceAwardRules.Assign(
-            [Teacher("未合格高分", 2000, qualified: false), Teacher("乙", 600, exceeded: 1), Teacher("甲", 600, exceeded: 3), Teacher("丙", 900)],
-            new CloudSpaceAwardCounts(1, 1, 1));
+            [Teacher("未合格高分", 2000, qualified: false), Teacher("乙", 600, exceeded: 1), Teacher("甲", 600, exceeded: 3), Teacher("丙", 900), Teacher("未合格低分", 10, qualified: false)],
+            new CloudSpaceAwardCounts(1, 1, 2));
 
-        Assert.Equal(["丙", "甲", "乙", "未合格高分"], places.Select(p => p.Candidate.Name));
-        Assert.Equal([CloudSpaceAwardTier.First, CloudSpaceAwardTier.Second, CloudSpaceAwardTier.Third, CloudSpaceAwardTier.None], places.Select(p => p.Tier));
+        Assert.Equal(["丙", "甲", "乙", "未合格高分", "未合格低分"], places.Select(p => p.Candidate.Name));
+        Assert.Equal([CloudSpaceAwardTier.First, CloudSpaceAwardTier.Second, CloudSpaceAwardTier.Third, CloudSpaceAwardTier.Third, CloudSpaceAwardTier.None],
+            places.Select(p => p.Tier));
     }
 
     [Fact]
-    public void Fewer_qualified_teachers_give_fewer_awards()
+    public void Fewer_teachers_than_places_give_fewer_awards()
     {
         var places = CloudSpaceAwardRules.Assign(Enumerable.Range(0, 8).Select(i => Teacher($"T{i}", 1000 - i)).Append(Teacher("未合格", 5000, qualified: false)),
             new CloudSpaceAwardCounts());
 
         Assert.Equal(6, places.Count(p => p.Tier == CloudSpaceAwardTier.First));
-        Assert.Equal(2, places.Count(p => p.Tier == CloudSpaceAwardTier.Second));
+        Assert.Equal(3, places.Count(p => p.Tier == CloudSpaceAwardTier.Second));
         Assert.Equal(0, places.Count(p => p.Tier == CloudSpaceAwardTier.Third));
-        Assert.Equal(CloudSpaceAwardTier.None, ByName(places)["未合格"].Tier);
+        // Not 合格: ranked after every 合格 teacher despite the most points.
+        Assert.Equal(9, ByName(places)["未合格"].Rank);
     }
 
     [Fact]
@@ -86,14 +88,16 @@ public class CloudSpaceAwardRulesTests
     }
 
     [Fact]
-    public void An_override_needs_a_note_and_cannot_award_an_unqualified_teacher()
+    public void An_override_needs_a_note()
     {
         var award = CloudSpaceAward.From(1, new CloudSpaceAwardPlace(Teacher("A", 100, qualified: false), 1, CloudSpaceAwardTier.None, false));
         var at = DateTimeOffset.Parse("2026-07-01T08:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal("调整奖次须填写说明", ((EduPortal.Domain.Common.ValidationError)award.Override(CloudSpaceAwardTier.Third, " ", "管理员", at).Error!).Fields["Note"]);
-        Assert.False(award.Override(CloudSpaceAwardTier.Third, "说明", "管理员", at).Succeeded);
-        Assert.True(award.Override(CloudSpaceAwardTier.None, "复核", "管理员", at).Succeeded);
+        Assert.False(award.IsOverridden);
+        Assert.True(award.Override(CloudSpaceAwardTier.Third, "复核", "管理员", at).Succeeded);
+        Assert.Equal(CloudSpaceAwardTier.Third, award.Tier);
+        Assert.Equal(CloudSpaceAwardTier.None, award.RuleTier);
         Assert.True(award.IsOverridden);
     }
 }
