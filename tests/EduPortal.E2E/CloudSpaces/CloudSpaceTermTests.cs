@@ -42,5 +42,19 @@ public sealed class CloudSpaceTermTests(PortalServer server)
         await Expect(articles).ToContainTextAsync("原创文章 30%，低于 35%");
         await Expect(teacher.Locator("[data-testid=missing-summary]")).ToContainTextAsync("①发布文章");
         await teacher.ShotAsync("cloudspaces-03-teacher-phone-checklist");
+
+        // Last term: the school's award, ranked, with the stated order.
+        await admin.GoAsync("/cloudspaces/school");
+        await admin.Locator("[data-testid=terms] tbody a").Nth(1).ClickAsync();
+        await Expect(admin.Locator("[data-testid=awards]")).ToContainTextAsync("一等奖");
+        await Expect(admin.Locator("[data-testid=award-order]")).ToContainTextAsync("合格者在前");
+        await admin.Locator("[data-testid=awards]").ScrollIntoViewIfNeededAsync();
+        await admin.ShotAsync("cloudspaces-04-school-award");
+
+        var county = await server.NewPageAsync();
+        await county.SignInAsync("county_admin");
+        await county.GoAsync("/cloudspaces/compliance");
+        await Expect(county.Locator("[data-testid=school-compliance]")).ToContainTextAsync("%");
+        await county.ShotAsync("cloudspaces-05-county-compliance");
     }
 }
