@@ -1,7 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
-using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Metrics;
 using EduPortal.Domain.Organization;
