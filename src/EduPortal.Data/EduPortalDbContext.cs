@@ -1,5 +1,6 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
@@ -67,6 +68,10 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
     public DbSet<CountyFeedback> CountyFeedback => Set<CountyFeedback>();
     public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
+    public DbSet<CloudSpaceTerm> CloudSpaceTerms => Set<CloudSpaceTerm>();
+    public DbSet<CloudSpaceStatistic> CloudSpaceStatistics => Set<CloudSpaceStatistic>();
+    public DbSet<CloudSpaceManualEntry> CloudSpaceManualEntries => Set<CloudSpaceManualEntry>();
+    public DbSet<CloudSpaceAward> CloudSpaceAwards => Set<CloudSpaceAward>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

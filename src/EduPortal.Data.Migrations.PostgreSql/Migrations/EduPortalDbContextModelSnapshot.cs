@@ -207,6 +207,246 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Exceeded")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OverriddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OverriddenByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Qualified")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuleTier")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TiedAtBoundary")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceAwards", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId");
+
+                    b.ToTable("CloudSpaceManualEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Albums")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Apps")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Articles")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("BackgroundSet")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Courseware")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("HeaderSet")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("HomepageModules")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LessonPlans")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ManualTargets")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OriginalArticles")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OriginalResources")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OtherResources")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Photos")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ProfileConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Videos")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeacherId", "TermId");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceStatistics", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SecondPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ThirdPlaces")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Start", "SchoolPath");
+
+                    b.ToTable("CloudSpaceTerms", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Common.WorkingCalendarYear", b =>
                 {
                     b.Property<int>("Id")
@@ -2808,6 +3048,100 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.HasOne("EduPortal.Data.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EduPortal.Domain.CloudSpaces.CloudSpaceThresholds", "Thresholds", b1 =>
+                        {
+                            b1.Property<int>("CloudSpaceTermId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Albums")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Apps")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ArticleOriginalPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Courseware")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("HomepageModules")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("LessonPlans")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("LoginsPerWeek")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("OtherResources")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Photos")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Points")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ResourceOriginalPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Videos")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("CloudSpaceTermId");
+
+                            b1.ToTable("CloudSpaceTerms");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CloudSpaceTermId");
+                        });
+
+                    b.Navigation("Thresholds")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperiment", b =>

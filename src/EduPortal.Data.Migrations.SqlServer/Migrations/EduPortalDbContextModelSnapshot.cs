@@ -208,6 +208,246 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Exceeded")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("OverriddenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OverriddenByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Qualified")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RuleTier")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("TiedAtBoundary")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceAwards", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId");
+
+                    b.ToTable("CloudSpaceManualEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Albums")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Apps")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Articles")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("BackgroundSet")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Courseware")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("HeaderSet")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("HomepageModules")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("LessonPlans")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ManualTargets")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OriginalArticles")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OriginalResources")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OtherResources")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Photos")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("ProfileConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Videos")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeacherId", "TermId");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceStatistics", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AwardedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstPlaces")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int>("SecondPlaces")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ThirdPlaces")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Start", "SchoolPath");
+
+                    b.ToTable("CloudSpaceTerms", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Common.WorkingCalendarYear", b =>
                 {
                     b.Property<int>("Id")
@@ -2810,6 +3050,100 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.HasOne("EduPortal.Data.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EduPortal.Domain.CloudSpaces.CloudSpaceThresholds", "Thresholds", b1 =>
+                        {
+                            b1.Property<int>("CloudSpaceTermId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Albums")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Apps")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ArticleOriginalPercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Courseware")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("HomepageModules")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("LessonPlans")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("LoginsPerWeek")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("OtherResources")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Photos")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Points")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ResourceOriginalPercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Videos")
+                                .HasColumnType("int");
+
+                            b1.HasKey("CloudSpaceTermId");
+
+                            b1.ToTable("CloudSpaceTerms");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CloudSpaceTermId");
+                        });
+
+                    b.Navigation("Thresholds")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperiment", b =>

@@ -100,6 +100,14 @@ public static class AuditActions
     public const string SmartboardLessonRecorded = "smartboards.lesson.recorded";
     public const string SmartboardLessonDeleted = "smartboards.lesson.deleted";
 
+    // Cloud spaces (circular 001 §四(二)2): term assessments, statistics, hand entries, the school's award.
+    public const string CloudSpaceTermOpened = "cloudspaces.term.opened";
+    public const string CloudSpaceTermConfigured = "cloudspaces.term.configured";
+    public const string CloudSpaceStatisticsImported = "cloudspaces.statistics.imported";
+    public const string CloudSpaceManualEntry = "cloudspaces.manual-entry";
+    public const string CloudSpaceAwardAssessed = "cloudspaces.award.assessed";
+    public const string CloudSpaceAwardOverridden = "cloudspaces.award.overridden";
+
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [AccountRegistered] = "教师注册",
@@ -158,6 +166,12 @@ public static class AuditActions
         [SmartboardTechnicianPostUpdated] = "技术人员岗位变更",
         [SmartboardLessonRecorded] = "班班通课时登记",
         [SmartboardLessonDeleted] = "班班通课时删除",
+        [CloudSpaceTermOpened] = "开启云空间学期考核",
+        [CloudSpaceTermConfigured] = "修改云空间考核标准",
+        [CloudSpaceStatisticsImported] = "导入云空间统计",
+        [CloudSpaceManualEntry] = "人工录入云空间目标",
+        [CloudSpaceAwardAssessed] = "评定学校优秀教师空间",
+        [CloudSpaceAwardOverridden] = "调整优秀教师空间奖次",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

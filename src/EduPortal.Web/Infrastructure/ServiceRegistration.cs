@@ -6,6 +6,7 @@ using EduPortal.Web.Components;
 using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Auditing;
+using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
@@ -215,6 +216,7 @@ public static class ServiceRegistration
         services.AddSurveys(configuration);
         services.AddPoints(configuration);
         services.AddSmartboards(configuration);
+        services.AddCloudSpaces(configuration);
         services.AddPlans(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
@@ -251,6 +253,7 @@ public static class ServiceRegistration
         app.MapLabRecordsEndpoints();
         app.MapPointsEndpoints();
         app.MapSmartboardsEndpoints();
+        app.MapCloudSpacesEndpoints();
         app.MapPlansEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
@@ -275,6 +278,7 @@ public static class ServiceRegistration
         app.ScheduleLabRecordsJobs();
         app.SchedulePointsJobs();
         app.ScheduleSmartboardsJobs();
+        app.ScheduleCloudSpacesJobs();
         app.SchedulePlansJobs();
     }
 

@@ -1,0 +1,204 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EduPortal.Data.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class CloudSpaceTerms : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CloudSpaceTerms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SchoolId = table.Column<int>(type: "int", nullable: false),
+                    SchoolPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: false),
+                    Thresholds_ArticleOriginalPercent = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_Courseware = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_LessonPlans = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_Videos = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_OtherResources = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_ResourceOriginalPercent = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_Photos = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_Albums = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_HomepageModules = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_Apps = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_LoginsPerWeek = table.Column<int>(type: "int", nullable: false),
+                    Thresholds_Points = table.Column<int>(type: "int", nullable: false),
+                    FirstPlaces = table.Column<int>(type: "int", nullable: false),
+                    SecondPlaces = table.Column<int>(type: "int", nullable: false),
+                    ThirdPlaces = table.Column<int>(type: "int", nullable: false),
+                    OpenedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CloudSpaceTerms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CloudSpaceTerms_OrgUnits_SchoolId",
+                        column: x => x.SchoolId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CloudSpaceAwards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TermId = table.Column<int>(type: "int", nullable: false),
+                    TeacherId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TeacherName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    Qualified = table.Column<bool>(type: "bit", nullable: false),
+                    Points = table.Column<int>(type: "int", nullable: false),
+                    Exceeded = table.Column<int>(type: "int", nullable: false),
+                    RuleTier = table.Column<int>(type: "int", nullable: false),
+                    TiedAtBoundary = table.Column<bool>(type: "bit", nullable: false),
+                    Tier = table.Column<int>(type: "int", nullable: false),
+                    OverrideNote = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    OverriddenByName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    OverriddenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CloudSpaceAwards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CloudSpaceAwards_CloudSpaceTerms_TermId",
+                        column: x => x.TermId,
+                        principalTable: "CloudSpaceTerms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CloudSpaceManualEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TermId = table.Column<int>(type: "int", nullable: false),
+                    TeacherId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Target = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    EnteredById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EnteredByName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CloudSpaceManualEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CloudSpaceManualEntries_CloudSpaceTerms_TermId",
+                        column: x => x.TermId,
+                        principalTable: "CloudSpaceTerms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CloudSpaceStatistics",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TermId = table.Column<int>(type: "int", nullable: false),
+                    SchoolId = table.Column<int>(type: "int", nullable: false),
+                    TeacherId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Articles = table.Column<int>(type: "int", nullable: true),
+                    OriginalArticles = table.Column<int>(type: "int", nullable: true),
+                    ProfileConfirmed = table.Column<bool>(type: "bit", nullable: true),
+                    Courseware = table.Column<int>(type: "int", nullable: true),
+                    LessonPlans = table.Column<int>(type: "int", nullable: true),
+                    Videos = table.Column<int>(type: "int", nullable: true),
+                    OtherResources = table.Column<int>(type: "int", nullable: true),
+                    OriginalResources = table.Column<int>(type: "int", nullable: true),
+                    Photos = table.Column<int>(type: "int", nullable: true),
+                    Albums = table.Column<int>(type: "int", nullable: true),
+                    HeaderSet = table.Column<bool>(type: "bit", nullable: true),
+                    BackgroundSet = table.Column<bool>(type: "bit", nullable: true),
+                    HomepageModules = table.Column<int>(type: "int", nullable: true),
+                    Apps = table.Column<int>(type: "int", nullable: true),
+                    ManualTargets = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CloudSpaceStatistics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CloudSpaceStatistics_AspNetUsers_TeacherId",
+                        column: x => x.TeacherId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CloudSpaceStatistics_CloudSpaceTerms_TermId",
+                        column: x => x.TermId,
+                        principalTable: "CloudSpaceTerms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudSpaceAwards_TermId_TeacherId",
+                table: "CloudSpaceAwards",
+                columns: new[] { "TermId", "TeacherId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudSpaceManualEntries_TermId_TeacherId",
+                table: "CloudSpaceManualEntries",
+                columns: new[] { "TermId", "TeacherId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudSpaceStatistics_TeacherId_TermId",
+                table: "CloudSpaceStatistics",
+                columns: new[] { "TeacherId", "TermId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudSpaceStatistics_TermId_TeacherId",
+                table: "CloudSpaceStatistics",
+                columns: new[] { "TermId", "TeacherId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudSpaceTerms_SchoolId_Start",
+                table: "CloudSpaceTerms",
+                columns: new[] { "SchoolId", "Start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CloudSpaceTerms_Start_SchoolPath",
+                table: "CloudSpaceTerms",
+                columns: new[] { "Start", "SchoolPath" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CloudSpaceAwards");
+
+            migrationBuilder.DropTable(
+                name: "CloudSpaceManualEntries");
+
+            migrationBuilder.DropTable(
+                name: "CloudSpaceStatistics");
+
+            migrationBuilder.DropTable(
+                name: "CloudSpaceTerms");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using EduPortal.Data;
+using EduPortal.Data.Seeding;
+using EduPortal.Domain.CloudSpaces;
+using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Database;
+using EduPortal.Web.Infrastructure.Excel;
+using EduPortal.Web.Infrastructure.Metrics;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Web.Features.CloudSpaces;
+
+/// <summary>Wires the teachers' cloud spaces module (教师教育云空间, circular 001): term assessments, statistics import, checklists, the school's award, compliance.</summary>
+public static class CloudSpacesModule
+{
+    public static IServiceCollection AddCloudSpaces(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddScoped<CloudSpaceTermService>();
+        services.AddScoped<CloudSpaceImportService>();
+        services.AddScoped<CloudSpaceComplianceService>();
+        services.AddMetricSource<CloudSpaceComplianceMetric>();
+        return services;
+    }
+
+    /// <summary>The import template and the compliance export; outside the caller's subtree nothing is listed.</summary>
+    public static void MapCloudSpacesEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/cloudspaces/statistics-template.xlsx", () =>
+            Results.File(CloudSpaceImportService.BuildTemplate(), ExcelExport.ContentType, "教师云空间统计导入模板.xlsx"))
+            .RequireAuthorization(Policies.Admin);
+        endpoints.MapGet("/cloudspaces/compliance.xlsx", async (DateOnly? start, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            CloudSpaceComplianceService compliance, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            var report = await compliance.ReportAsync(caller, start, cancellationToken);
+            return report.Succeeded
+                ? Results.File(CloudSpaceComplianceService.BuildWorkbook(report.Value!), ExcelExport.ContentType, report.Value!.FileName)
+                : Results.NotFound();
+        }).RequireAuthorization(Policies.Admin);
+    }
+
+    public static void ScheduleCloudSpacesJobs(this WebApplication app)
+    {
+        _ = app;
+    }
+
+    /// <summary>
+    /// A finished last term with its award and the current term in progress for every demo school (deterministic;
+    /// nothing when terms exist already).
+    /// </summary>
+    public static async Task SeedCloudSpacesAsync(this SeedContext seed, CancellationToken cancellationToken = default)
+    {
+        if (!seed.Demo)
+        {
+            return;
+        }
+        var lastTermIds = await new CloudSpacesDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
+        var today = Domain.Common.ChinaTime.Today(seed.Clock);
+        foreach (var termId in lastTermIds)
+        {
+            var term = await seed.Db.CloudSpaceTerms.SingleAsync(t => t.Id == termId, cancellationToken);
+            var rows = await CloudSpaceChecklists.BuildAsync(seed.Db, [term], today, null, cancellationToken);
+            var places = CloudSpaceAwardRules.Assign(
+                rows.Select(r => new CloudSpaceAwardCandidate(r.TeacherId, r.Name, r.Checklist.Qualified, r.Points, r.Checklist.ExceededCount)), term.AwardCounts);
+            seed.Db.CloudSpaceAwards.AddRange(places.Select(p => CloudSpaceAward.From(termId, p)));
+            term.MarkAwarded(term.OpenedAt.AddDays(term.End.DayNumber - term.Start.DayNumber + 3));
+        }
+        await seed.Db.SaveChangesAsync(cancellationToken);
+    }
+}
