@@ -1,5 +1,6 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
@@ -67,6 +68,10 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
     public DbSet<CountyFeedback> CountyFeedback => Set<CountyFeedback>();
     public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
+    public DbSet<AwardRound> AwardRounds => Set<AwardRound>();
+    public DbSet<AwardEntry> AwardEntries => Set<AwardEntry>();
+    public DbSet<AwardAssignment> AwardAssignments => Set<AwardAssignment>();
+    public DbSet<AwardScore> AwardScores => Set<AwardScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

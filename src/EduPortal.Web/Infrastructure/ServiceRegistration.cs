@@ -6,6 +6,7 @@ using EduPortal.Web.Components;
 using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Auditing;
+using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
@@ -207,6 +208,7 @@ public static class ServiceRegistration
         services.AddPoints(configuration);
         services.AddSmartboards(configuration);
         services.AddPlans(configuration);
+        services.AddCloudSpaces(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -243,6 +245,7 @@ public static class ServiceRegistration
         app.MapPointsEndpoints();
         app.MapSmartboardsEndpoints();
         app.MapPlansEndpoints();
+        app.MapCloudSpacesEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -267,6 +270,7 @@ public static class ServiceRegistration
         app.SchedulePointsJobs();
         app.ScheduleSmartboardsJobs();
         app.SchedulePlansJobs();
+        app.ScheduleCloudSpacesJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)
@@ -281,8 +285,9 @@ public static class ServiceRegistration
                     Domain.Common.ChinaTime.Format(clock.GetUtcNow()));
             }
             app.Logger.LogInformation(
-                "EduPortal is running at {Urls}. Demo logins (password {Password}): city admin {City}, county admin {County}, school admin {School}, teacher {Teacher}.",
-                urls, DemoAccounts.DemoPassword, DemoAccounts.CityAdmin, DemoAccounts.CountyAdmin, DemoAccounts.SchoolAdmin, DemoAccounts.Teacher);
+                "EduPortal is running at {Urls}. Demo logins (password {Password}): city admin {City}, county admin {County}, school admin {School}, teacher {Teacher}, expert reviewer {Expert}.",
+                urls, DemoAccounts.DemoPassword, DemoAccounts.CityAdmin, DemoAccounts.CountyAdmin, DemoAccounts.SchoolAdmin, DemoAccounts.Teacher,
+                Features.CloudSpaces.Awards.AwardDemoAccounts.Expert);
         });
     }
 }

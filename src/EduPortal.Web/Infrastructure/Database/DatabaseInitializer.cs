@@ -1,5 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
+using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Plans;
@@ -56,6 +57,7 @@ public static class DatabaseInitializer
         await context.SeedSurveysAsync();
         await context.SeedPointsAsync();
         await context.SeedSmartboardsAsync();
+        await context.SeedCloudSpacesAsync();
         // Last: the plans' demo snapshots read every other module's figures.
         await context.SeedPlansAsync();
         if (context.CitySeeded)
