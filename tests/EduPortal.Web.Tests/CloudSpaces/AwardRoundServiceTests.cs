@@ -170,6 +170,11 @@ public sealed class AwardRoundServiceTests(PortalFactory portal)
         Assert.Equal("application/pdf", one.Content.Headers.ContentType?.MediaType);
         var bytes = await one.Content.ReadAsByteArrayAsync();
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        // The embedded CJK font: the text reads back as typed (artifacts/pdf/award-certificate-page1.png to look at).
+        var text = await PdfText.ExtractAsync(bytes, "award-certificate");
+        Assert.Contains("特发此证，以资鼓励。", text);
+        Assert.Contains(winner.TeacherName ?? winner.SchoolName, text);
+        Assert.Contains(round.CountyName, text);
         var all = await teacher.GetAsync($"/cloudspaces/awards/{round.Id}/certificates.pdf");
         Assert.Equal(System.Net.HttpStatusCode.OK, all.StatusCode);
         var excel = await teacher.GetAsync($"/cloudspaces/awards/{round.Id}/results.xlsx");
