@@ -1,4 +1,3 @@
-using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
@@ -186,5 +185,10 @@ public sealed class AwardRoundServiceTests(PortalFactory portal)
         var (stranger, _) = await portal.SignInAsync(outsider);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.GetAsync($"/cloudspaces/awards/{round.Id}/certificates/{winner.Id}.pdf")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.GetAsync($"/cloudspaces/awards/{round.Id}/results.xlsx")).StatusCode);
+        var page = await PortalFactory.HtmlAsync(await stranger.GetAsync($"/cloudspaces/awards/{round.Id}"));
+        Assert.Contains("未找到该记录，或不在您的管辖范围内", page);
+        Assert.DoesNotContain(winner.SchoolName, page);
+        var own = await PortalFactory.HtmlAsync(await teacher.GetAsync($"/cloudspaces/awards/{round.Id}"));
+        Assert.Contains(winner.TeacherName ?? winner.SchoolName, own);
     }
 }
