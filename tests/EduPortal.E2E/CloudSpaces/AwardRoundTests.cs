@@ -91,8 +91,12 @@ public sealed class AwardRoundTests(PortalServer server)
         await school.Locator("[data-testid=nominate-teacher]").ClickAsync();
         var teacherName = (await school.Locator(".mud-popover-open .mud-list-item").First.InnerTextAsync()).Trim();
         await school.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        await Field(school, "nominate-url").FillAsync("https://yun.example.cn/space/e2e");
+        await Expect(school.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        var url = Field(school, "nominate-url");
+        await url.FillAsync("https://yun.example.cn/space/e2e");
+        await url.PressAsync("Tab");
         await school.Locator("[data-testid=nominate-submit]").ClickAsync();
+        await Expect(school.GetByText("已报名").First).ToBeVisibleAsync();
         await Expect(school.Locator("[data-testid=own-entries]")).ToContainTextAsync(teacherName);
         await school.ShotAsync("awards-school-nomination");
 
