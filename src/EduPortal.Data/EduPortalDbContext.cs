@@ -72,6 +72,10 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<CloudSpaceStatistic> CloudSpaceStatistics => Set<CloudSpaceStatistic>();
     public DbSet<CloudSpaceManualEntry> CloudSpaceManualEntries => Set<CloudSpaceManualEntry>();
     public DbSet<CloudSpaceAward> CloudSpaceAwards => Set<CloudSpaceAward>();
+    public DbSet<AwardRound> AwardRounds => Set<AwardRound>();
+    public DbSet<AwardEntry> AwardEntries => Set<AwardEntry>();
+    public DbSet<AwardAssignment> AwardAssignments => Set<AwardAssignment>();
+    public DbSet<AwardScore> AwardScores => Set<AwardScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -99,6 +99,15 @@ public static class AuditActions
     public const string SmartboardTechnicianPostUpdated = "smartboards.technician";
     public const string SmartboardLessonRecorded = "smartboards.lesson.recorded";
     public const string SmartboardLessonDeleted = "smartboards.lesson.deleted";
+    public const string AwardRoundCreated = "cloudspaces.award.round.created";
+    public const string AwardRoundChanged = "cloudspaces.award.round.changed";
+    public const string AwardNominated = "cloudspaces.award.nominated";
+    public const string AwardNominationWithdrawn = "cloudspaces.award.withdrawn";
+    public const string AwardExpertAssigned = "cloudspaces.award.assigned";
+    public const string AwardScored = "cloudspaces.award.scored";
+    public const string AwardDeepComputed = "cloudspaces.award.deep.computed";
+    public const string AwardTierOverridden = "cloudspaces.award.tier.overridden";
+    public const string AwardPublished = "cloudspaces.award.published";
 
     // Cloud spaces (circular 001 §四(二)2): term assessments, statistics, hand entries, the school's award.
     public const string CloudSpaceTermOpened = "cloudspaces.term.opened";
@@ -172,6 +181,15 @@ public static class AuditActions
         [CloudSpaceManualEntry] = "人工录入云空间目标",
         [CloudSpaceAwardAssessed] = "评定学校优秀教师空间",
         [CloudSpaceAwardOverridden] = "调整优秀教师空间奖次",
+        [AwardRoundCreated] = "发起区级空间评比",
+        [AwardRoundChanged] = "修改区级空间评比",
+        [AwardNominated] = "空间评比报名",
+        [AwardNominationWithdrawn] = "撤回空间评比报名",
+        [AwardExpertAssigned] = "分配评审专家",
+        [AwardScored] = "专家评分",
+        [AwardDeepComputed] = "评定深度应用奖项",
+        [AwardTierOverridden] = "调整获奖等次",
+        [AwardPublished] = "发布空间评比结果",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

@@ -294,8 +294,9 @@ public static class ServiceRegistration
                     Domain.Common.ChinaTime.Format(clock.GetUtcNow()));
             }
             app.Logger.LogInformation(
-                "EduPortal is running at {Urls}. Demo logins (password {Password}): city admin {City}, county admin {County}, school admin {School}, teacher {Teacher}.",
-                urls, DemoAccounts.DemoPassword, DemoAccounts.CityAdmin, DemoAccounts.CountyAdmin, DemoAccounts.SchoolAdmin, DemoAccounts.Teacher);
+                "EduPortal is running at {Urls}. Demo logins (password {Password}): city admin {City}, county admin {County}, school admin {School}, teacher {Teacher}, expert reviewer {Expert}.",
+                urls, DemoAccounts.DemoPassword, DemoAccounts.CityAdmin, DemoAccounts.CountyAdmin, DemoAccounts.SchoolAdmin, DemoAccounts.Teacher,
+                Features.CloudSpaces.Awards.AwardDemoAccounts.Expert);
         });
     }
 }

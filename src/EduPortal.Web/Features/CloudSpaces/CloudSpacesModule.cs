@@ -1,6 +1,7 @@
-using EduPortal.Data;
 using EduPortal.Data.Seeding;
+using EduPortal.Data;
 using EduPortal.Domain.CloudSpaces;
+using EduPortal.Web.Features.CloudSpaces.Awards;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
@@ -9,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Features.CloudSpaces;
 
-/// <summary>Wires the teachers' cloud spaces module (教师教育云空间, circular 001): term assessments, statistics import, checklists, the school's award, compliance.</summary>
+/// <summary>
+/// Wires the teachers' cloud spaces module (教师教育云空间, circular 001): term assessments, statistics import,
+/// checklists, the school's award and compliance; and the district's award rounds with expert scoring
+/// (<see cref="AwardRoundsWiring"/>).
+/// </summary>
 public static class CloudSpacesModule
 {
     public static IServiceCollection AddCloudSpaces(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +24,8 @@ public static class CloudSpacesModule
         services.AddScoped<CloudSpaceImportService>();
         services.AddScoped<CloudSpaceComplianceService>();
         services.AddMetricSource<CloudSpaceComplianceMetric>();
+        // --- district award rounds (§四(三)) ---
+        services.AddAwardRounds();
         return services;
     }
 
@@ -41,6 +48,9 @@ public static class CloudSpacesModule
                 ? Results.File(CloudSpaceComplianceService.BuildWorkbook(report.Value!), ExcelExport.ContentType, report.Value!.FileName)
                 : Results.NotFound();
         }).RequireAuthorization(Policies.Admin);
+
+        // --- district award rounds (§四(三)) ---
+        endpoints.MapAwardRoundEndpoints();
     }
 
     public static void ScheduleCloudSpacesJobs(this WebApplication app)
@@ -70,5 +80,8 @@ public static class CloudSpacesModule
             term.MarkAwarded(term.OpenedAt.AddDays(term.End.DayNumber - term.Start.DayNumber + 3));
         }
         await seed.Db.SaveChangesAsync(cancellationToken);
+
+        // --- district award rounds (§四(三)): after the term data, the points ledger is seeded already ---
+        await seed.SeedAwardRoundsAsync(cancellationToken);
     }
 }

@@ -62,6 +62,9 @@ public sealed class PdfReport
         _title = title;
     }
 
+    /// <summary>Whether "第 n 页 共 m 页" is written at the foot of every page (off for certificates, one a page).</summary>
+    public bool PageNumbers { get; init; } = true;
+
     private List<Action<SKCanvas>> Page => _pages[^1];
 
     /// <summary>A centred heading, wrapped when longer than a line.</summary>
@@ -235,8 +238,11 @@ public sealed class PdfReport
             {
                 draw(canvas);
             }
-            var footer = string.Create(CultureInfo.InvariantCulture, $"第 {p + 1} 页  共 {_pages.Count} 页");
-            DrawText(canvas, footer, Margin, ContentWidth, PageHeight - Margin + 6, 9, bold: false, PdfAlign.Center);
+            if (PageNumbers)
+            {
+                var footer = string.Create(CultureInfo.InvariantCulture, $"第 {p + 1} 页  共 {_pages.Count} 页");
+                DrawText(canvas, footer, Margin, ContentWidth, PageHeight - Margin + 6, 9, bold: false, PdfAlign.Center);
+            }
             document.EndPage();
         }
         document.Close();
