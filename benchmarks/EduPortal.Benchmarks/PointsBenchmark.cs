@@ -214,10 +214,10 @@ public static class PointsBenchmark
             Report("  one month's sums alone, from the roll-ups", rollups.Text);
             // The sums the date-range rankings computed before the roll-ups: every award of the range, joined to its event.
             var awards = await Bench.MeasureAsync(() => (from a in db.PointAwards.AsNoTracking()
-                                                          where a.Year == year && a.Day >= month && a.Day <= monthTo && a.Points != 0
-                                                          join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
-                                                          group a by new { a.TeacherId, e.Type } into g
-                                                          select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) }).ToListAsync(), 3);
+                                                         where a.Year == year && a.Day >= month && a.Day <= monthTo && a.Points != 0
+                                                         join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
+                                                         group a by new { a.TeacherId, e.Type } into g
+                                                         select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) }).ToListAsync(), 3);
             Report("  one month's sums alone, adding up the awards (before)", awards.Text);
         }
         var ranking = (await query.RankingsAsync(city, new RankingQuery(year))).Value!;
