@@ -199,8 +199,11 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         return eventCount;
     }
 
-    /// <summary>Teachers per streamed run: ~1 M events at the large district's 520 a teacher, a few hundred MB at most.</summary>
-    private const int TeachersPerRun = 2000;
+    /// <summary>
+    /// Teachers per streamed run (~1 M events at the large district's 520 a teacher, a few hundred MB at most); a
+    /// dirty batch of at least this many teachers, and half of the year's, takes the streaming path.
+    /// </summary>
+    public int TeachersPerRun { get; init; } = 2000;
 
     /// <summary>
     /// The year's events of a run of consecutive teacher ids (sorted ordinally, as the index orders them), read as one

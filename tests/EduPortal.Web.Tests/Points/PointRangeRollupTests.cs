@@ -107,6 +107,31 @@ public sealed class PointRangeRollupTests(PortalFactory portal)
         Assert.Equal(before, TotalOf((await query.RankingsAsync(city, range)).Value!));
     }
 
+    [Fact]
+    public async Task A_drain_batch_spanning_most_teachers_is_streamed_in_runs_and_rebuilds_the_same_awards_and_rollups()
+    {
+        var year = portal.PointsYear;
+        // Runs of 40 teachers: the demo district's every teacher is "a batch spanning the district".
+        var streaming = new PointRecomputation(portal.Service<IDbContextFactory<EduPortal.Data.EduPortalDbContext>>()) { TeachersPerRun = 40 };
+        await using var db = await portal.DbAsync();
+        var teachers = await db.PointTeacherTotals.Where(t => t.Year == year).Select(t => t.TeacherId).ToListAsync();
+        Assert.True(teachers.Count > 80, "more than two runs");
+        var awards = await db.PointAwards.Where(a => a.Year == year).OrderBy(a => a.EventId).Select(a => new { a.EventId, a.Points, a.Reason }).ToListAsync();
+        var days = await db.PointTeacherDays.Where(d => d.Year == year).OrderBy(d => d.TeacherId).ThenBy(d => d.Day)
+            .Select(d => new { d.TeacherId, d.Day, d.Points, d.SpaceBuilding, d.TeachingApplication }).ToListAsync();
+        var months = await db.PointTeacherMonths.Where(m => m.Year == year).OrderBy(m => m.TeacherId).ThenBy(m => m.Month)
+            .Select(m => new { m.TeacherId, m.Month, m.Points, m.Interaction, m.TeacherTraining, m.CampusManagement }).ToListAsync();
+        Assert.NotEmpty(days);
+
+        await streaming.RecomputeTeachersAsync(year, teachers);
+
+        Assert.Equal(awards, await db.PointAwards.Where(a => a.Year == year).OrderBy(a => a.EventId).Select(a => new { a.EventId, a.Points, a.Reason }).ToListAsync());
+        Assert.Equal(days, await db.PointTeacherDays.Where(d => d.Year == year).OrderBy(d => d.TeacherId).ThenBy(d => d.Day)
+            .Select(d => new { d.TeacherId, d.Day, d.Points, d.SpaceBuilding, d.TeachingApplication }).ToListAsync());
+        Assert.Equal(months, await db.PointTeacherMonths.Where(m => m.Year == year).OrderBy(m => m.TeacherId).ThenBy(m => m.Month)
+            .Select(m => new { m.TeacherId, m.Month, m.Points, m.Interaction, m.TeacherTraining, m.CampusManagement }).ToListAsync());
+    }
+
     /// <summary>What the rankings summed before the roll-ups: every award of the range, by the category of its event's rule.</summary>
     private async Task<Dictionary<string, (int Total, int[] ByCategory)>> AwardSumsAsync(int year, PointRuleSet rules, DateOnly first, DateOnly last)
     {
