@@ -38,6 +38,8 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<PointAward> PointAwards => Set<PointAward>();
     public DbSet<PointTeacherTotal> PointTeacherTotals => Set<PointTeacherTotal>();
     public DbSet<PointTeacherWeek> PointTeacherWeeks => Set<PointTeacherWeek>();
+    public DbSet<PointTeacherDay> PointTeacherDays => Set<PointTeacherDay>();
+    public DbSet<PointTeacherMonth> PointTeacherMonths => Set<PointTeacherMonth>();
     public DbSet<PointDirtyTeacher> PointDirtyTeachers => Set<PointDirtyTeacher>();
     public DbSet<PointRuleSetVersion> PointRuleSetVersions => Set<PointRuleSetVersion>();
     public DbSet<PointApiKey> PointApiKeys => Set<PointApiKey>();

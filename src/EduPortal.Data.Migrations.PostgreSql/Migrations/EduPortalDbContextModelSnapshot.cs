@@ -1295,6 +1295,80 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("PointRuleSetVersions", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherDay", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CampusManagement")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Interaction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SpaceBuilding")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeacherTraining")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeachingApplication")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TeacherId", "Year", "Day");
+
+                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+
+                    b.ToTable("PointTeacherDays", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherMonth", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CampusManagement")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Interaction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SpaceBuilding")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeacherTraining")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeachingApplication")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TeacherId", "Year", "Month");
+
+                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+
+                    b.ToTable("PointTeacherMonths", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherTotal", b =>
                 {
                     b.Property<string>("TeacherId")

@@ -1296,6 +1296,80 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("PointRuleSetVersions", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherDay", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CampusManagement")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Interaction")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SpaceBuilding")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeacherTraining")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeachingApplication")
+                        .HasColumnType("int");
+
+                    b.HasKey("TeacherId", "Year", "Day");
+
+                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+
+                    b.ToTable("PointTeacherDays", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherMonth", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CampusManagement")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Interaction")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SpaceBuilding")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeacherTraining")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeachingApplication")
+                        .HasColumnType("int");
+
+                    b.HasKey("TeacherId", "Year", "Month");
+
+                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+
+                    b.ToTable("PointTeacherMonths", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherTotal", b =>
                 {
                     b.Property<string>("TeacherId")

@@ -1249,6 +1249,80 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("PointRuleSetVersions", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherDay", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampusManagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Interaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceBuilding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeacherTraining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeachingApplication")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeacherId", "Year", "Day");
+
+                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+
+                    b.ToTable("PointTeacherDays", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherMonth", b =>
+                {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampusManagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Interaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceBuilding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeacherTraining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeachingApplication")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeacherId", "Year", "Month");
+
+                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+
+                    b.ToTable("PointTeacherMonths", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Points.PointTeacherTotal", b =>
                 {
                     b.Property<string>("TeacherId")

@@ -23,6 +23,58 @@ public static class PointBulkInsert
                 nameof(PointEvent.ExternalId), nameof(PointEvent.Quantity), nameof(PointEvent.SecondaryQuantity), nameof(PointEvent.ReceivedAt)],
             cancellationToken);
 
+    /// <summary>
+    /// Inserts raw events one by one, each only if its (source, external id) is not stored yet, and returns each
+    /// one's new id, or null where another request recorded that pair first. The database decides, so concurrent
+    /// requests never hit the unique index (no exception, no error logged): SQLite and PostgreSQL with
+    /// <c>ON CONFLICT ("Source", "ExternalId") DO NOTHING RETURNING "Id"</c>, SQL Server with
+    /// <c>INSERT … OUTPUT … WHERE NOT EXISTS</c> under an update range lock (<c>UPDLOCK, HOLDLOCK</c>) so a concurrent
+    /// insert of the same pair waits for this one and then finds it.
+    /// </summary>
+    public static async Task<long?[]> EventsIfAbsentAsync(EduPortalDbContext db, DbTransaction transaction, IReadOnlyList<PointEvent> events,
+        CancellationToken cancellationToken)
+    {
+        string[] properties = [nameof(PointEvent.TeacherId), nameof(PointEvent.Type), nameof(PointEvent.OccurredAt), nameof(PointEvent.Day), nameof(PointEvent.Source),
+            nameof(PointEvent.ExternalId), nameof(PointEvent.Quantity), nameof(PointEvent.SecondaryQuantity), nameof(PointEvent.ReceivedAt)];
+        var ids = new long?[events.Count];
+        if (events.Count == 0)
+        {
+            return ids;
+        }
+        var entity = db.Model.FindEntityType(typeof(PointEvent))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var mapped = properties.Select(name => entity.FindProperty(name)!).ToArray();
+        var mappings = mapped.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string name) => sql.DelimitIdentifier(entity.FindProperty(name)!.GetColumnName(table)!);
+        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+        var columns = string.Join(", ", mapped.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        var parameters = string.Join(", ", properties.Select((_, i) => $"@p{i}"));
+        var source = $"@p{Array.IndexOf(properties, nameof(PointEvent.Source))}";
+        var externalId = $"@p{Array.IndexOf(properties, nameof(PointEvent.ExternalId))}";
+        var text = db.Database.IsSqlServer()
+            ? $"INSERT INTO {tableName} ({columns}) OUTPUT INSERTED.{Column(nameof(PointEvent.Id))} SELECT {parameters} WHERE NOT EXISTS "
+                + $"(SELECT 1 FROM {tableName} WITH (UPDLOCK, HOLDLOCK) WHERE {Column(nameof(PointEvent.Source))} = {source} AND {Column(nameof(PointEvent.ExternalId))} = {externalId})"
+            : $"INSERT INTO {tableName} ({columns}) VALUES ({parameters}) ON CONFLICT ({Column(nameof(PointEvent.Source))}, {Column(nameof(PointEvent.ExternalId))}) "
+                + $"DO NOTHING RETURNING {Column(nameof(PointEvent.Id))}";
+        var getters = Getters<PointEvent>.For(properties);
+        var connection = transaction.Connection!;
+        for (var i = 0; i < events.Count; i++)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            for (var c = 0; c < properties.Length; c++)
+            {
+                // The model's own type mapping: the provider's column type (varchar vs nvarchar) and value converter.
+                command.Parameters.Add(mappings[c].CreateParameter(command, $"@p{c}", getters[c](events[i]), mapped[c].IsNullable));
+            }
+            var id = await command.ExecuteScalarAsync(cancellationToken);
+            ids[i] = id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return ids;
+    }
+
     /// <summary>What the engine awarded each teacher's events in <paramref name="year"/>.</summary>
     public static Task AwardsAsync(EduPortalDbContext db, DbTransaction? transaction, int year, IReadOnlyList<(string TeacherId, PointAwardResult Award)> awards,
         CancellationToken cancellationToken) =>
@@ -49,6 +101,15 @@ public static class PointBulkInsert
         EntitiesAsync(db, transaction, weeks,
             [nameof(PointTeacherWeek.TeacherId), nameof(PointTeacherWeek.Year), nameof(PointTeacherWeek.WeekStart), nameof(PointTeacherWeek.Points)],
             cancellationToken);
+
+    private static readonly string[] RollupColumns = [nameof(PointTeacherDay.Points), nameof(PointTeacherDay.SpaceBuilding), nameof(PointTeacherDay.TeachingApplication),
+        nameof(PointTeacherDay.Interaction), nameof(PointTeacherDay.TeacherTraining), nameof(PointTeacherDay.CampusManagement)];
+
+    public static Task DaysAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherDay> days, CancellationToken cancellationToken) =>
+        EntitiesAsync(db, transaction, days, [nameof(PointTeacherDay.TeacherId), nameof(PointTeacherDay.Year), nameof(PointTeacherDay.Day), .. RollupColumns], cancellationToken);
+
+    public static Task MonthsAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherMonth> months, CancellationToken cancellationToken) =>
+        EntitiesAsync(db, transaction, months, [nameof(PointTeacherMonth.TeacherId), nameof(PointTeacherMonth.Year), nameof(PointTeacherMonth.Month), .. RollupColumns], cancellationToken);
 
     /// <summary>Entities as they are: the named properties read through compiled getters (no reflection per row, compiled once).</summary>
     private static Task EntitiesAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<TEntity> rows, string[] properties,

@@ -1,5 +1,6 @@
 using EduPortal.Domain.Points;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EduPortal.Data.Points;
 
@@ -12,23 +13,35 @@ public sealed class PointEventStore(IDbContextFactory<EduPortalDbContext> dbFact
     /// <summary>
     /// Records events of one source. Each row is created, recognised as a duplicate, updated (new numbers
     /// for the same event) or rejected on its own; the teacher-years touched are marked for recompute.
+    /// A row another request records at the same moment (32 simultaneous sign-ins of one account) is "already
+    /// recorded": the insert skips it without touching the unique index's error path, and this call is redone
+    /// so the row is judged as a resent copy (a duplicate, or an update of its numbers).
     /// </summary>
     public async Task<IReadOnlyList<PointRowOutcome>> RecordAsync(string source, IReadOnlyList<IncomingPointEvent> rows, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        // Each redo sees at least one more row of the call stored, so there are at most as many redos as rows.
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await TryRecordAsync(source, rows, cancellationToken);
+                if (await TryRecordAsync(source, rows, cancellationToken) is { } outcomes)
+                {
+                    return outcomes;
+                }
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex) && attempt <= rows.Count)
             {
-                // Another request stored one of these external ids a moment ago: the retry sees it as a duplicate.
+                // A unique clash on a provider or path that still raised one: the same "already recorded", read again.
+            }
+            if (attempt > rows.Count)
+            {
+                throw new InvalidOperationException($"Point events of {source} kept clashing with concurrent requests");
             }
         }
     }
 
-    private async Task<IReadOnlyList<PointRowOutcome>> TryRecordAsync(string source, IReadOnlyList<IncomingPointEvent> rows, CancellationToken cancellationToken)
+    /// <summary>The rows' outcomes, or null when a concurrent request recorded one of the new rows first (nothing was saved).</summary>
+    private async Task<IReadOnlyList<PointRowOutcome>?> TryRecordAsync(string source, IReadOnlyList<IncomingPointEvent> rows, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var externalIds = rows.Select(r => r.ExternalId).Distinct().ToList();
@@ -43,6 +56,7 @@ public sealed class PointEventStore(IDbContextFactory<EduPortalDbContext> dbFact
         var now = clock.GetUtcNow();
         var years = new Dictionary<int, PointRuleSet>();
         var dirty = new HashSet<(string TeacherId, int Year)>();
+        var created = new List<PointEvent>();
         var outcomes = new List<(PointRowStatus Status, string? Error, PointEvent? Event)>(rows.Count);
         foreach (var row in rows)
         {
@@ -71,18 +85,43 @@ public sealed class PointEventStore(IDbContextFactory<EduPortalDbContext> dbFact
                 }
                 continue;
             }
-            var created = PointEvent.Create(row.TeacherId, row.Type, row.OccurredAt, source, row.ExternalId, row.Quantity, row.SecondaryQuantity, now);
-            db.PointEvents.Add(created);
-            known[row.ExternalId] = created;
-            outcomes.Add((PointRowStatus.Created, null, created));
-            dirty.Add((created.TeacherId, await YearOfAsync(db, years, created.Day, cancellationToken)));
+            var fresh = PointEvent.Create(row.TeacherId, row.Type, row.OccurredAt, source, row.ExternalId, row.Quantity, row.SecondaryQuantity, now);
+            created.Add(fresh);
+            known[row.ExternalId] = fresh;
+            outcomes.Add((PointRowStatus.Created, null, fresh));
+            dirty.Add((fresh.TeacherId, await YearOfAsync(db, years, fresh.Day, cancellationToken)));
         }
         foreach (var (teacherId, year) in dirty)
         {
             db.PointDirtyTeachers.Add(new PointDirtyTeacher { TeacherId = teacherId, Year = year });
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return outcomes.Select(o => new PointRowOutcome(o.Status, o.Error, o.Status == PointRowStatus.Rejected ? null : o.Event?.Id)).ToList();
+        var strategy = db.Database.CreateExecutionStrategy();
+        var ids = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // New events first: on SQLite this takes the write lock before anything is decided from the reads above.
+            var inserted = await PointBulkInsert.EventsIfAbsentAsync(db, transaction.GetDbTransaction(), created, cancellationToken);
+            if (inserted.Any(id => id is null))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return inserted;
+        });
+        if (ids is null)
+        {
+            return null;
+        }
+        db.ChangeTracker.AcceptAllChanges();
+        var newIds = new Dictionary<PointEvent, long>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < created.Count; i++)
+        {
+            newIds[created[i]] = ids[i]!.Value;
+        }
+        return outcomes.Select(o => new PointRowOutcome(o.Status, o.Error,
+            o.Status == PointRowStatus.Rejected || o.Event is null ? null : newIds.TryGetValue(o.Event, out var id) ? id : o.Event.Id)).ToList();
     }
 
     private static async Task<int> YearOfAsync(EduPortalDbContext db, Dictionary<int, PointRuleSet> years, DateOnly day, CancellationToken cancellationToken)

@@ -53,6 +53,19 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = await PointRuleSets.LoadAsync(db, year, cancellationToken);
         var teachers = teacherIds.Distinct().ToList();
+        if (teachers.Count >= TeachersPerRun
+            && teachers.Count * 2 >= await db.PointTeacherTotals.CountAsync(t => t.Year == year, cancellationToken))
+        {
+            // A batch spanning much of the district (a district-wide ingestion): stream it in runs of consecutive
+            // teachers, as the full-year recompute does, instead of seeking each teacher's events.
+            var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
+            foreach (var run in teachers.Order(StringComparer.Ordinal).Chunk(TeachersPerRun))
+            {
+                await WriteAsync(db, rules, await ReadRunAsync(db, rules, run, cancellationToken), prior, cancellationToken);
+            }
+            await RecomputeNextYearAsync(db, year, teachers, cancellationToken);
+            return;
+        }
         foreach (var chunk in teachers.Chunk(TeachersPerBatch))
         {
             var events = await db.PointEvents.AsNoTracking()
@@ -148,9 +161,10 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
     }
 
     /// <summary>
-    /// Rebuilds a whole year (after a rule edit): one sequential read of the year's raw events, grouped by
-    /// teacher in memory, then delete-and-insert per batch of teachers (each batch its own transaction, so
-    /// pages keep reading consistent teacher-years meanwhile).
+    /// Rebuilds a whole year (after a rule edit), streaming teacher by teacher in (teacher, time) order: the teachers
+    /// are cut into runs of consecutive ids, each run's events are read through the (teacher, time) index, awarded and
+    /// written (delete-and-insert in one transaction, so pages keep reading consistent teacher-years meanwhile) before
+    /// the next run is read. Memory holds one run, never the year; no reader stays open while a run is written.
     /// </summary>
     public async Task<long> RecomputeYearAsync(int year, IProgress<RecomputeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -158,57 +172,71 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var rules = await PointRuleSets.LoadAsync(db, year, cancellationToken);
         var started = Stopwatch.StartNew();
-        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Intern(string value)
-        {
-            if (!interned.TryGetValue(value, out var shared))
-            {
-                interned[value] = shared = value;
-            }
-            return shared;
-        }
-        var byTeacher = new Dictionary<string, List<PointEventInput>>(StringComparer.Ordinal);
-        long eventCount = 0;
-        await foreach (var e in db.PointEvents.AsNoTracking()
-            .Where(e => e.Day >= rules.StartDate && e.Day < rules.EndDateExclusive)
-            .Select(e => new { e.TeacherId, e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (!byTeacher.TryGetValue(e.TeacherId, out var list))
-            {
-                byTeacher[e.TeacherId] = list = new List<PointEventInput>(64);
-            }
-            list.Add(new PointEventInput(e.Id, Intern(e.Type), e.OccurredAt, Intern(e.Source), e.ExternalId, e.Quantity, e.SecondaryQuantity));
-            eventCount++;
-        }
-        // Teachers with awards but no events left in the year (the start date moved) are cleared too.
-        foreach (var stale in await db.PointTeacherTotals.Where(t => t.Year == year).Select(t => t.TeacherId).ToListAsync(cancellationToken))
-        {
-            byTeacher.TryAdd(stale, []);
-        }
+        // Every teacher with events (an index-only scan of the teacher index) and those with points left from a
+        // previous computation (the start date moved: they are cleared).
+        var teachers = await db.PointEvents.AsNoTracking().Select(e => e.TeacherId).Distinct().ToListAsync(cancellationToken);
+        teachers.AddRange(await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Select(t => t.TeacherId).ToListAsync(cancellationToken));
+        teachers = teachers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
         var reading = started.Elapsed;
         TimeSpan awarding = TimeSpan.Zero, writing = TimeSpan.Zero;
-        var teachers = byTeacher.Keys.Order(StringComparer.Ordinal).ToList();
         var done = 0;
-        long eventsDone = 0;
+        long eventCount = 0;
         progress?.Report(new RecomputeProgress(0, teachers.Count, 0, reading, awarding, writing));
-        foreach (var chunk in teachers.Chunk(TeachersPerBatch * 5))
+        foreach (var run in teachers.Chunk(TeachersPerRun))
         {
-            var batch = chunk.ToDictionary(t => t, t => byTeacher[t], StringComparer.Ordinal);
-            var (award, write) = await WriteAsync(db, rules, batch, prior, cancellationToken);
+            var watch = Stopwatch.StartNew();
+            var byTeacher = await ReadRunAsync(db, rules, run, cancellationToken);
+            reading += watch.Elapsed;
+            var (award, write) = await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
             awarding += award;
             writing += write;
-            done += chunk.Length;
-            eventsDone += batch.Values.Sum(l => (long)l.Count);
-            foreach (var teacher in chunk)
-            {
-                byTeacher.Remove(teacher); // let the memory go as we move on
-            }
-            progress?.Report(new RecomputeProgress(done, teachers.Count, eventsDone, reading, awarding, writing));
+            done += run.Length;
+            eventCount += byTeacher.Values.Sum(l => (long)l.Count);
+            progress?.Report(new RecomputeProgress(done, teachers.Count, eventCount, reading, awarding, writing));
         }
         await RecomputeNextYearAsync(db, year, null, cancellationToken);
         return eventCount;
+    }
+
+    /// <summary>
+    /// Teachers per streamed run (~1 M events at the large district's 520 a teacher, a few hundred MB at most); a
+    /// dirty batch of at least this many teachers, and half of the year's, takes the streaming path.
+    /// </summary>
+    public int TeachersPerRun { get; init; } = 2000;
+
+    /// <summary>
+    /// The year's events of a run of consecutive teacher ids (sorted ordinally, as the index orders them), read as one
+    /// range of the (teacher, time) index; a teacher of the range outside <paramref name="run"/> is skipped.
+    /// </summary>
+    private static async Task<Dictionary<string, List<PointEventInput>>> ReadRunAsync(EduPortalDbContext db, PointRuleSet rules, string[] run,
+        CancellationToken cancellationToken)
+    {
+        var byTeacher = run.ToDictionary(t => t, _ => new List<PointEventInput>(), StringComparer.Ordinal);
+        var first = run[0];
+        var last = run[^1];
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string value)
+        {
+            if (!types.TryGetValue(value, out var shared))
+            {
+                types[value] = shared = value;
+            }
+            return shared;
+        }
+        await foreach (var e in db.PointEvents.AsNoTracking()
+            .Where(e => string.Compare(e.TeacherId, first) >= 0 && string.Compare(e.TeacherId, last) <= 0
+                && e.Day >= rules.StartDate && e.Day < rules.EndDateExclusive)
+            .OrderBy(e => e.TeacherId).ThenBy(e => e.OccurredAt)
+            .Select(e => new { e.TeacherId, e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (byTeacher.TryGetValue(e.TeacherId, out var list))
+            {
+                list.Add(new PointEventInput(e.Id, Shared(e.Type), e.OccurredAt, Shared(e.Source), e.ExternalId, e.Quantity, e.SecondaryQuantity));
+            }
+        }
+        return byTeacher;
     }
 
     /// <summary>
@@ -223,6 +251,8 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         var awards = new List<(string TeacherId, PointAwardResult Award)>();
         var totals = new List<PointTeacherTotal>(byTeacher.Count);
         var weeks = new List<PointTeacherWeek>(byTeacher.Count * 40);
+        var days = new List<PointTeacherDay>(byTeacher.Count * 60);
+        var months = new List<PointTeacherMonth>(byTeacher.Count * 12);
         foreach (var (teacherId, events) in byTeacher)
         {
             var result = PointEngine.Award(rules, events, prior.GetValueOrDefault(teacherId));
@@ -233,6 +263,15 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
             foreach (var week in result.Where(a => a.Points != 0).GroupBy(a => PointEngine.WeekStart(a.Day)))
             {
                 weeks.Add(new PointTeacherWeek { TeacherId = teacherId, Year = year, WeekStart = week.Key, Points = week.Sum(a => a.Points) });
+            }
+            // The date-range roll-ups: per day and per calendar month, total and per category.
+            foreach (var day in result.Where(a => a.Points != 0).GroupBy(a => a.Day))
+            {
+                days.Add(PointTeacherDay.For(teacherId, year, day.Key, day));
+            }
+            foreach (var month in result.Where(a => a.Points != 0).GroupBy(a => PointTeacherMonth.MonthOf(a.Day)))
+            {
+                months.Add(PointTeacherMonth.For(teacherId, year, month.Key, month));
             }
             if (result.Count > 0)
             {
@@ -253,11 +292,15 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
                 await db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)).ExecuteDeleteAsync(cancellationToken);
                 await db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)).ExecuteDeleteAsync(cancellationToken);
                 await db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+                await db.PointTeacherDays.Where(d => d.Year == year && chunk.Contains(d.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+                await db.PointTeacherMonths.Where(m => m.Year == year && chunk.Contains(m.TeacherId)).ExecuteDeleteAsync(cancellationToken);
             }
             var dbTransaction = transaction.GetDbTransaction();
             await PointBulkInsert.AwardsAsync(db, dbTransaction, year, awards, cancellationToken);
             await PointBulkInsert.TotalsAsync(db, dbTransaction, totals, cancellationToken);
             await PointBulkInsert.WeeksAsync(db, dbTransaction, weeks, cancellationToken);
+            await PointBulkInsert.DaysAsync(db, dbTransaction, days, cancellationToken);
+            await PointBulkInsert.MonthsAsync(db, dbTransaction, months, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         return (awarding, watch.Elapsed);

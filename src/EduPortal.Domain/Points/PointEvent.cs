@@ -34,7 +34,7 @@ public sealed class PointEvent
             TeacherId = teacherId,
             Type = type,
             // Stored in UTC so every provider orders instants the same way.
-            OccurredAt = occurredAt.ToUniversalTime(),
+            OccurredAt = Stored(occurredAt),
             Day = PointEngine.ChinaDay(occurredAt),
             Source = source,
             ExternalId = externalId,
@@ -47,7 +47,17 @@ public sealed class PointEvent
 
     /// <summary>Whether another copy names the same teacher, type and time (only its numbers may differ).</summary>
     public bool IsSameEvent(string teacherId, string type, DateTimeOffset occurredAt) =>
-        TeacherId == teacherId && Type == type && OccurredAt.UtcTicks == occurredAt.UtcTicks;
+        TeacherId == teacherId && Type == type && OccurredAt.UtcTicks == Stored(occurredAt).UtcTicks;
+
+    /// <summary>
+    /// The instant as stored: UTC, to the whole millisecond. No provider keeps .NET's 100 ns ticks (SQLite's binary
+    /// form keeps 0.1 ms, PostgreSQL 1 µs), so a copy resent with the very same time must compare at what was stored.
+    /// </summary>
+    public static DateTimeOffset Stored(DateTimeOffset occurredAt)
+    {
+        var utc = occurredAt.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
+    }
 
     /// <summary>
     /// A resent copy with new numbers (a test's readers grew): the numbers may only rise, since readers, marks and

@@ -11,6 +11,25 @@ namespace EduPortal.Web.Tests.PostgreSql;
 public sealed class PostgreSqlPointsTests(PostgreSqlPortalFactory portal)
 {
     [Fact]
+    public async Task Concurrent_copies_of_one_event_are_created_once_and_the_rest_already_recorded_on_postgresql()
+    {
+        await using (var db = await portal.DbAsync())
+        {
+            var teacherId = await db.Users.Where(u => u.UserName == DemoAccounts.Teacher).Select(u => u.Id).SingleAsync();
+            var rows = Enumerable.Range(0, 10)
+                .Select(i => new IncomingPointEvent(teacherId, "race-test", portal.Now.AddMinutes(-i), $"pg-race-{i}", null, null)).ToList();
+            var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => portal.Service<PointEventStore>().RecordAsync("race-test", rows))));
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Assert.Single(results, r => r[i].Status == PointRowStatus.Created);
+                Assert.All(results, r => Assert.Contains(r[i].Status, new[] { PointRowStatus.Created, PointRowStatus.Duplicate }));
+            }
+            Assert.Equal(10, await db.PointEvents.CountAsync(e => e.Source == "race-test"));
+            await db.PointEvents.Where(e => e.Source == "race-test").ExecuteDeleteAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_seeded_year_recomputes_identically_and_my_points_and_rankings_read_it_on_postgresql()
     {
         // The year full of demo activity is recomputed; the event sent now is read back in the current year.

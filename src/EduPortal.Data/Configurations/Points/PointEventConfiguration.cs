@@ -60,6 +60,30 @@ internal sealed class PointTeacherWeekConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+/// <summary>Daily roll-up for date ranges; the (year, day) index covers the range sum without touching the table.</summary>
+internal sealed class PointTeacherDayConfiguration : IEntityTypeConfiguration<PointTeacherDay>
+{
+    public void Configure(EntityTypeBuilder<PointTeacherDay> builder)
+    {
+        builder.ToTable("PointTeacherDays");
+        builder.HasKey(d => new { d.TeacherId, d.Year, d.Day });
+        builder.Property(d => d.TeacherId).HasMaxLength(450);
+        builder.HasIndex(d => new { d.Year, d.Day, d.TeacherId, d.Points, d.SpaceBuilding, d.TeachingApplication, d.Interaction, d.TeacherTraining, d.CampusManagement });
+    }
+}
+
+/// <summary>Monthly roll-up for date ranges; the (year, month) index covers a whole month's row per teacher.</summary>
+internal sealed class PointTeacherMonthConfiguration : IEntityTypeConfiguration<PointTeacherMonth>
+{
+    public void Configure(EntityTypeBuilder<PointTeacherMonth> builder)
+    {
+        builder.ToTable("PointTeacherMonths");
+        builder.HasKey(m => new { m.TeacherId, m.Year, m.Month });
+        builder.Property(m => m.TeacherId).HasMaxLength(450);
+        builder.HasIndex(m => new { m.Year, m.Month, m.TeacherId, m.Points, m.SpaceBuilding, m.TeachingApplication, m.Interaction, m.TeacherTraining, m.CampusManagement });
+    }
+}
+
 internal sealed class PointDirtyTeacherConfiguration : IEntityTypeConfiguration<PointDirtyTeacher>
 {
     public void Configure(EntityTypeBuilder<PointDirtyTeacher> builder)

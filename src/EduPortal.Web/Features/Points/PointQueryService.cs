@@ -264,26 +264,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             var first = query.From ?? rules.StartDate;
             var last = query.To ?? rules.EndDateExclusive.AddDays(-1);
             periodText = $"{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}";
-            // Per teacher and event type, so each category of the range is summed too (not only the total).
-            var sums = await (
-                    from a in db.PointAwards.AsNoTracking()
-                    where a.Year == query.Year && a.Day >= first && a.Day <= last && a.Points != 0
-                    join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
-                    group a by new { a.TeacherId, e.Type } into g
-                    select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) })
-                .ToListAsync(cancellationToken);
-            points = sums.GroupBy(s => s.TeacherId, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
-            {
-                var byCategory = new int[PointCategories.All.Count];
-                foreach (var row in g)
-                {
-                    if (rules.Find(row.Type) is { } rule)
-                    {
-                        byCategory[(int)rule.Category] += row.Points;
-                    }
-                }
-                return (g.Sum(r => r.Points), byCategory);
-            }, StringComparer.Ordinal);
+            points = await RangePointsAsync(db, rules, first, last, cancellationToken);
         }
         // 各指标排行: the measure ranked is the total or one category's points.
         int Measure(string teacherId) => points.TryGetValue(teacherId, out var p) ? query.Category is { } c ? p.ByCategory[(int)c] : p.Total : 0;
@@ -338,6 +319,89 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             GeneratedAt = clock.GetUtcNow(),
             SchoolPaths = schools.Values.ToDictionary(s => s.Id, s => s.Path),
         };
+    }
+
+    /// <summary>
+    /// Each teacher's points of the days <paramref name="first"/>–<paramref name="last"/> of the points year, total and per
+    /// category, from the roll-ups the recompute writes with the awards: a calendar month the range covers whole is one
+    /// <see cref="PointTeacherMonth"/> row a teacher; a month the range cuts adds its days inside the range from
+    /// <see cref="PointTeacherDay"/>, or (when most of the month is inside) the month's row less the days outside. A month
+    /// range costs one row a teacher whatever the number of events; the same sums as adding up the awards of the range.
+    /// </summary>
+    public static async Task<Dictionary<string, (int Total, int[] ByCategory)>> RangePointsAsync(EduPortalDbContext db, PointRuleSet rules,
+        DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var year = rules.Year;
+        var yearFirst = rules.StartDate;
+        var yearLast = rules.EndDateExclusive.AddDays(-1);
+        first = first < yearFirst ? yearFirst : first;
+        last = last > yearLast ? yearLast : last;
+        var sums = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        void Add(string teacherId, int sign, int points, int space, int teaching, int interaction, int training, int campus)
+        {
+            if (!sums.TryGetValue(teacherId, out var row))
+            {
+                sums[teacherId] = row = new int[1 + PointCategories.All.Count];
+            }
+            row[0] += sign * points;
+            row[1 + (int)PointCategory.SpaceBuilding] += sign * space;
+            row[1 + (int)PointCategory.TeachingApplication] += sign * teaching;
+            row[1 + (int)PointCategory.Interaction] += sign * interaction;
+            row[1 + (int)PointCategory.TeacherTraining] += sign * training;
+            row[1 + (int)PointCategory.CampusManagement] += sign * campus;
+        }
+        var wholeMonths = new List<DateOnly>();
+        var dayRanges = new List<(DateOnly From, DateOnly To, int Sign)>();
+        for (var month = PointTeacherMonth.MonthOf(first); first <= last && month <= last; month = month.AddMonths(1))
+        {
+            // The month as the year holds it (a points year may start or end inside a calendar month).
+            var monthFirst = month < yearFirst ? yearFirst : month;
+            var monthEnd = month.AddMonths(1).AddDays(-1);
+            var monthLast = monthEnd > yearLast ? yearLast : monthEnd;
+            var inFirst = first > monthFirst ? first : monthFirst;
+            var inLast = last < monthLast ? last : monthLast;
+            var inside = inLast.DayNumber - inFirst.DayNumber + 1;
+            var days = monthLast.DayNumber - monthFirst.DayNumber + 1;
+            if (inside == days)
+            {
+                wholeMonths.Add(month);
+            }
+            else if (inside * 2 <= days)
+            {
+                dayRanges.Add((inFirst, inLast, 1));
+            }
+            else
+            {
+                wholeMonths.Add(month);
+                if (inFirst > monthFirst)
+                {
+                    dayRanges.Add((monthFirst, inFirst.AddDays(-1), -1));
+                }
+                if (inLast < monthLast)
+                {
+                    dayRanges.Add((inLast.AddDays(1), monthLast, -1));
+                }
+            }
+        }
+        if (wholeMonths.Count > 0)
+        {
+            foreach (var m in await db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year && wholeMonths.Contains(m.Month))
+                .Select(m => new { m.TeacherId, m.Points, m.SpaceBuilding, m.TeachingApplication, m.Interaction, m.TeacherTraining, m.CampusManagement })
+                .ToListAsync(cancellationToken))
+            {
+                Add(m.TeacherId, 1, m.Points, m.SpaceBuilding, m.TeachingApplication, m.Interaction, m.TeacherTraining, m.CampusManagement);
+            }
+        }
+        foreach (var (from, to, sign) in dayRanges)
+        {
+            foreach (var d in await db.PointTeacherDays.AsNoTracking().Where(d => d.Year == year && d.Day >= from && d.Day <= to)
+                .Select(d => new { d.TeacherId, d.Points, d.SpaceBuilding, d.TeachingApplication, d.Interaction, d.TeacherTraining, d.CampusManagement })
+                .ToListAsync(cancellationToken))
+            {
+                Add(d.TeacherId, sign, d.Points, d.SpaceBuilding, d.TeachingApplication, d.Interaction, d.TeacherTraining, d.CampusManagement);
+            }
+        }
+        return sums.ToDictionary(p => p.Key, p => (p.Value[0], p.Value[1..]), StringComparer.Ordinal);
     }
 
     /// <summary>
