@@ -99,6 +99,9 @@ public static class AuditActions
     public const string SmartboardTechnicianPostUpdated = "smartboards.technician";
     public const string SmartboardLessonRecorded = "smartboards.lesson.recorded";
     public const string SmartboardLessonDeleted = "smartboards.lesson.deleted";
+    public const string SmartboardDemoLessonRecorded = "smartboards.demo-lesson.recorded";
+    public const string SmartboardDemoLessonDeleted = "smartboards.demo-lesson.deleted";
+    public const string SmartboardCompetitionChanged = "smartboards.competition";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -158,6 +161,9 @@ public static class AuditActions
         [SmartboardTechnicianPostUpdated] = "技术人员岗位变更",
         [SmartboardLessonRecorded] = "班班通课时登记",
         [SmartboardLessonDeleted] = "班班通课时删除",
+        [SmartboardDemoLessonRecorded] = "观摩课示范课登记",
+        [SmartboardDemoLessonDeleted] = "观摩课示范课删除",
+        [SmartboardCompetitionChanged] = "班班通应用竞赛",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;
