@@ -40,6 +40,7 @@ public static class SmartboardsModule
         services.AddScoped<SmartboardStaffingService>();
         services.AddMetricSource<SmartboardStaffingMetric>();
         services.AddScoped<SmartboardUseService>();
+        services.AddScoped<SmartboardUseImportService>();
         services.AddMetricSource<SmartboardSubjectCoverageMetric>();
         services.AddSmartboardService();
         services.AddScoped<TrainingService>();
@@ -175,6 +176,9 @@ public static class SmartboardsModule
 
     private static void MapLedgerEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/smartboards/use-template.xlsx", () =>
+            Results.File(SmartboardUseImportService.BuildTemplate(), Infrastructure.Excel.ExcelExport.ContentType, "班班通应用课时导入模板.xlsx"))
+            .RequireAuthorization(Policies.Admin);
         endpoints.MapGet("/smartboards/ledger-template.xlsx", () =>
             Results.File(SmartboardLedgerService.BuildTemplate(), Infrastructure.Excel.ExcelExport.ContentType, "班班通设备台账导入模板.xlsx"))
             .RequireAuthorization(Policies.Admin);
