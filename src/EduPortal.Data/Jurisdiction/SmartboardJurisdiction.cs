@@ -122,6 +122,15 @@ public static class SmartboardJurisdiction
         _ => lessons.Where(l => l.SchoolPath.StartsWith(caller.OrgPath)),
     };
 
+    public static IQueryable<RepairFigureSnapshot> WithinJurisdiction(this IQueryable<RepairFigureSnapshot> snapshots, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => snapshots.Where(s => s.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.Township => snapshots.Where(s => s.TownshipId == caller.OrgUnitId),
+        OrgUnitKind.County => snapshots.Where(s => s.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => snapshots,
+        _ => snapshots.Where(s => s.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
     public static IQueryable<DemoLesson> WithinJurisdiction(this IQueryable<DemoLesson> lessons, Caller caller) => caller.OrgKind switch
     {
         OrgUnitKind.School => lessons.Where(l => l.SchoolId == caller.OrgUnitId),
