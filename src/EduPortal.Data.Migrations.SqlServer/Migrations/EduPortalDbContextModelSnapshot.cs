@@ -1987,6 +1987,59 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("RepairDeadlineSettings", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairFigureSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RepairMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Repaired")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepeatDevices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CountyId");
+
+                    b.HasIndex("Day", "SchoolId")
+                        .IsUnique();
+
+                    b.HasIndex("Day", "TownshipId");
+
+                    b.ToTable("RepairFigureSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairStep", b =>
                 {
                     b.Property<long>("Id")

@@ -41,7 +41,7 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
     }
 
     /// <summary>The same figures counted directly from the tickets (the path the snapshot's figures are checked against).</summary>
-    internal async Task<RepairFigures> DirectFiguresAsync(Caller caller, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task<RepairFigures> DirectFiguresAsync(Caller caller, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = await CountsAsync(db, db.RepairTickets.WithinJurisdiction(caller), from, to, clock.GetUtcNow(), cancellationToken);

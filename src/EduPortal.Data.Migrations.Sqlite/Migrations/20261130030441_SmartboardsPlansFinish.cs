@@ -79,6 +79,28 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairFigureSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SchoolId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolPath = table.Column<string>(type: "TEXT", unicode: false, maxLength: 200, nullable: false),
+                    TownshipId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CountyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tickets = table.Column<int>(type: "INTEGER", nullable: false),
+                    Overdue = table.Column<int>(type: "INTEGER", nullable: false),
+                    Repaired = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepairMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    RepeatDevices = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairFigureSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CompetitionEntries",
                 columns: table => new
                 {
@@ -154,6 +176,22 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 name: "IX_LessonCompetitions_CountyPath",
                 table: "LessonCompetitions",
                 column: "CountyPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_CountyId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "CountyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_SchoolId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "SchoolId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_TownshipId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "TownshipId" });
         }
 
         /// <inheritdoc />
@@ -164,6 +202,9 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DemoLessons");
+
+            migrationBuilder.DropTable(
+                name: "RepairFigureSnapshots");
 
             migrationBuilder.DropTable(
                 name: "LessonCompetitions");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduPortal.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261130022518_SmartboardsPlansFinish")]
+    [Migration("20261130030647_SmartboardsPlansFinish")]
     partial class SmartboardsPlansFinish
     {
         /// <inheritdoc />
@@ -1988,6 +1988,59 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("RepairDeadlineSettings", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairFigureSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RepairMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Repaired")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepeatDevices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CountyId");
+
+                    b.HasIndex("Day", "SchoolId")
+                        .IsUnique();
+
+                    b.HasIndex("Day", "TownshipId");
+
+                    b.ToTable("RepairFigureSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairStep", b =>

@@ -80,6 +80,28 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairFigureSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    SchoolPath = table.Column<string>(type: "character varying(200)", unicode: false, maxLength: 200, nullable: false),
+                    TownshipId = table.Column<int>(type: "integer", nullable: true),
+                    CountyId = table.Column<int>(type: "integer", nullable: false),
+                    Tickets = table.Column<int>(type: "integer", nullable: false),
+                    Overdue = table.Column<int>(type: "integer", nullable: false),
+                    Repaired = table.Column<int>(type: "integer", nullable: false),
+                    RepairMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    RepeatDevices = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairFigureSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CompetitionEntries",
                 columns: table => new
                 {
@@ -155,6 +177,22 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 name: "IX_LessonCompetitions_CountyPath",
                 table: "LessonCompetitions",
                 column: "CountyPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_CountyId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "CountyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_SchoolId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "SchoolId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_TownshipId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "TownshipId" });
         }
 
         /// <inheritdoc />
@@ -165,6 +203,9 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DemoLessons");
+
+            migrationBuilder.DropTable(
+                name: "RepairFigureSnapshots");
 
             migrationBuilder.DropTable(
                 name: "LessonCompetitions");

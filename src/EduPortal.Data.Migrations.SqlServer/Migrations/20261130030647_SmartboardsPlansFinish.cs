@@ -79,6 +79,28 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RepairFigureSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    SchoolId = table.Column<int>(type: "int", nullable: false),
+                    SchoolPath = table.Column<string>(type: "varchar(200)", unicode: false, maxLength: 200, nullable: false),
+                    TownshipId = table.Column<int>(type: "int", nullable: true),
+                    CountyId = table.Column<int>(type: "int", nullable: false),
+                    Tickets = table.Column<int>(type: "int", nullable: false),
+                    Overdue = table.Column<int>(type: "int", nullable: false),
+                    Repaired = table.Column<int>(type: "int", nullable: false),
+                    RepairMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    RepeatDevices = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairFigureSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CompetitionEntries",
                 columns: table => new
                 {
@@ -154,6 +176,22 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                 name: "IX_LessonCompetitions_CountyPath",
                 table: "LessonCompetitions",
                 column: "CountyPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_CountyId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "CountyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_SchoolId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "SchoolId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairFigureSnapshots_Day_TownshipId",
+                table: "RepairFigureSnapshots",
+                columns: new[] { "Day", "TownshipId" });
         }
 
         /// <inheritdoc />
@@ -164,6 +202,9 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "DemoLessons");
+
+            migrationBuilder.DropTable(
+                name: "RepairFigureSnapshots");
 
             migrationBuilder.DropTable(
                 name: "LessonCompetitions");
