@@ -143,7 +143,17 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
                 Repaired = g.Count(t => t.RaisedAt >= start && t.RaisedAt < end && t.RepairMinutes != null),
                 Minutes = g.Sum(t => t.RaisedAt >= start && t.RaisedAt < end ? (long?)t.RepairMinutes : null) ?? 0,
             }).ToListAsync(cancellationToken);
-        var settledToday = await tickets.Where(t => t.ClosedAt != null && t.ClosedAt >= cutoff && t.RaisedAt >= start && t.RaisedAt < end)
+        // Only a unit id leads the (unit, closed-at) and (unit, raised-at) indexes: the city names its counties, and the
+        // period filter on the day's few settled tickets is applied here rather than letting it pick the year's range.
+        var recent = tickets;
+        if (caller.OrgKind == OrgUnitKind.City)
+        {
+            var counties = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.County).Select(o => o.Id).ToListAsync(cancellationToken);
+            recent = recent.Where(t => counties.Contains(t.CountyId));
+        }
+        var settledToday = (await recent.Where(t => t.ClosedAt >= cutoff)
+                .Select(t => new { t.SchoolId, t.TownshipId, t.CountyId, t.RaisedAt, t.EverOverdue, t.RepairMinutes }).ToListAsync(cancellationToken))
+            .Where(t => t.RaisedAt >= start && t.RaisedAt < end)
             .GroupBy(t => new { t.SchoolId, t.TownshipId, t.CountyId })
             .Select(g => new
             {
@@ -154,10 +164,10 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
                 Overdue = g.Count(t => t.EverOverdue),
                 Repaired = g.Count(t => t.RepairMinutes != null),
                 Minutes = g.Sum(t => (long?)t.RepairMinutes) ?? 0,
-            }).ToListAsync(cancellationToken);
+            }).ToList();
         // Today's tickets make a device a repeat fault when, with its earlier tickets of the period, it has two or more
         // (devices with two before today are in the snapshot already).
-        var todays = await tickets.Where(t => t.RaisedAt >= cutoff && t.RaisedAt < end).Select(t => new { t.SchoolId, t.TownshipId, t.CountyId, t.DeviceId })
+        var todays = await recent.Where(t => t.RaisedAt >= cutoff && t.RaisedAt < end).Select(t => new { t.SchoolId, t.TownshipId, t.CountyId, t.DeviceId })
             .ToListAsync(cancellationToken);
         var devices = todays.Select(t => t.DeviceId).Distinct().ToList();
         var before = (await db.RepairTickets.Where(t => devices.Contains(t.DeviceId) && t.RaisedAt >= start && t.RaisedAt < cutoff)
