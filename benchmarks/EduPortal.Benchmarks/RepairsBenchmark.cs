@@ -72,8 +72,17 @@ public static class RepairsBenchmark
         Console.WriteLine($"{"Queue: county, closed (newest 200)",-58} {await Bench.TimeAsync(() => tickets.QueueAsync(county, RepairQueue.Closed))}");
         Console.WriteLine($"{"Home card: county admin",-58} {await Bench.TimeAsync(() => tickets.HomeAsync(county))}");
         Console.WriteLine($"{"Home card: school technician",-58} {await Bench.TimeAsync(() => tickets.HomeAsync(schoolTech))}");
-        Console.WriteLine($"{"Figures: county, last 12 months",-58} {await Bench.TimeAsync(() => figures.FiguresAsync(county, today.AddYears(-1), today), runs: 3)}");
-        Console.WriteLine($"{"Figures: city, last 12 months",-58} {await Bench.TimeAsync(() => figures.FiguresAsync(city, today.AddYears(-1), today), runs: 3)}");
+        var (from, to) = RepairFiguresService.StandardPeriod(today);
+        Console.WriteLine($"{"Figures, direct count: county, last 12 months",-58} {await Bench.TimeAsync(() => figures.DirectFiguresAsync(county, from, to), runs: 3)}");
+        Console.WriteLine($"{"Figures, direct count: city, last 12 months",-58} {await Bench.TimeAsync(() => figures.DirectFiguresAsync(city, from, to), runs: 3)}");
+        var snapshotClock = System.Diagnostics.Stopwatch.StartNew();
+        var snapshotRows = await figures.TakeSnapshotAsync();
+        Console.WriteLine($"{"Nightly figures snapshot (job)",-58} {snapshotClock.Elapsed.TotalSeconds:0.0} s ({snapshotRows} school rows)");
+        Console.WriteLine($"{"Figures: county, last 12 months (snapshot + live)",-58} {await Bench.TimeAsync(() => figures.FiguresAsync(county, from, to))}");
+        Console.WriteLine($"{"Figures: city, last 12 months (snapshot + live)",-58} {await Bench.TimeAsync(() => figures.FiguresAsync(city, from, to))}");
+        var rolled = (await figures.FiguresAsync(city, from, to)).Value!;
+        var direct = await figures.DirectFiguresAsync(city, from, to);
+        Console.WriteLine($"{"City figures identical (snapshot + live vs direct)",-58} {rolled.Total == direct.Total && rolled.Units.SequenceEqual(direct.Units)}");
         Console.WriteLine($"{"Escalation job scan (nothing overdue at school/township)",-58} {await Bench.TimeAsync(async () => await tickets.EscalateOverdueAsync())}");
         try
         {

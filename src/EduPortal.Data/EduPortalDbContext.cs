@@ -65,6 +65,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<TrainingAttendance> TrainingAttendances => Set<TrainingAttendance>();
     public DbSet<ArchiveDocument> ArchiveDocuments => Set<ArchiveDocument>();
     public DbSet<SmartboardLesson> SmartboardLessons => Set<SmartboardLesson>();
+    public DbSet<DemoLesson> DemoLessons => Set<DemoLesson>();
+    public DbSet<LessonCompetition> LessonCompetitions => Set<LessonCompetition>();
+    public DbSet<RepairFigureSnapshot> RepairFigureSnapshots => Set<RepairFigureSnapshot>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();

@@ -207,6 +207,532 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "ExpertId")
+                        .IsUnique();
+
+                    b.HasIndex("ExpertId", "RoundId");
+
+                    b.ToTable("AwardAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NominatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NominatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("NominatedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OverrideTier")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("SpaceUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TeacherName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal>("TieBreak")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<bool>("TiedAtBoundary")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("RoundId", "Kind", "SchoolId", "TeacherId");
+
+                    b.ToTable("AwardEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("CommendationEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("CommendationStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CommentBelow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("CountyPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("DeepComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DeepFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DeepTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstPrizes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("NominationEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NominationStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("ReviewEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReviewStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SecondPrizes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThirdPrizes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("TrimFromExperts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyPath");
+
+                    b.HasIndex("CountyId", "Year");
+
+                    b.ToTable("AwardRounds", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Application")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Effect")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Innovation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("EntryId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("AwardScores", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Exceeded")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OverriddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OverriddenByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Qualified")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuleTier")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("TiedAtBoundary")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceAwards", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId");
+
+                    b.ToTable("CloudSpaceManualEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Albums")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Apps")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Articles")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("BackgroundSet")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Courseware")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("HeaderSet")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("HomepageModules")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LessonPlans")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ManualTargets")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OriginalArticles")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OriginalResources")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OtherResources")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Photos")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ProfileConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Videos")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeacherId", "TermId");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceStatistics", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SecondPlaces")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ThirdPlaces")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Start", "SchoolPath");
+
+                    b.ToTable("CloudSpaceTerms", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Common.WorkingCalendarYear", b =>
                 {
                     b.Property<int>("Id")
@@ -1560,6 +2086,160 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Classrooms", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.CompetitionEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Award")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("LessonTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("CompetitionId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CompetitionEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.DemoLesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ClassroomId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClassroomName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EvidenceLink")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassroomId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("CountyId", "HeldOn");
+
+                    b.HasIndex("SchoolId", "HeldOn");
+
+                    b.ToTable("DemoLessons", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.Property<long>("Id")
@@ -1817,6 +2497,60 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("DeviceTransfers", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("CountyPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResultsRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyPath");
+
+                    b.HasIndex("CountyId", "Year", "Period")
+                        .IsUnique();
+
+                    b.ToTable("LessonCompetitions", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairDeadlineSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -1850,6 +2584,59 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("RepairDeadlineSettings", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairFigureSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RepairMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Repaired")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepeatDevices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CountyId");
+
+                    b.HasIndex("Day", "SchoolId")
+                        .IsUnique();
+
+                    b.HasIndex("Day", "TownshipId");
+
+                    b.ToTable("RepairFigureSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairStep", b =>
@@ -2884,6 +3671,142 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardAssignment", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardRound", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardScore", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.HasOne("EduPortal.Data.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EduPortal.Domain.CloudSpaces.CloudSpaceThresholds", "Thresholds", b1 =>
+                        {
+                            b1.Property<int>("CloudSpaceTermId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Albums")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Apps")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ArticleOriginalPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Courseware")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("HomepageModules")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("LessonPlans")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("LoginsPerWeek")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("OtherResources")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Photos")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Points")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ResourceOriginalPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Videos")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("CloudSpaceTermId");
+
+                            b1.ToTable("CloudSpaceTerms");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CloudSpaceTermId");
+                        });
+
+                    b.Navigation("Thresholds")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperiment", b =>
                 {
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
@@ -3331,6 +4254,35 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.CompetitionEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.LessonCompetition", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.DemoLesson", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
+                        .WithMany()
+                        .HasForeignKey("ClassroomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
@@ -3359,6 +4311,15 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.HasOne("EduPortal.Domain.Smartboards.Device", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3635,6 +4596,11 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairTicket", b =>

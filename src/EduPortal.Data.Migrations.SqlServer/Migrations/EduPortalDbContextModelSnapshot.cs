@@ -208,6 +208,532 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "ExpertId")
+                        .IsUnique();
+
+                    b.HasIndex("ExpertId", "RoundId");
+
+                    b.ToTable("AwardAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("NominatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("NominatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("NominatedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("OverrideTier")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("SpaceUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TeacherName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<decimal>("TieBreak")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<bool>("TiedAtBoundary")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("RoundId", "Kind", "SchoolId", "TeacherId");
+
+                    b.ToTable("AwardEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("CommendationEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("CommendationStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CommentBelow")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("CountyPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTimeOffset?>("DeepComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("DeepFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DeepTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstPrizes")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("NominationEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NominationStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateOnly>("ReviewEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReviewStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SecondPrizes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThirdPrizes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("TrimFromExperts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyPath");
+
+                    b.HasIndex("CountyId", "Year");
+
+                    b.ToTable("AwardRounds", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Application")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Effect")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Innovation")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ScoredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("EntryId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("AwardScores", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Exceeded")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("OverriddenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OverriddenByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Qualified")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RuleTier")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("TiedAtBoundary")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceAwards", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId");
+
+                    b.ToTable("CloudSpaceManualEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Albums")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Apps")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Articles")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("BackgroundSet")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Courseware")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("HeaderSet")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("HomepageModules")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("LessonPlans")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ManualTargets")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OriginalArticles")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OriginalResources")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OtherResources")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Photos")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("ProfileConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Videos")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeacherId", "TermId");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceStatistics", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AwardedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FirstPlaces")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int>("SecondPlaces")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ThirdPlaces")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Start", "SchoolPath");
+
+                    b.ToTable("CloudSpaceTerms", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Common.WorkingCalendarYear", b =>
                 {
                     b.Property<int>("Id")
@@ -1561,6 +2087,160 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("Classrooms", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.CompetitionEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Award")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("LessonTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("CompetitionId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CompetitionEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.DemoLesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ClassroomId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClassroomName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EvidenceLink")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassroomId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("CountyId", "HeldOn");
+
+                    b.HasIndex("SchoolId", "HeldOn");
+
+                    b.ToTable("DemoLessons", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.Property<long>("Id")
@@ -1818,6 +2498,60 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("DeviceTransfers", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("CountyPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ResultsRecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyPath");
+
+                    b.HasIndex("CountyId", "Year", "Period")
+                        .IsUnique();
+
+                    b.ToTable("LessonCompetitions", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairDeadlineSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -1851,6 +2585,59 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("RepairDeadlineSettings", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairFigureSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RepairMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Repaired")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepeatDevices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CountyId");
+
+                    b.HasIndex("Day", "SchoolId")
+                        .IsUnique();
+
+                    b.HasIndex("Day", "TownshipId");
+
+                    b.ToTable("RepairFigureSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairStep", b =>
@@ -2886,6 +3673,142 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardAssignment", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardRound", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardScore", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.HasOne("EduPortal.Data.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EduPortal.Domain.CloudSpaces.CloudSpaceThresholds", "Thresholds", b1 =>
+                        {
+                            b1.Property<int>("CloudSpaceTermId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Albums")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Apps")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ArticleOriginalPercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Courseware")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("HomepageModules")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("LessonPlans")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("LoginsPerWeek")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("OtherResources")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Photos")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Points")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ResourceOriginalPercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Videos")
+                                .HasColumnType("int");
+
+                            b1.HasKey("CloudSpaceTermId");
+
+                            b1.ToTable("CloudSpaceTerms");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CloudSpaceTermId");
+                        });
+
+                    b.Navigation("Thresholds")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperiment", b =>
                 {
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
@@ -3333,6 +4256,35 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.CompetitionEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.LessonCompetition", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.DemoLesson", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
+                        .WithMany()
+                        .HasForeignKey("ClassroomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
@@ -3361,6 +4313,15 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.HasOne("EduPortal.Domain.Smartboards.Device", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3637,6 +4598,11 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairTicket", b =>

@@ -199,6 +199,516 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "ExpertId")
+                        .IsUnique();
+
+                    b.HasIndex("ExpertId", "RoundId");
+
+                    b.ToTable("AwardAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NominatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NominatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NominatedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OverrideTier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpaceUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TieBreak")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TiedAtBoundary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("RoundId", "Kind", "SchoolId", "TeacherId");
+
+                    b.ToTable("AwardEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CommendationEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CommendationStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentBelow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeepComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DeepFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeepTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstPrizes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NominationEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NominationStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecondPrizes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThirdPrizes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrimFromExperts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyPath");
+
+                    b.HasIndex("CountyId", "Year");
+
+                    b.ToTable("AwardRounds", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Application")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Effect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Innovation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Layout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("EntryId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("AwardScores", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Exceeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverriddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverriddenByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Qualified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleTier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TiedAtBoundary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceAwards", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId", "TeacherId");
+
+                    b.ToTable("CloudSpaceManualEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Albums")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Apps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Articles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("BackgroundSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Courseware")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("HeaderSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HomepageModules")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LessonPlans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManualTargets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OriginalArticles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OriginalResources")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OtherResources")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Photos")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ProfileConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Videos")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeacherId", "TermId");
+
+                    b.HasIndex("TermId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CloudSpaceStatistics", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecondPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThirdPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Start", "SchoolPath");
+
+                    b.ToTable("CloudSpaceTerms", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Common.WorkingCalendarYear", b =>
                 {
                     b.Property<int>("Id")
@@ -1510,6 +2020,156 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Classrooms", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.CompetitionEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Award")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("CompetitionId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("CompetitionEntries", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.DemoLesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClassroomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassroomName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceLink")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeacherName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassroomId");
+
+                    b.HasIndex("SchoolPath");
+
+                    b.HasIndex("CountyId", "HeldOn");
+
+                    b.HasIndex("SchoolId", "HeldOn");
+
+                    b.ToTable("DemoLessons", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.Property<long>("Id")
@@ -1761,6 +2421,58 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("DeviceTransfers", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResultsRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyPath");
+
+                    b.HasIndex("CountyId", "Year", "Period")
+                        .IsUnique();
+
+                    b.ToTable("LessonCompetitions", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairDeadlineSetting", b =>
                 {
                     b.Property<int>("Id")
@@ -1792,6 +2504,57 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("RepairDeadlineSettings", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairFigureSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepairMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repaired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepeatDevices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchoolPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "CountyId");
+
+                    b.HasIndex("Day", "SchoolId")
+                        .IsUnique();
+
+                    b.HasIndex("Day", "TownshipId");
+
+                    b.ToTable("RepairFigureSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairStep", b =>
@@ -2796,6 +3559,142 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardAssignment", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardRound", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.AwardScore", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.AwardEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceAward", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceManualEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceStatistic", b =>
+                {
+                    b.HasOne("EduPortal.Data.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("TeacherId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.CloudSpaces.CloudSpaceTerm", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("EduPortal.Domain.CloudSpaces.CloudSpaceThresholds", "Thresholds", b1 =>
+                        {
+                            b1.Property<int>("CloudSpaceTermId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Albums")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Apps")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ArticleOriginalPercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Courseware")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HomepageModules")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("LessonPlans")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("LoginsPerWeek")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("OtherResources")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Photos")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Points")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ResourceOriginalPercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Videos")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("CloudSpaceTermId");
+
+                            b1.ToTable("CloudSpaceTerms");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CloudSpaceTermId");
+                        });
+
+                    b.Navigation("Thresholds")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperiment", b =>
                 {
                     b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
@@ -3229,6 +4128,35 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.CompetitionEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.LessonCompetition", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.DemoLesson", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
+                        .WithMany()
+                        .HasForeignKey("ClassroomId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.HasOne("EduPortal.Domain.Smartboards.Classroom", null)
@@ -3257,6 +4185,15 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.HasOne("EduPortal.Domain.Smartboards.Device", null)
                         .WithMany()
                         .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CountyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3531,6 +4468,11 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Smartboards.LessonCompetition", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.RepairTicket", b =>

@@ -121,4 +121,40 @@ public static class SmartboardJurisdiction
         OrgUnitKind.City => lessons,
         _ => lessons.Where(l => l.SchoolPath.StartsWith(caller.OrgPath)),
     };
+
+    public static IQueryable<RepairFigureSnapshot> WithinJurisdiction(this IQueryable<RepairFigureSnapshot> snapshots, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => snapshots.Where(s => s.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.Township => snapshots.Where(s => s.TownshipId == caller.OrgUnitId),
+        OrgUnitKind.County => snapshots.Where(s => s.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => snapshots,
+        _ => snapshots.Where(s => s.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    public static IQueryable<DemoLesson> WithinJurisdiction(this IQueryable<DemoLesson> lessons, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => lessons.Where(l => l.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => lessons.Where(l => l.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => lessons,
+        _ => lessons.Where(l => l.SchoolPath.StartsWith(caller.OrgPath)),
+    };
+
+    /// <summary>
+    /// County competitions the caller sees: the county's own (and the city's all), and for a school or township the
+    /// competitions of the county it belongs to.
+    /// </summary>
+    public static IQueryable<LessonCompetition> WithinJurisdiction(this IQueryable<LessonCompetition> competitions, Caller caller)
+    {
+        if (caller.OrgKind == OrgUnitKind.City)
+        {
+            return competitions;
+        }
+        if (caller.OrgKind == OrgUnitKind.County)
+        {
+            return competitions.Where(c => c.CountyId == caller.OrgUnitId);
+        }
+        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath);
+        var countyPath = ancestors.Count > 1 ? ancestors[1] : caller.OrgPath;
+        return competitions.Where(c => c.CountyPath == countyPath);
+    }
 }

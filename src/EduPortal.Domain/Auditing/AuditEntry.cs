@@ -99,6 +99,10 @@ public static class AuditActions
     public const string SmartboardTechnicianPostUpdated = "smartboards.technician";
     public const string SmartboardLessonRecorded = "smartboards.lesson.recorded";
     public const string SmartboardLessonDeleted = "smartboards.lesson.deleted";
+    public const string SmartboardLessonsImported = "smartboards.lesson.imported";
+    public const string SmartboardDemoLessonRecorded = "smartboards.demo-lesson.recorded";
+    public const string SmartboardDemoLessonDeleted = "smartboards.demo-lesson.deleted";
+    public const string SmartboardCompetitionChanged = "smartboards.competition";
     public const string AwardRoundCreated = "cloudspaces.award.round.created";
     public const string AwardRoundChanged = "cloudspaces.award.round.changed";
     public const string AwardNominated = "cloudspaces.award.nominated";
@@ -175,6 +179,10 @@ public static class AuditActions
         [SmartboardTechnicianPostUpdated] = "技术人员岗位变更",
         [SmartboardLessonRecorded] = "班班通课时登记",
         [SmartboardLessonDeleted] = "班班通课时删除",
+        [SmartboardLessonsImported] = "班班通课时导入",
+        [SmartboardDemoLessonRecorded] = "观摩课示范课登记",
+        [SmartboardDemoLessonDeleted] = "观摩课示范课删除",
+        [SmartboardCompetitionChanged] = "班班通应用竞赛",
         [CloudSpaceTermOpened] = "开启云空间学期考核",
         [CloudSpaceTermConfigured] = "修改云空间考核标准",
         [CloudSpaceStatisticsImported] = "导入云空间统计",

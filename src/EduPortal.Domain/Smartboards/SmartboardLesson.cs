@@ -58,6 +58,41 @@ public sealed class SmartboardLesson
         };
     }
 
+    /// <summary>
+    /// A lesson from the school's import (the school admin enters a term's records kept on paper): the admin of the
+    /// room's school imports for the teacher named in the row, who must be staff of the same school.
+    /// </summary>
+    public static Result<SmartboardLesson> Import(Caller admin, Classroom room, string teacherId, string teacherName, int teacherSchoolId, string? subject,
+        DateOnly? taughtOn, int? periods, TimeProvider clock)
+    {
+        if (!SmartboardAccess.CanManage(admin, room.SchoolId))
+        {
+            return new ForbiddenError("只有本校管理员可以导入课时。");
+        }
+        if (teacherSchoolId != room.SchoolId)
+        {
+            return ValidationError.For(nameof(TeacherId), "授课教师须为本校教职工");
+        }
+        if (Validate(subject, taughtOn, periods, ChinaTime.Today(clock)) is { } error)
+        {
+            return error;
+        }
+        return new SmartboardLesson
+        {
+            SchoolId = room.SchoolId,
+            SchoolPath = room.SchoolPath,
+            CountyId = room.CountyId,
+            ClassroomId = room.Id,
+            ClassroomName = room.Name,
+            Subject = subject!,
+            TaughtOn = taughtOn!.Value,
+            Periods = periods!.Value,
+            TeacherId = teacherId,
+            TeacherName = teacherName,
+            RecordedAt = clock.GetUtcNow(),
+        };
+    }
+
     /// <summary>Checks shared by the form and the import: a known subject, a day this year and not ahead, 1–8 periods.</summary>
     public static ValidationError? Validate(string? subject, DateOnly? taughtOn, int? periods, DateOnly today) => new ValidationBuilder()
         .Check(LessonSubjects.IsKnown(subject), nameof(Subject), "请选择学科")

@@ -108,4 +108,18 @@ public sealed class SmartboardUseTests
         Assert.Equal(SmartboardLessonPermissions.None, lesson.PermissionsFor(_f.OtherSchoolAdmin));
         Assert.Equal(SmartboardLessonPermissions.None, lesson.PermissionsFor(_f.OtherCountyAdmin));
     }
+
+    [Fact]
+    public void Only_the_schools_admin_imports_lessons_and_only_for_its_own_teachers_with_the_forms_rule()
+    {
+        var room = _f.Room();
+        var today = ChinaTime.Today(_f.Clock);
+        Assert.True(SmartboardLesson.Import(_f.SchoolAdmin, room, "t1", "王老师", 10, "数学", today, 2, _f.Clock).Succeeded);
+        Assert.IsType<ForbiddenError>(SmartboardLesson.Import(_f.Teacher, room, "t1", "王老师", 10, "数学", today, 2, _f.Clock).Error);
+        Assert.IsType<ForbiddenError>(SmartboardLesson.Import(_f.OtherSchoolAdmin, room, "t1", "王老师", 10, "数学", today, 2, _f.Clock).Error);
+        Assert.Equal("授课教师须为本校教职工",
+            ((ValidationError)SmartboardLesson.Import(_f.SchoolAdmin, room, "t9", "外校老师", 11, "数学", today, 2, _f.Clock).Error!).Fields["TeacherId"]);
+        Assert.Equal("上课日期不能晚于今天",
+            ((ValidationError)SmartboardLesson.Import(_f.SchoolAdmin, room, "t1", "王老师", 10, "数学", today.AddDays(1), 2, _f.Clock).Error!).Fields["TaughtOn"]);
+    }
 }

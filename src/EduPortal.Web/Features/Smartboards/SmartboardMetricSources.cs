@@ -65,3 +65,24 @@ public sealed class SmartboardSubjectCoverageMetric(IDbContextFactory<EduPortalD
         ? new MetricValue(row.Id, row.Name, null, 0, 0)
         : new MetricValue(row.Id, row.Name, Math.Round(100m * row.Figure.SubjectsUsed / row.Figure.SubjectsTaught, 1), row.Figure.SubjectsUsed, row.Figure.SubjectsTaught);
 }
+
+/// <summary>
+/// 观摩示范课达标率 (circular 003 §三.2: 各学校全年不少于2次): schools with at least two demo lessons in the year holding
+/// <c>asOf</c> ÷ all schools, in percent.
+/// </summary>
+public sealed class DemoLessonComplianceMetric(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+{
+    public MetricDefinition Definition { get; } =
+        new("smartboards.demo-lesson-compliance", "观摩示范课达标率", "%", MetricDirection.HigherIsBetter, "Smartboards", "/smartboards/demo-lessons");
+
+    public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var report = await Competitions.DemoLessonService.ReportAsync(db, scope, asOf.Year, cancellationToken);
+        return new MetricReading(Definition, Value(report.Scope), report.Units.Select(Value).ToList());
+    }
+
+    private static MetricValue Value(Competitions.UnitDemoLessonRow row) => row.Schools == 0
+        ? new MetricValue(row.Id, row.Name, null, 0, 0)
+        : new MetricValue(row.Id, row.Name, Math.Round(100m * row.SchoolsMeeting / row.Schools, 1), row.SchoolsMeeting, row.Schools);
+}

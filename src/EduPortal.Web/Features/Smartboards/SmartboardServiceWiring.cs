@@ -19,6 +19,7 @@ public static class SmartboardServiceWiring
 {
     public const string EscalationJobId = "smartboards-repair-escalation";
     public const string SafetyReminderJobId = "smartboards-safety-reminder";
+    public const string RepairFiguresJobId = "smartboards-repair-figures";
 
     public static IServiceCollection AddSmartboardService(this IServiceCollection services)
     {
@@ -58,7 +59,7 @@ public static class SmartboardServiceWiring
     }
 
     /// <summary>
-    /// The escalation job every 15 minutes and the rectification reminder each morning (China time). AddOrUpdate with
+    /// The escalation job every 15 minutes, the rectification reminder each morning and the repair figures' snapshot each night (China time). AddOrUpdate with
     /// fixed ids: registering again at every start replaces the schedule instead of adding a second one, and both jobs
     /// change nothing when run twice.
     /// </summary>
@@ -68,6 +69,8 @@ public static class SmartboardServiceWiring
         var options = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
         jobs.AddOrUpdate<RepairTicketService>(EscalationJobId, service => service.EscalateOverdueAsync(CancellationToken.None), "*/15 * * * *", options);
         jobs.AddOrUpdate<SafetyService>(SafetyReminderJobId, service => service.RemindAsync(CancellationToken.None), "30 7 * * *", options);
+        // Just after midnight: the repair figures' snapshot of the settled tickets (the figures page adds the live rest).
+        jobs.AddOrUpdate<RepairFiguresService>(RepairFiguresJobId, service => service.TakeSnapshotAsync(CancellationToken.None), "5 0 * * *", options);
     }
 
     public static Task<int> SeedSmartboardServiceAsync(EduPortalDbContext db, TimeProvider clock, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,7 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Smartboards;
+using EduPortal.Web.Features.Smartboards.Competitions;
 using EduPortal.Web.Features.Smartboards.Training;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
@@ -39,10 +40,14 @@ public static class SmartboardsModule
         services.AddScoped<SmartboardStaffingService>();
         services.AddMetricSource<SmartboardStaffingMetric>();
         services.AddScoped<SmartboardUseService>();
+        services.AddScoped<SmartboardUseImportService>();
         services.AddMetricSource<SmartboardSubjectCoverageMetric>();
         services.AddSmartboardService();
         services.AddScoped<TrainingService>();
         services.AddScoped<ArchiveService>();
+        services.AddScoped<DemoLessonService>();
+        services.AddScoped<CompetitionService>();
+        services.AddMetricSource<DemoLessonComplianceMetric>();
         return services;
     }
 
@@ -102,6 +107,20 @@ public static class SmartboardsModule
         }).RequireAuthorization();
         endpoints.MapSmartboardServiceEndpoints();
         MapTrainingEndpoints(endpoints);
+        endpoints.MapGet("/smartboards/demo-lessons.xlsx", async (int? year, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            DemoLessonService demoLessons, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            if (await demoLessons.ReportAsync(caller, year ?? demoLessons.CurrentYear, cancellationToken) is not { } report)
+            {
+                return Results.NotFound();
+            }
+            return Results.File(demoLessons.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType, demoLessons.FileName(report));
+        }).RequireAuthorization(Policies.Admin);
     }
 
     /// <summary>
@@ -157,6 +176,9 @@ public static class SmartboardsModule
 
     private static void MapLedgerEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/smartboards/use-template.xlsx", () =>
+            Results.File(SmartboardUseImportService.BuildTemplate(), Infrastructure.Excel.ExcelExport.ContentType, "班班通应用课时导入模板.xlsx"))
+            .RequireAuthorization(Policies.Admin);
         endpoints.MapGet("/smartboards/ledger-template.xlsx", () =>
             Results.File(SmartboardLedgerService.BuildTemplate(), Infrastructure.Excel.ExcelExport.ContentType, "班班通设备台账导入模板.xlsx"))
             .RequireAuthorization(Policies.Admin);
@@ -203,6 +225,7 @@ public static class SmartboardsModule
             await new SmartboardsDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             await new SmartboardUseDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             await SmartboardServiceWiring.SeedSmartboardServiceAsync(seed.Db, seed.Clock, cancellationToken);
+            await new SmartboardDemoLessonSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             if (await new SmartboardTrainingDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken) > 0)
             {
                 await SeedTechnicalDocumentsAsync(seed, cancellationToken);
