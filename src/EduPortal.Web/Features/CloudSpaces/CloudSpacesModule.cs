@@ -1,5 +1,5 @@
-using EduPortal.Data.Seeding;
 using EduPortal.Data;
+using EduPortal.Data.Seeding;
 using EduPortal.Domain.CloudSpaces;
 using EduPortal.Web.Features.CloudSpaces.Awards;
 using EduPortal.Web.Infrastructure.Auth;
