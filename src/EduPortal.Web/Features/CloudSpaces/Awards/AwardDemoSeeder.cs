@@ -59,7 +59,8 @@ public sealed class AwardDemoSeeder(EduPortalDbContext db, TimeProvider clock, A
         }
     }
 
-    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8));
+    /// <summary>A China-time hour of a day, stored in UTC (PostgreSQL takes only UTC offsets).</summary>
+    private static DateTimeOffset At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
 
     private async Task<List<Caller>> SeedExpertsAsync(ApplicationUser county, ApplicationUser other, CancellationToken cancellationToken)
     {
@@ -76,7 +77,8 @@ public sealed class AwardDemoSeeder(EduPortalDbContext db, TimeProvider clock, A
             var userName = i == 0 ? AwardDemoAccounts.Expert : $"expert{i + 1}";
             var user = new ApplicationUser
             {
-                Id = $"demo-award-{userName}",
+                // Not "demo-…": tests pick the demo city's school teachers by that prefix, and one expert works at the county.
+                Id = $"expert-demo-{userName}",
                 UserName = userName,
                 NormalizedUserName = userName.ToUpperInvariant(),
                 PhoneNumber = $"13600000{i + 1:D3}",
