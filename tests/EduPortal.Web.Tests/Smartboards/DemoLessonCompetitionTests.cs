@@ -1,6 +1,6 @@
-using EduPortal.Data.Accounts;
 using System.Net;
 using ClosedXML.Excel;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
