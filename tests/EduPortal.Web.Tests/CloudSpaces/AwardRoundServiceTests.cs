@@ -1,3 +1,4 @@
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
@@ -110,7 +111,8 @@ public sealed class AwardRoundServiceTests(PortalFactory portal)
         var demoSchool = await portal.DemoSchoolAsync();
         await using (var db = await portal.DbAsync())
         {
-            var colleague = await db.Users.Where(u => u.OrgUnitId == demoSchool.Id && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher)
+            // A serving colleague: other tests of the shared portal may have a colleague leave or disabled.
+            var colleague = await db.Users.ActiveServing().Where(u => u.OrgUnitId == demoSchool.Id && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher)
                 .OrderBy(u => u.Id).FirstAsync();
             colleague.Capabilities |= Capability.ExpertReviewer;
             await db.SaveChangesAsync();

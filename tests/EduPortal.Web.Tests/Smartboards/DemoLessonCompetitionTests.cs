@@ -75,8 +75,11 @@ public sealed class DemoLessonCompetitionTests(PortalFactory portal)
         Assert.IsType<NotFoundError>((await DemoLessons.DeleteAsync(outsider, id)).Error);
         Assert.DoesNotContain(await DemoLessons.ListAsync(outsider, portal.Today.Year), l => l.Id == id);
         await using var db = await portal.DbAsync();
-        // A serving teacher of the other school: one who left is refused as not serving, before the school is compared.
-        var otherTeacher = await db.Users.ActiveServing().Where(u => u.OrgUnitId == outsider.OrgUnitId).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
+        // A serving teacher of another school (one who left is refused as not serving, before the school is compared;
+        // the other county's school may have none left, other tests of the shared portal change accounts).
+        var otherTeacher = await db.Users.ActiveServing()
+            .Where(u => u.OrgUnitId != admin.OrgUnitId && u.Level == AdminLevel.Teacher && u.OrgUnit!.Kind == OrgUnitKind.School)
+            .OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
         var otherRoom = await db.Classrooms.Where(c => c.SchoolId == outsider.OrgUnitId).Select(c => c.Id).FirstAsync();
         var count = await db.DemoLessons.CountAsync();
         Assert.Equal("授课教师须为本校教职工", ((ValidationError)(await DemoLessons.RecordAsync(admin, Input(form, "x") with { TeacherId = otherTeacher })).Error!).Fields["TeacherId"]);
