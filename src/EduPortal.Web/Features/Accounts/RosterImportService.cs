@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Auditing;
@@ -30,82 +29,31 @@ public sealed class RosterImportService(IServiceScopeFactory scopeFactory, TimeP
     public const int MaxRows = 1000;
     public const long MaxFileBytes = 5 * 1024 * 1024;
     private static readonly string[] Headers = ["姓名", "手机号", "任教学科"];
+    private static readonly ImportSheetLayout Layout = new(Headers, MaxRows, "文件中没有教师数据");
 
-    public static byte[] BuildTemplate()
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("教师名单");
-        for (var c = 0; c < Headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = Headers[c];
-            sheet.Cell(1, c + 1).Style.Font.Bold = true;
-            sheet.Column(c + 1).Width = c == 2 ? 24 : 16;
-        }
-        sheet.Column(2).Style.NumberFormat.Format = "@";
-        sheet.Cell(2, 1).Value = "张三";
-        sheet.Cell(2, 2).SetValue("13912345678");
-        sheet.Cell(2, 3).Value = "物理、化学";
-        var help = workbook.Worksheets.Add("填写说明");
-        help.Cell(1, 1).Value = "1. 每行一名教师；姓名、手机号、任教学科均为必填。第 2 行为示例，导入前请删除。";
-        help.Cell(2, 1).Value = "2. 手机号为 11 位大陆手机号，一个手机号只能注册一个账号。";
-        help.Cell(3, 1).Value = "3. 多门学科用顿号“、”分隔。可选学科：";
-        for (var i = 0; i < Subjects.All.Count; i++)
-        {
-            help.Cell(4 + i, 1).Value = Subjects.All[i];
-        }
-        help.Column(1).Width = 70;
-        return ExcelExport.Save(workbook);
-    }
+    public static byte[] BuildTemplate() =>
+        ImportTemplate.Build("教师名单", Headers, c => c == 2 ? 24 : 16, ["张三", "13912345678", "物理、化学"],
+        [
+            "1. 每行一名教师；姓名、手机号、任教学科均为必填。第 2 行为示例，导入前请删除。",
+            "2. 手机号为 11 位大陆手机号，一个手机号只能注册一个账号。",
+            "3. 多门学科用顿号“、”分隔。可选学科：",
+            .. Subjects.All,
+        ]);
 
     /// <summary>Reads and checks every row; nothing is saved here.</summary>
     public async Task<Result<IReadOnlyList<RosterRow>>> ParseAsync(Stream content, CancellationToken cancellationToken = default)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        var opened = UploadedWorkbook.Open(buffer);
-        if (!opened.Succeeded)
+        var parsed = await ImportSheet.ReadAsync(content, null, Layout, cancellationToken);
+        if (!parsed.Succeeded)
         {
-            return opened.Error!;
+            return parsed.Error!;
         }
-        using (var workbook = opened.Value!)
-        {
-            var sheet = workbook.Worksheets.First();
-            for (var c = 0; c < Headers.Length; c++)
-            {
-                if (sheet.Cell(1, c + 1).GetString().Trim() != Headers[c])
-                {
-                    return ValidationError.For("File", $"第 1 行第 {c + 1} 列应为“{Headers[c]}”，请使用下载的模板");
-                }
-            }
-            var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
-            if (lastRow - 1 > MaxRows)
-            {
-                return ValidationError.For("File", $"一次最多导入 {MaxRows} 行，请分批导入");
-            }
-            var raw = new List<(int Row, string Name, string Phone, string Subjects)>();
-            for (var r = 2; r <= lastRow; r++)
-            {
-                var name = sheet.Cell(r, 1).GetString().Trim();
-                var phone = PhoneNumbers.Normalize(sheet.Cell(r, 2).GetString());
-                var subjects = sheet.Cell(r, 3).GetString().Trim();
-                if (name.Length == 0 && phone.Length == 0 && subjects.Length == 0)
-                {
-                    continue;
-                }
-                raw.Add((r, name, phone, subjects));
-            }
-            if (raw.Count == 0)
-            {
-                return ValidationError.For("File", "文件中没有教师数据");
-            }
-            var phones = raw.Select(x => x.Phone).Where(PhoneNumbers.IsMainlandMobile).ToList();
-            await using var scope = scopeFactory.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<EduPortalDbContext>();
-            var taken = (await db.Users.Where(u => phones.Contains(u.PhoneNumber!)).Select(u => u.PhoneNumber!).ToListAsync(cancellationToken)).ToHashSet();
-            var rows = RosterRules.CheckRows(raw.Select(x => new RosterEntry(x.Row, x.Name, x.Phone, x.Subjects)), taken);
-            return Result<IReadOnlyList<RosterRow>>.Ok(rows);
-        }
+        var raw = parsed.Value!.Select(r => new RosterEntry(r.Row, r.Cells[0], PhoneNumbers.Normalize(r.Cells[1]), r.Cells[2])).ToList();
+        var phones = raw.Select(x => x.Phone).Where(PhoneNumbers.IsMainlandMobile).ToList();
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EduPortalDbContext>();
+        var taken = (await db.Users.Where(u => phones.Contains(u.PhoneNumber!)).Select(u => u.PhoneNumber!).ToListAsync(cancellationToken)).ToHashSet();
+        return Result<IReadOnlyList<RosterRow>>.Ok(RosterRules.CheckRows(raw, taken));
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Auditing;
@@ -26,31 +25,8 @@ public sealed class CloudSpaceImportService(IDbContextFactory<EduPortalDbContext
     public static readonly string[] Headers =
         ["手机号", "姓名", "文章数", "原创文章数", "课件数", "教学案数", "教学视频数", "其他资源数", "原创资源数", "照片数", "相册数", "页头已设置", "背景已设置", "自定义模块数", "常用应用数"];
 
-    public static byte[] BuildTemplate()
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("云空间统计");
-        for (var c = 0; c < Headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = Headers[c];
-            sheet.Cell(1, c + 1).Style.Font.Bold = true;
-            sheet.Column(c + 1).Width = c == 0 ? 16 : 11;
-        }
-        sheet.Column(1).Style.NumberFormat.Format = "@";
-        object[] example = ["13912345678", "张老师", 20, 8, 6, 4, 2, 3, 6, 18, 3, "是", "是", 4, 3];
-        for (var c = 0; c < example.Length; c++)
-        {
-            if (example[c] is int number)
-            {
-                sheet.Cell(2, c + 1).Value = number;
-            }
-            else
-            {
-                sheet.Cell(2, c + 1).SetValue((string)example[c]);
-            }
-        }
-        var help = workbook.Worksheets.Add("填写说明");
-        string[] lines =
+    public static byte[] BuildTemplate() =>
+        ImportTemplate.Build("云空间统计", Headers, c => c == 0 ? 16 : 11, ["13912345678", "张老师", 20, 8, 6, 4, 2, 3, 6, 18, 3, "是", "是", 4, 3],
         [
             "1. 每行一位教师，按“武汉教育云”平台的教师空间统计填写本学期数字。第 2 行为示例，导入前请删除。",
             "2. 手机号用于找到本校在岗教师（与本平台账号的手机号一致）；姓名仅供核对。",
@@ -58,14 +34,7 @@ public sealed class CloudSpaceImportService(IDbContextFactory<EduPortalDbContext
             "4. 原创文章数不能大于文章数；原创资源数不能大于课件、教学案、教学视频、其他资源的总数。",
             "5. 每周登录次数和积分取自本平台的深度应用积分，个人信息取自教师账号，都不在本表填写。",
             "6. 任一行有错误（含找不到的教师）时整份文件不导入，页面列出行号和原因；管理员人工录入过的目标不被导入覆盖。",
-        ];
-        for (var i = 0; i < lines.Length; i++)
-        {
-            help.Cell(i + 1, 1).Value = lines[i];
-        }
-        help.Column(1).Width = 100;
-        return ExcelExport.Save(workbook);
-    }
+        ]);
 
     public async Task<Result<CloudSpaceImportResult>> ImportAsync(Caller caller, int termId, Stream content, string fileName, CancellationToken cancellationToken = default)
     {

@@ -1,11 +1,13 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.CloudSpaces;
+using EduPortal.Domain.Common;
 using EduPortal.Web.Features.CloudSpaces.Awards;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Metrics;
+using EduPortal.Web.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Features.CloudSpaces;
@@ -13,7 +15,7 @@ namespace EduPortal.Web.Features.CloudSpaces;
 /// <summary>
 /// Wires the teachers' cloud spaces module (教师教育云空间, circular 001): term assessments, statistics import,
 /// checklists, the school's award and compliance; and the district's award rounds with expert scoring
-/// (<see cref="AwardRoundsWiring"/>).
+/// (<see cref="AwardRoundService"/>).
 /// </summary>
 public static class CloudSpacesModule
 {
@@ -25,7 +27,7 @@ public static class CloudSpacesModule
         services.AddScoped<CloudSpaceComplianceService>();
         services.AddMetricSource<CloudSpaceComplianceMetric>();
         // --- district award rounds (§四(三)) ---
-        services.AddAwardRounds();
+        services.AddScoped<AwardRoundService>();
         return services;
     }
 
@@ -50,7 +52,44 @@ public static class CloudSpacesModule
         }).RequireAuthorization(Policies.Admin);
 
         // --- district award rounds (§四(三)) ---
-        endpoints.MapAwardRoundEndpoints();
+        // The results workbook and the certificates. Outside the round's county, or before publication for anyone but
+        // the county admin running it, the answer is 404, the same as for an id that does not exist.
+        endpoints.MapGet("/cloudspaces/awards/{roundId:int}/results.xlsx", async (int roundId, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            AwardRoundService awards, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            var results = await awards.ResultsAsync(caller, roundId, cancellationToken);
+            return results.Succeeded
+                ? Results.File(AwardWorkbook.Build(results.Value!), ExcelExport.ContentType, AwardWorkbook.FileName(results.Value!))
+                : Results.NotFound();
+        }).RequireAuthorization();
+        endpoints.MapGet("/cloudspaces/awards/{roundId:int}/certificates.pdf", (int roundId, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            AwardRoundService awards, CancellationToken cancellationToken) => CertificatesAsync(roundId, null, http, dbFactory, awards, cancellationToken)).RequireAuthorization();
+        endpoints.MapGet("/cloudspaces/awards/{roundId:int}/certificates/{entryId:int}.pdf", (int roundId, int entryId, HttpContext http,
+            IDbContextFactory<EduPortalDbContext> dbFactory, AwardRoundService awards, CancellationToken cancellationToken) =>
+            CertificatesAsync(roundId, entryId, http, dbFactory, awards, cancellationToken)).RequireAuthorization();
+    }
+
+    private static async Task<IResult> CertificatesAsync(int roundId, int? entryId, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+        AwardRoundService awards, CancellationToken cancellationToken)
+    {
+        var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+        if (caller is null)
+        {
+            return Results.Unauthorized();
+        }
+        var found = await awards.CertificatesAsync(caller, roundId, entryId, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error is ConflictError conflict ? Results.Conflict(conflict.Message) : Results.NotFound();
+        }
+        var (round, winners) = found.Value;
+        var name = winners.Count == 1 ? $"{winners[0].TeacherName ?? winners[0].SchoolName}-获奖证书.pdf" : $"{round.Title}-获奖证书.pdf";
+        return Results.File(AwardCertificates.Build(round, winners), PdfReport.ContentType, name);
     }
 
     public static void ScheduleCloudSpacesJobs(this WebApplication app)
@@ -69,7 +108,7 @@ public static class CloudSpacesModule
             return;
         }
         var lastTermIds = await new CloudSpacesDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
-        var today = Domain.Common.ChinaTime.Today(seed.Clock);
+        var today = ChinaTime.Today(seed.Clock);
         foreach (var termId in lastTermIds)
         {
             var term = await seed.Db.CloudSpaceTerms.SingleAsync(t => t.Id == termId, cancellationToken);
@@ -82,6 +121,9 @@ public static class CloudSpacesModule
         await seed.Db.SaveChangesAsync(cancellationToken);
 
         // --- district award rounds (§四(三)): after the term data, the points ledger is seeded already ---
-        await seed.SeedAwardRoundsAsync(cancellationToken);
+        if (seed.CitySeeded)
+        {
+            await new AwardDemoSeeder(seed.Db, seed.Clock, seed.Services.GetRequiredService<AwardRoundService>()).SeedAsync(cancellationToken);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using EduPortal.Data;
 using EduPortal.Data.Auditing;
 using EduPortal.Data.Jurisdiction;
@@ -43,27 +42,16 @@ public sealed class SmartboardLedgerService(IDbContextFactory<EduPortalDbContext
     private static readonly string[] Headers =
         ["资产编号", "设备类型", "品牌", "型号", "序列号", "经费来源", "购置日期", "购置金额（元）", "安装日期", "保修截止", "状态", "所在教室", "备注"];
 
-    public static byte[] BuildTemplate()
+    private static readonly ImportSheetLayout Layout = new(Headers, MaxRows, "文件中没有设备行")
     {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("设备台账");
-        for (var c = 0; c < Headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = Headers[c];
-            sheet.Cell(1, c + 1).Style.Font.Bold = true;
-            sheet.Cell(1, c + 1).Style.Fill.BackgroundColor = XLColor.FromHtml("#E3F2FD");
-            sheet.Column(c + 1).Width = c is 0 or 3 or 4 or 11 or 12 ? 18 : 13;
-            sheet.Column(c + 1).Style.NumberFormat.Format = "@";
-        }
-        string[] example = ["BBT-0101", "交互式一体机", "希沃", "MC86FEA", "SN20240801", "薄改", "2024-08-01", "14500", "2024-08-20", "2027-08-01", "在用", "七年级1班", ""];
-        for (var c = 0; c < example.Length; c++)
-        {
-            sheet.Cell(2, c + 1).SetValue(example[c]);
-        }
-        sheet.SheetView.FreezeRows(1);
-        var help = workbook.Worksheets.Add("填写说明");
-        var lines = new List<string>
-        {
+        CheckedHeaders = 2,
+        HeaderMessage = "表头与模板不一致：第一列应为“资产编号”，第二列应为“设备类型”；请使用下载的模板",
+    };
+
+    public static byte[] BuildTemplate() =>
+        ImportTemplate.Build("设备台账", Headers, c => c is 0 or 3 or 4 or 11 or 12 ? 18 : 13,
+            ["BBT-0101", "交互式一体机", "希沃", "MC86FEA", "SN20240801", "薄改", "2024-08-01", "14500", "2024-08-20", "2027-08-01", "在用", "七年级1班", ""],
+        [
             "1. 每行一台设备；资产编号、设备类型必填。第 2 行为示例，导入前请删除。",
             "2. 资产编号在本校内不能重复，只能包含字母、数字和 - _ . /（导入后统一转为大写）。",
             $"3. 设备类型：{string.Join("、", DeviceTypes.All.Select(t => t.DisplayName()))}。",
@@ -72,14 +60,7 @@ public sealed class SmartboardLedgerService(IDbContextFactory<EduPortalDbContext
             "6. 状态：在用、闲置（不填时：有所在教室为在用，否则为闲置）。维修中的设备请先按在用导入，再在平台报修。",
             "7. 所在教室：填写已登记的教室名称，或本校班级名称（如 七年级1班，导入时自动登记该班教室）。在用设备必须填写所在教室。",
             "8. 任一行有错误时整份台账都不导入，请按页面列出的行号修改后重新上传。",
-        };
-        for (var i = 0; i < lines.Count; i++)
-        {
-            help.Cell(i + 1, 1).Value = lines[i];
-        }
-        help.Column(1).Width = 100;
-        return ExcelExport.Save(workbook);
-    }
+        ]);
 
     public async Task<Result<LedgerImportResult>> ImportAsync(Caller caller, int schoolId, Stream content, CancellationToken cancellationToken = default)
     {
@@ -94,7 +75,7 @@ public sealed class SmartboardLedgerService(IDbContextFactory<EduPortalDbContext
         {
             return new ForbiddenError("只有本校管理员可以导入设备台账。");
         }
-        var parsed = Read(content);
+        var parsed = await ImportSheet.ReadAsync(content, null, Layout, cancellationToken);
         if (!parsed.Succeeded)
         {
             return parsed.Error!;
@@ -339,61 +320,4 @@ public sealed class SmartboardLedgerService(IDbContextFactory<EduPortalDbContext
     }
 
     private static string? Clean(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static Result<List<(int Row, string[] Cells)>> Read(Stream content)
-    {
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
-        buffer.Position = 0;
-        if (WorkbookSizeGuard.Check(buffer) is { } tooLarge)
-        {
-            return ValidationError.For("File", tooLarge);
-        }
-        XLWorkbook workbook;
-        try
-        {
-            workbook = new XLWorkbook(buffer);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or FileFormatException or ArgumentException or InvalidOperationException or IOException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
-        {
-            return ValidationError.For("File", "无法读取该文件，请使用下载的 Excel 模板（.xlsx）");
-        }
-        using (workbook)
-        {
-            var sheet = workbook.Worksheets.First();
-            var header = Enumerable.Range(1, Headers.Length).Select(c => sheet.Cell(1, c).GetString().Trim()).ToArray();
-            if (header[0] != Headers[0] || header[1] != Headers[1])
-            {
-                return ValidationError.For("File", "表头与模板不一致：第一列应为“资产编号”，第二列应为“设备类型”；请使用下载的模板");
-            }
-            var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
-            if (last - 1 > MaxRows)
-            {
-                return ValidationError.For("File", $"一次最多导入 {MaxRows} 行，请分批导入");
-            }
-            var rows = new List<(int, string[])>();
-            for (var r = 2; r <= last; r++)
-            {
-                var cells = new string[Headers.Length];
-                for (var c = 0; c < Headers.Length; c++)
-                {
-                    var cell = sheet.Cell(r, c + 1);
-                    cells[c] = cell.DataType == XLDataType.DateTime
-                        ? cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                        : cell.GetString().Trim();
-                }
-                if (cells.All(c => c.Length == 0))
-                {
-                    continue;
-                }
-                rows.Add((r, cells));
-            }
-            if (rows.Count == 0)
-            {
-                return ValidationError.For("File", "文件中没有设备行");
-            }
-            return rows;
-        }
-    }
 }

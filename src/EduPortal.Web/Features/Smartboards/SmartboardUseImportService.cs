@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Auditing;
@@ -36,26 +35,13 @@ public sealed class SmartboardUseImportService(IDbContextFactory<EduPortalDbCont
 
     private static readonly string[] Headers = ["上课日期", "班级/教室", "学科", "课时（节）", "授课教师"];
 
-    public static byte[] BuildTemplate()
+    private static readonly ImportSheetLayout Layout = new(Headers, MaxRows, "文件中没有课时记录")
     {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("应用课时");
-        for (var c = 0; c < Headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = Headers[c];
-            sheet.Cell(1, c + 1).Style.Font.Bold = true;
-            sheet.Cell(1, c + 1).Style.Fill.BackgroundColor = XLColor.FromHtml("#E3F2FD");
-            sheet.Column(c + 1).Width = c == 1 ? 18 : 14;
-            sheet.Column(c + 1).Style.NumberFormat.Format = "@";
-        }
-        string[] example = ["2026-09-07", "七年级1班", "数学", "1", "王老师"];
-        for (var c = 0; c < example.Length; c++)
-        {
-            sheet.Cell(2, c + 1).SetValue(example[c]);
-        }
-        sheet.SheetView.FreezeRows(1);
-        var help = workbook.Worksheets.Add("填写说明");
-        string[] lines =
+        HeaderMessage = $"表头与模板不一致：应为 {string.Join("、", Headers)}；请使用下载的模板",
+    };
+
+    public static byte[] BuildTemplate() =>
+        ImportTemplate.Build("应用课时", Headers, c => c == 1 ? 18 : 14, ["2026-09-07", "七年级1班", "数学", "1", "王老师"],
         [
             "1. 每行一条记录：某天在某教室用班班通设备上某学科的课时数。第 2 行为示例，导入前请删除。",
             "2. 上课日期按 2026-09-07 填写，不能晚于今天，只能导入一年以内的记录。",
@@ -64,14 +50,7 @@ public sealed class SmartboardUseImportService(IDbContextFactory<EduPortalDbCont
             $"5. 课时：1–{SmartboardLesson.MaxPeriods} 节。",
             "6. 授课教师：本校在职教职工的姓名；本校有同名教师时请填写其登录名。",
             "7. 任一行有错误时整份文件都不导入，请按页面列出的行号修改后重新上传。",
-        ];
-        for (var i = 0; i < lines.Length; i++)
-        {
-            help.Cell(i + 1, 1).Value = lines[i];
-        }
-        help.Column(1).Width = 100;
-        return ExcelExport.Save(workbook);
-    }
+        ]);
 
     public async Task<Result<UseImportResult>> ImportAsync(Caller caller, Stream content, CancellationToken cancellationToken = default)
     {
@@ -79,7 +58,7 @@ public sealed class SmartboardUseImportService(IDbContextFactory<EduPortalDbCont
         {
             return new ForbiddenError("只有本校管理员可以导入课时。");
         }
-        var parsed = Read(content);
+        var parsed = await ImportSheet.ReadAsync(content, null, Layout, cancellationToken);
         if (!parsed.Succeeded)
         {
             return parsed.Error!;
@@ -195,47 +174,5 @@ public sealed class SmartboardUseImportService(IDbContextFactory<EduPortalDbCont
     {
         string[] formats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
         return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-    }
-
-    private static Result<List<(int Row, string[] Cells)>> Read(Stream content)
-    {
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
-        buffer.Position = 0;
-        var opened = UploadedWorkbook.Open(buffer);
-        if (!opened.Succeeded)
-        {
-            return opened.Error!;
-        }
-        using var workbook = opened.Value!;
-        var sheet = workbook.Worksheets.First();
-        var header = Enumerable.Range(1, Headers.Length).Select(c => sheet.Cell(1, c).GetString().Trim()).ToArray();
-        if (!header.SequenceEqual(Headers))
-        {
-            return ValidationError.For("File", $"表头与模板不一致：应为 {string.Join("、", Headers)}；请使用下载的模板");
-        }
-        var last = sheet.LastRowUsed()?.RowNumber() ?? 1;
-        if (last - 1 > MaxRows)
-        {
-            return ValidationError.For("File", $"一次最多导入 {MaxRows} 行，请分批导入");
-        }
-        var rows = new List<(int, string[])>();
-        for (var r = 2; r <= last; r++)
-        {
-            var cells = new string[Headers.Length];
-            for (var c = 0; c < Headers.Length; c++)
-            {
-                var cell = sheet.Cell(r, c + 1);
-                cells[c] = cell.DataType == XLDataType.DateTime
-                    ? cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : cell.GetString().Trim();
-            }
-            if (cells.All(c => c.Length == 0))
-            {
-                continue;
-            }
-            rows.Add((r, cells));
-        }
-        return rows.Count == 0 ? ValidationError.For("File", "文件中没有课时记录") : rows;
     }
 }

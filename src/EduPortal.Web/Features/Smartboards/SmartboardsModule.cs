@@ -1,13 +1,17 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Smartboards;
+using EduPortal.Domain.Common;
 using EduPortal.Web.Features.Smartboards.Competitions;
+using EduPortal.Web.Features.Smartboards.Repairs;
+using EduPortal.Web.Features.Smartboards.Safety;
 using EduPortal.Web.Features.Smartboards.Training;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Infrastructure.Metrics;
 using EduPortal.Web.Infrastructure.Reports;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,12 +27,18 @@ public sealed class SmartboardOptions
     public string? PublicBaseUrl { get; set; }
 }
 
-/// <summary>Wires the 班班通 module (register, devices, labels, import/export, transfers, coverage, staffing, use records).</summary>
+/// <summary>
+/// Wires the 班班通 module (register, devices, labels, import/export, transfers, coverage, staffing, use records, working-day
+/// calendar, repair tickets, safety inspections, training and archives, demo lessons and competitions).
+/// </summary>
 public static class SmartboardsModule
 {
+    public const string EscalationJobId = "smartboards-repair-escalation";
+    public const string SafetyReminderJobId = "smartboards-safety-reminder";
+    public const string RepairFiguresJobId = "smartboards-repair-figures";
+
     public static IServiceCollection AddSmartboards(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.Configure<SmartboardOptions>(configuration.GetSection("Smartboards"));
         services.AddScoped<SmartboardRegisterService>();
         services.AddScoped<SmartboardLabelService>();
@@ -42,7 +52,11 @@ public static class SmartboardsModule
         services.AddScoped<SmartboardUseService>();
         services.AddScoped<SmartboardUseImportService>();
         services.AddMetricSource<SmartboardSubjectCoverageMetric>();
-        services.AddSmartboardService();
+        services.AddScoped<WorkingCalendarService>();
+        services.AddScoped<RepairTicketService>();
+        services.AddScoped<RepairFiguresService>();
+        services.AddScoped<SafetyService>();
+        services.AddMetricSource<RepairOverdueShareMetric>();
         services.AddScoped<TrainingService>();
         services.AddScoped<ArchiveService>();
         services.AddScoped<DemoLessonService>();
@@ -88,7 +102,7 @@ public static class SmartboardsModule
                 return Results.NotFound();
             }
             return Results.File(coverage.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType,
-                $"{report.Scope.Name}-班班通覆盖率-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
+                $"{report.Scope.Name}-班班通覆盖率-{ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
         }).RequireAuthorization();
         endpoints.MapGet("/smartboards/use.xlsx", async (HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, SmartboardUseService use,
             TimeProvider clock, CancellationToken cancellationToken) =>
@@ -103,9 +117,9 @@ public static class SmartboardsModule
                 return Results.NotFound();
             }
             return Results.File(use.BuildWorkbook(report), Infrastructure.Excel.ExcelExport.ContentType,
-                $"{report.Scope.Name}-班班通应用-{Domain.Common.ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
+                $"{report.Scope.Name}-班班通应用-{ChinaTime.ToChina(clock.GetUtcNow()):yyyyMMdd-HHmm}.xlsx");
         }).RequireAuthorization();
-        endpoints.MapSmartboardServiceEndpoints();
+        MapServiceEndpoints(endpoints);
         MapTrainingEndpoints(endpoints);
         endpoints.MapGet("/smartboards/demo-lessons.xlsx", async (int? year, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
             DemoLessonService demoLessons, CancellationToken cancellationToken) =>
@@ -174,6 +188,33 @@ public static class SmartboardsModule
         }).RequireAuthorization();
     }
 
+    /// <summary>Photos of tickets and of rectified findings, served only to callers who may open the ticket or finding.</summary>
+    private static void MapServiceEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/smartboards/repairs/{ticketId:long}/photo", async (long ticketId, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
+            RepairTicketService tickets, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            var stream = await tickets.OpenPhotoAsync(caller, ticketId, cancellationToken);
+            return stream is { } photo ? StoredFileResults.Serve(http, photo.Stream, photo.ContentType, $"repair-{ticketId}") : Results.NotFound();
+        }).RequireAuthorization();
+        endpoints.MapGet("/smartboards/safety/findings/{findingId:int}/photo", async (int findingId, HttpContext http,
+            IDbContextFactory<EduPortalDbContext> dbFactory, SafetyService safety, CancellationToken cancellationToken) =>
+        {
+            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+            var stream = await safety.OpenPhotoAsync(caller, findingId, cancellationToken);
+            return stream is { } photo ? StoredFileResults.Serve(http, photo.Stream, photo.ContentType, $"safety-finding-{findingId}") : Results.NotFound();
+        }).RequireAuthorization();
+    }
+
     private static void MapLedgerEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/smartboards/use-template.xlsx", () =>
@@ -211,10 +252,19 @@ public static class SmartboardsModule
         !string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? options.PublicBaseUrl.TrimEnd('/')
             : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
+    /// <summary>
+    /// The escalation job every 15 minutes, the rectification reminder each morning and the repair figures' snapshot each night (China time). AddOrUpdate with
+    /// fixed ids: registering again at every start replaces the schedule instead of adding a second one, and both jobs
+    /// change nothing when run twice.
+    /// </summary>
     public static void ScheduleSmartboardsJobs(this WebApplication app)
     {
-        _ = app;
-        app.ScheduleSmartboardServiceJobs();
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        var options = new RecurringJobOptions { TimeZone = ChinaTime.Zone };
+        jobs.AddOrUpdate<RepairTicketService>(EscalationJobId, service => service.EscalateOverdueAsync(CancellationToken.None), "*/15 * * * *", options);
+        jobs.AddOrUpdate<SafetyService>(SafetyReminderJobId, service => service.RemindAsync(CancellationToken.None), "30 7 * * *", options);
+        // Just after midnight: the repair figures' snapshot of the settled tickets (the figures page adds the live rest).
+        jobs.AddOrUpdate<RepairFiguresService>(RepairFiguresJobId, service => service.TakeSnapshotAsync(CancellationToken.None), "5 0 * * *", options);
     }
 
     /// <summary>Demo classrooms and devices for every demo school, a year of repair tickets, an inspection round and a term of use records (deterministic; nothing when the register holds rooms already).</summary>
@@ -224,7 +274,7 @@ public static class SmartboardsModule
         {
             await new SmartboardsDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             await new SmartboardUseDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
-            await SmartboardServiceWiring.SeedSmartboardServiceAsync(seed.Db, seed.Clock, cancellationToken);
+            await new SmartboardServiceDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             await new SmartboardDemoLessonSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
             if (await new SmartboardTrainingDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken) > 0)
             {
@@ -244,7 +294,7 @@ public static class SmartboardsModule
         var caller = new Domain.Accounts.Caller(admin.Id, admin.RealName, admin.Level, admin.OrgUnitId, admin.OrgUnit.Name, admin.OrgUnit.Path, admin.OrgUnit.Kind,
             admin.Capabilities);
         var archives = seed.Services.GetRequiredService<ArchiveService>();
-        var today = Domain.Common.ChinaTime.Today(seed.Clock);
+        var today = ChinaTime.Today(seed.Clock);
         foreach (var (title, fileName, daysAgo) in new[] { ("班班通设备安装验收单", "安装验收单.pdf", 200), ("交互式一体机使用说明书", "一体机说明书.pdf", 180) })
         {
             using var pdf = new MemoryStream(MinimalPdf(title));
