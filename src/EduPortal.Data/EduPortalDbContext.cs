@@ -96,6 +96,12 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        // PostgreSQL refuses offsets other than zero: every DateTimeOffset is written as the same instant in UTC.
+        else if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

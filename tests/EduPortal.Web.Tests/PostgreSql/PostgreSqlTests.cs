@@ -65,4 +65,22 @@ public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
         Assert.True(found.Succeeded, found.Error?.Message);
         Assert.Equal(1, found.Value.Total);
     }
+
+    [Fact]
+    public async Task A_china_time_is_written_and_queried_as_the_same_instant_in_utc_on_postgresql()
+    {
+        // Npgsql refuses a DateTimeOffset whose offset is not zero; the context's converter writes every one in UTC.
+        var chinaTime = new DateTimeOffset(2026, 9, 7, 8, 30, 0, TimeSpan.FromHours(8));
+        var entityId = "utc-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var db = await portal.DbAsync())
+        {
+            db.AuditEntries.Add(AuditEntry.Create(chinaTime, "utc-test", "时区测试", "test.utc", "Test", entityId, "/", "时区测试", null, null));
+            await db.SaveChangesAsync();
+        }
+        await using var read = await portal.DbAsync();
+        var stored = await read.AuditEntries.SingleAsync(e => e.EntityId == entityId && e.OccurredAt == chinaTime);
+        Assert.Equal(chinaTime.UtcDateTime, stored.OccurredAt.UtcDateTime);
+        Assert.Equal(TimeSpan.Zero, stored.OccurredAt.Offset);
+        Assert.Equal(1, await read.AuditEntries.CountAsync(e => e.EntityId == entityId && e.OccurredAt >= chinaTime && e.OccurredAt < chinaTime.AddMinutes(1)));
+    }
 }
