@@ -6,26 +6,14 @@ namespace EduPortal.Data.Jurisdiction;
 
 /// <summary>
 /// Jurisdiction for the 班班通 register, next to <see cref="JurisdictionQueries"/>: a school sees its own rooms and
-/// devices, a township, county or city its subtree. School and county callers filter on indexed ids.
+/// devices, a township, county or city its subtree. Rows that keep their school's and county's ids (and the township's)
+/// are filtered through <see cref="SchoolScopedJurisdiction"/> on those indexed ids.
 /// </summary>
 public static class SmartboardJurisdiction
 {
-    public static IQueryable<Classroom> WithinJurisdiction(this IQueryable<Classroom> classrooms, Caller caller) => caller.OrgKind switch
-    {
-        OrgUnitKind.School => classrooms.Where(c => c.SchoolId == caller.OrgUnitId),
-        OrgUnitKind.County => classrooms.Where(c => c.CountyId == caller.OrgUnitId),
-        // A deployment serves one city, the root of the tree: its subtree is every row, and a path prefix would only cost a scan.
-        OrgUnitKind.City => classrooms,
-        _ => classrooms.Where(c => c.SchoolPath.StartsWith(caller.OrgPath)),
-    };
+    public static IQueryable<Classroom> WithinJurisdiction(this IQueryable<Classroom> classrooms, Caller caller) => classrooms.WithinSchoolScope(caller);
 
-    public static IQueryable<Device> WithinJurisdiction(this IQueryable<Device> devices, Caller caller) => caller.OrgKind switch
-    {
-        OrgUnitKind.School => devices.Where(d => d.SchoolId == caller.OrgUnitId),
-        OrgUnitKind.County => devices.Where(d => d.CountyId == caller.OrgUnitId),
-        OrgUnitKind.City => devices,
-        _ => devices.Where(d => d.SchoolPath.StartsWith(caller.OrgPath)),
-    };
+    public static IQueryable<Device> WithinJurisdiction(this IQueryable<Device> devices, Caller caller) => devices.WithinSchoolScope(caller);
 
     /// <summary>History entries of devices the caller may see (a transferred device's whole history goes with it).</summary>
     public static IQueryable<DeviceEvent> WithinJurisdiction(this IQueryable<DeviceEvent> events, IQueryable<Device> devices, Caller caller)
@@ -42,15 +30,7 @@ public static class SmartboardJurisdiction
     /// Repair tickets of devices in the caller's subtree. Tickets keep their school's, township centre's and county's
     /// ids, so each level filters on an indexed id instead of a path prefix.
     /// </summary>
-    public static IQueryable<RepairTicket> WithinJurisdiction(this IQueryable<RepairTicket> tickets, Caller caller) => caller.OrgKind switch
-    {
-        OrgUnitKind.School => tickets.Where(t => t.SchoolId == caller.OrgUnitId),
-        OrgUnitKind.Township => tickets.Where(t => t.TownshipId == caller.OrgUnitId),
-        OrgUnitKind.County => tickets.Where(t => t.CountyId == caller.OrgUnitId),
-        // A deployment serves one city, the root of the tree.
-        OrgUnitKind.City => tickets,
-        _ => tickets.Where(t => t.SchoolPath.StartsWith(caller.OrgPath)),
-    };
+    public static IQueryable<RepairTicket> WithinJurisdiction(this IQueryable<RepairTicket> tickets, Caller caller) => tickets.WithinTownshipScope(caller);
 
     /// <summary>
     /// The tickets a caller may open (<see cref="RepairTicket.IsVisibleTo"/>): admins and technicians see their
@@ -71,12 +51,7 @@ public static class SmartboardJurisdiction
     public static IQueryable<SchoolPolicy> WithinJurisdiction(this IQueryable<SchoolPolicy> policies, Caller caller) =>
         policies.Where(p => p.SchoolPath.StartsWith(caller.OrgPath));
 
-    public static IQueryable<SchoolNetworkProfile> WithinJurisdiction(this IQueryable<SchoolNetworkProfile> profiles, Caller caller) => caller.OrgKind switch
-    {
-        OrgUnitKind.School => profiles.Where(p => p.SchoolId == caller.OrgUnitId),
-        OrgUnitKind.County => profiles.Where(p => p.CountyId == caller.OrgUnitId),
-        _ => profiles.Where(p => p.SchoolPath.StartsWith(caller.OrgPath)),
-    };
+    public static IQueryable<SchoolNetworkProfile> WithinJurisdiction(this IQueryable<SchoolNetworkProfile> profiles, Caller caller) => profiles.WithinSchoolScope(caller);
 
     public static IQueryable<TechnicianPost> WithinJurisdiction(this IQueryable<TechnicianPost> posts, Caller caller) =>
         posts.Where(p => p.OrgPath.StartsWith(caller.OrgPath));
@@ -114,30 +89,11 @@ public static class SmartboardJurisdiction
     };
 
     /// <summary>Use records (lessons taught with the equipment) of the caller's subtree, on indexed ids for schools and counties.</summary>
-    public static IQueryable<SmartboardLesson> WithinJurisdiction(this IQueryable<SmartboardLesson> lessons, Caller caller) => caller.OrgKind switch
-    {
-        OrgUnitKind.School => lessons.Where(l => l.SchoolId == caller.OrgUnitId),
-        OrgUnitKind.County => lessons.Where(l => l.CountyId == caller.OrgUnitId),
-        OrgUnitKind.City => lessons,
-        _ => lessons.Where(l => l.SchoolPath.StartsWith(caller.OrgPath)),
-    };
+    public static IQueryable<SmartboardLesson> WithinJurisdiction(this IQueryable<SmartboardLesson> lessons, Caller caller) => lessons.WithinSchoolScope(caller);
 
-    public static IQueryable<RepairFigureSnapshot> WithinJurisdiction(this IQueryable<RepairFigureSnapshot> snapshots, Caller caller) => caller.OrgKind switch
-    {
-        OrgUnitKind.School => snapshots.Where(s => s.SchoolId == caller.OrgUnitId),
-        OrgUnitKind.Township => snapshots.Where(s => s.TownshipId == caller.OrgUnitId),
-        OrgUnitKind.County => snapshots.Where(s => s.CountyId == caller.OrgUnitId),
-        OrgUnitKind.City => snapshots,
-        _ => snapshots.Where(s => s.SchoolPath.StartsWith(caller.OrgPath)),
-    };
+    public static IQueryable<RepairFigureSnapshot> WithinJurisdiction(this IQueryable<RepairFigureSnapshot> snapshots, Caller caller) => snapshots.WithinTownshipScope(caller);
 
-    public static IQueryable<DemoLesson> WithinJurisdiction(this IQueryable<DemoLesson> lessons, Caller caller) => caller.OrgKind switch
-    {
-        OrgUnitKind.School => lessons.Where(l => l.SchoolId == caller.OrgUnitId),
-        OrgUnitKind.County => lessons.Where(l => l.CountyId == caller.OrgUnitId),
-        OrgUnitKind.City => lessons,
-        _ => lessons.Where(l => l.SchoolPath.StartsWith(caller.OrgPath)),
-    };
+    public static IQueryable<DemoLesson> WithinJurisdiction(this IQueryable<DemoLesson> lessons, Caller caller) => lessons.WithinSchoolScope(caller);
 
     /// <summary>
     /// County competitions the caller sees: the county's own (and the city's all), and for a school or township the

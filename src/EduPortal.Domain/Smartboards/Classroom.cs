@@ -10,7 +10,7 @@ namespace EduPortal.Domain.Smartboards;
 /// room (circular 003 §二.2: 班主任要对本班的设备负责) and the room's keeper otherwise; the org model has no
 /// 班主任 of its own, so the register records it here.
 /// </summary>
-public sealed class Classroom
+public sealed class Classroom : ISchoolScoped
 {
     public const int MaxNameLength = 40;
     public const int MaxNotesLength = 200;

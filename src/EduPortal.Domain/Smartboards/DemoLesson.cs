@@ -1,5 +1,6 @@
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
 
 namespace EduPortal.Domain.Smartboards;
 
@@ -8,7 +9,7 @@ namespace EduPortal.Domain.Smartboards;
 /// 教师应用“班班通”开展观摩课、示范课等教学比赛……各学校全年不少于2次). Recorded by the school's admin with the teacher, subject,
 /// topic, date, room and the evidence (notes and an optional link to the recording or the lesson plan).
 /// </summary>
-public sealed class DemoLesson
+public sealed class DemoLesson : ISchoolScoped
 {
     public const int MaxTopicLength = 100;
     public const int MaxNotesLength = 500;

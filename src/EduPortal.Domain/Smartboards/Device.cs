@@ -1,5 +1,6 @@
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
 
 namespace EduPortal.Domain.Smartboards;
 
@@ -7,7 +8,7 @@ namespace EduPortal.Domain.Smartboards;
 /// A 班班通 device: a school fixed asset (circular 003 §二.1: 纳入学校固定资产管理) with a tag unique in its school,
 /// standing in a classroom (or stored, when idle), with a status whose changes are guarded and recorded in its history.
 /// </summary>
-public sealed class Device
+public sealed class Device : ISchoolScoped
 {
     private readonly List<DeviceEvent> _events = [];
 

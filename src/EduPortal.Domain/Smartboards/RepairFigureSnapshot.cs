@@ -1,3 +1,5 @@
+using EduPortal.Domain.Organization;
+
 namespace EduPortal.Domain.Smartboards;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace EduPortal.Domain.Smartboards;
 /// then (closed or scrapped — those never change again). The page adds, live, the tickets still open, those settled
 /// since and today's new repeat faults, so its figures are those of a direct count.
 /// </summary>
-public sealed class RepairFigureSnapshot
+public sealed class RepairFigureSnapshot : ITownshipScoped
 {
     private RepairFigureSnapshot()
     {

@@ -11,7 +11,7 @@ namespace EduPortal.Domain.Smartboards;
 /// recorded (003 §二.1: 维护维修记录整理归档). Closing needs the reporter's or the head teacher's acceptance — the head
 /// teacher is responsible for the class's devices (003 §二.2: 班主任要对本班的设备负责).
 /// </summary>
-public sealed class RepairTicket
+public sealed class RepairTicket : ITownshipScoped
 {
     public const int MaxTextLength = 500;
     public const int MaxPartsLength = 200;

@@ -1,5 +1,6 @@
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
 
 namespace EduPortal.Domain.Smartboards;
 
@@ -8,7 +9,7 @@ namespace EduPortal.Domain.Smartboards;
 /// targets of circular 004 三(一)1 (乡镇以上学校全部接入光纤，所有小学接入宽带) are checked against it.
 /// Kept by the school admin; the county may correct it.
 /// </summary>
-public sealed class SchoolNetworkProfile
+public sealed class SchoolNetworkProfile : ISchoolScoped
 {
     public const int MaxBandwidthMbps = 100_000;
     public const int MaxProviderLength = 40;

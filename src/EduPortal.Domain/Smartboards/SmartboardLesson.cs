@@ -1,5 +1,6 @@
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
 
 namespace EduPortal.Domain.Smartboards;
 
@@ -8,7 +9,7 @@ namespace EduPortal.Domain.Smartboards;
 /// taught them (circular 003 §三.4: 将“班班通”应用纳入到教学常规管理之中，根据不同模式分学科提出课时安排).
 /// The subject and period figures of <see cref="UseFigure"/> are summed from these records.
 /// </summary>
-public sealed class SmartboardLesson
+public sealed class SmartboardLesson : ISchoolScoped
 {
     public const int MaxPeriods = 8;
     public const int MaxSubjectLength = 10;

@@ -15,23 +15,23 @@ public static class LabMetrics
 }
 
 /// <summary>实验记录（条/校/周）: shown records with a lesson date in the 7 China days ending on the date, per school in scope.</summary>
-public sealed class LabRecordsPerSchoolWeekSource(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+public sealed class LabRecordsPerSchoolWeekSource(IDbContextFactory<EduPortalDbContext> dbFactory) : PerSchoolMetricSource(dbFactory)
 {
     public const string Key = "lab.records-per-school-week";
 
-    public MetricDefinition Definition { get; } = new(Key, "实验记录周均数", "条/校/周", MetricDirection.HigherIsBetter, "LabRecords", "/labs/stats");
+    public override MetricDefinition Definition { get; } = new(Key, "实验记录周均数", "条/校/周", MetricDirection.HigherIsBetter, "LabRecords", "/labs/stats");
 
-    public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    protected override Func<decimal, decimal, decimal?> Ratio => MetricRollup.Ratio;
+
+    protected override async Task<Dictionary<int, (decimal Numerator, decimal Denominator)>> CountAsync(EduPortalDbContext db, OrgUnit scope,
+        IReadOnlyList<MetricSchool> schools, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var schools = await MetricRollup.SchoolsAsync(db, scope, cancellationToken);
         var since = asOf.AddDays(-6);
         var counts = await db.LabRecords.AsNoTracking()
             .Where(r => r.Shown && r.LessonDate >= since && r.LessonDate <= asOf && r.SchoolPath.StartsWith(scope.Path))
             .GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.SchoolId, g => g.Count, cancellationToken);
-        var perSchool = schools.ToDictionary(s => s.Id, s => ((decimal)counts.GetValueOrDefault(s.Id), 1m));
-        return await MetricRollup.ReadAsync(db, Definition, scope, schools, perSchool, MetricRollup.Ratio, cancellationToken);
+        return schools.ToDictionary(s => s.Id, s => ((decimal)counts.GetValueOrDefault(s.Id), 1m));
     }
 }
 
@@ -39,16 +39,15 @@ public sealed class LabRecordsPerSchoolWeekSource(IDbContextFactory<EduPortalDbC
 /// 实验开出率 in the term containing the date (the statistics page's rule, <see cref="LabCoverage"/>): catalogue
 /// experiments for the grades a school teaches that its shown records cite, over those catalogue experiments.
 /// </summary>
-public sealed class LabOpeningRateSource(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+public sealed class LabOpeningRateSource(IDbContextFactory<EduPortalDbContext> dbFactory) : PerSchoolMetricSource(dbFactory)
 {
     public const string Key = "lab.opening-rate";
 
-    public MetricDefinition Definition { get; } = new(Key, "实验开出率", "%", MetricDirection.HigherIsBetter, "LabRecords", "/labs/stats");
+    public override MetricDefinition Definition { get; } = new(Key, "实验开出率", "%", MetricDirection.HigherIsBetter, "LabRecords", "/labs/stats");
 
-    public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    protected override async Task<Dictionary<int, (decimal Numerator, decimal Denominator)>> CountAsync(EduPortalDbContext db, OrgUnit scope,
+        IReadOnlyList<MetricSchool> schools, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var schools = await MetricRollup.SchoolsAsync(db, scope, cancellationToken);
         var term = SchoolTerm.Containing(asOf);
         var recorded = await db.LabRecords.AsNoTracking()
             .Where(r => r.Shown && r.ExperimentId != null && r.LessonDate >= term.Start && r.LessonDate <= asOf && r.SchoolPath.StartsWith(scope.Path))
@@ -60,12 +59,12 @@ public sealed class LabOpeningRateSource(IDbContextFactory<EduPortalDbContext> d
         var catalogue = await db.LabExperiments.AsNoTracking()
             .Where(e => e.Active && (ancestors.Contains(e.OwnerPath) || e.OwnerPath.StartsWith(scope.Path)))
             .ToListAsync(cancellationToken);
-        var perSchool = new Dictionary<int, (decimal, decimal)>();
+        var perSchool = new Dictionary<int, (decimal Numerator, decimal Denominator)>();
         foreach (var school in schools)
         {
             var cells = LabCoverage.Compute(catalogue.Where(e => e.AppliesTo(school.Path)), bySchool.GetValueOrDefault(school.Id) ?? [], school.Stage.Grades());
             perSchool[school.Id] = (cells.Sum(c => c.CoveredCount), cells.Sum(c => c.CatalogueCount));
         }
-        return await MetricRollup.ReadAsync(db, Definition, scope, schools, perSchool, MetricRollup.Percent, cancellationToken);
+        return perSchool;
     }
 }

@@ -20,16 +20,15 @@ public static class SurveyMetrics
 /// active serving accounts that teach one of its surveyed subjects and registered by the day's end, over the teachers its
 /// latest submitted survey counts. A school without a submitted survey has no denominator (无数据).
 /// </summary>
-public sealed class TeacherRegistrationRateSource(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+public sealed class TeacherRegistrationRateSource(IDbContextFactory<EduPortalDbContext> dbFactory) : PerSchoolMetricSource(dbFactory)
 {
     public const string Key = "surveys.teacher-registration-rate";
 
-    public MetricDefinition Definition { get; } = new(Key, "教师实名注册率", "%", MetricDirection.HigherIsBetter, "Surveys", "/surveys");
+    public override MetricDefinition Definition { get; } = new(Key, "教师实名注册率", "%", MetricDirection.HigherIsBetter, "Surveys", "/surveys");
 
-    public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    protected override async Task<Dictionary<int, (decimal Numerator, decimal Denominator)>> CountAsync(EduPortalDbContext db, OrgUnit scope,
+        IReadOnlyList<MetricSchool> schools, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var schools = await MetricRollup.SchoolsAsync(db, scope, cancellationToken);
         var end = MetricRollup.EndOf(asOf);
         var submitted = await db.SchoolSurveys.AsNoTracking()
             .Where(s => s.SchoolPath.StartsWith(scope.Path) && s.Status == SurveyStatus.Submitted && s.SubmittedAt < end)
@@ -46,9 +45,8 @@ public sealed class TeacherRegistrationRateSource(IDbContextFactory<EduPortalDbC
             .Where(a => stages.ContainsKey(a.OrgUnitId)
                 && RegistrationRate.TeachesSurveyedSubject(Subjects.Parse(a.SubjectsText).Known, SurveySubjects.ForStage(stages[a.OrgUnitId])))
             .GroupBy(a => a.OrgUnitId).ToDictionary(g => g.Key, g => g.Count());
-        var perSchool = surveyed.Where(s => s.Value > 0)
+        return surveyed.Where(s => s.Value > 0)
             .ToDictionary(s => s.Key, s => ((decimal)registered.GetValueOrDefault(s.Key), (decimal)s.Value));
-        return await MetricRollup.ReadAsync(db, Definition, scope, schools, perSchool, MetricRollup.Percent, cancellationToken);
     }
 }
 
@@ -56,22 +54,21 @@ public sealed class TeacherRegistrationRateSource(IDbContextFactory<EduPortalDbC
 /// 调查填报完成率: in the latest survey round that reaches the scope (opened at or above it, or inside it), the schools that
 /// have submitted over the schools the round covers.
 /// </summary>
-public sealed class SurveyCompletionRateSource(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+public sealed class SurveyCompletionRateSource(IDbContextFactory<EduPortalDbContext> dbFactory) : PerSchoolMetricSource(dbFactory)
 {
     public const string Key = "surveys.completion-rate";
 
-    public MetricDefinition Definition { get; } = new(Key, "调查填报完成率", "%", MetricDirection.HigherIsBetter, "Surveys", "/surveys");
+    public override MetricDefinition Definition { get; } = new(Key, "调查填报完成率", "%", MetricDirection.HigherIsBetter, "Surveys", "/surveys");
 
-    public async Task<MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    protected override async Task<Dictionary<int, (decimal Numerator, decimal Denominator)>> CountAsync(EduPortalDbContext db, OrgUnit scope,
+        IReadOnlyList<MetricSchool> schools, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var schools = await MetricRollup.SchoolsAsync(db, scope, cancellationToken);
         var end = MetricRollup.EndOf(asOf);
         var ancestors = OrgUnit.AncestorPaths(scope.Path).ToList();
         var round = await db.SurveyRounds.AsNoTracking()
             .Where(r => r.OpenedAt < end && (ancestors.Contains(r.OrgPath) || r.OrgPath.StartsWith(scope.Path)))
             .OrderByDescending(r => r.Id).Select(r => new { r.Id, r.OrgPath }).FirstOrDefaultAsync(cancellationToken);
-        var perSchool = new Dictionary<int, (decimal, decimal)>();
+        var perSchool = new Dictionary<int, (decimal Numerator, decimal Denominator)>();
         if (round is not null)
         {
             var done = (await db.SchoolSurveys.AsNoTracking()
@@ -82,6 +79,6 @@ public sealed class SurveyCompletionRateSource(IDbContextFactory<EduPortalDbCont
                 perSchool[school.Id] = (done.Contains(school.Id) ? 1 : 0, 1);
             }
         }
-        return await MetricRollup.ReadAsync(db, Definition, scope, schools, perSchool, MetricRollup.Percent, cancellationToken);
+        return perSchool;
     }
 }
