@@ -199,16 +199,9 @@ public sealed class SmartboardRegisterService(IDbContextFactory<EduPortalDbConte
         {
             return ValidationError.For(nameof(Classroom.SchoolClassId), "该班级已有教室");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        db.Audit(caller, clock, AuditActions.SmartboardClassroomSaved, ClassroomEntity, room.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            school.Path, $"{(before is null ? "登记" : "修改")}{school.Name}教室“{room.Name}”", before, Snapshot(room));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return room.Id;
+        return await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardClassroomSaved, ClassroomEntity,
+            room.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), school.Path, $"{(before is null ? "登记" : "修改")}{school.Name}教室“{room.Name}”",
+            before, Snapshot(room)), cancellationToken, RegisterRefused) is { } conflict ? conflict : room.Id;
     }
 
     /// <summary>Deletes an empty room (its devices must be moved or stored first).</summary>
@@ -262,16 +255,9 @@ public sealed class SmartboardRegisterService(IDbContextFactory<EduPortalDbConte
         }
         var device = registered.Value!;
         db.Devices.Add(device);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        db.Audit(caller, clock, AuditActions.SmartboardDeviceRegistered, DeviceEntity, Id(device), school.Path,
-            $"登记{school.Name}设备 {device.AssetTag}（{device.Type.DisplayName()}）", null, Snapshot(device, classroom?.Name));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return device.Id;
+        return await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardDeviceRegistered, DeviceEntity, Id(device), school.Path,
+            $"登记{school.Name}设备 {device.AssetTag}（{device.Type.DisplayName()}）", null, Snapshot(device, classroom?.Name)), cancellationToken,
+            RegisterRefused) is { } conflict ? conflict : device.Id;
     }
 
     public async Task<Result> UpdateDeviceAsync(Caller caller, long deviceId, int version, DeviceInput input, CancellationToken cancellationToken = default)
@@ -383,26 +369,14 @@ public sealed class SmartboardRegisterService(IDbContextFactory<EduPortalDbConte
         classroomId is null ? Task.FromResult<string?>(null)
             : db.Classrooms.Where(c => c.Id == classroomId).Select(c => (string?)c.Name).SingleOrDefaultAsync(cancellationToken);
 
-    internal static Task<Error?> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken) =>
-        SaveAsync(db, "该记录已被其他人修改，请刷新后再试。", "资产编号或教室名称与本校已有记录重复，请刷新后再试。", cancellationToken);
+    internal static Task<Error?> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken) => db.TrySaveAsync(RegisterRefused, cancellationToken);
 
-    /// <summary>Saves, turning a lost race (concurrency token) or a unique-index clash into a conflict with the caller's own message.</summary>
-    internal static async Task<Error?> SaveAsync(EduPortalDbContext db, string changedMessage, string duplicateMessage, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ConflictError(changedMessage);
-        }
-        catch (DbUpdateException)
-        {
-            return new ConflictError(duplicateMessage);
-        }
-    }
+    /// <summary>A lost race (concurrency token) or a unique-index clash, as a conflict with the caller's own message.</summary>
+    internal static Func<DbUpdateException, Error> Refused(string changedMessage, string duplicateMessage) =>
+        ex => new ConflictError(ex is DbUpdateConcurrencyException ? changedMessage : duplicateMessage);
+
+    private static readonly Func<DbUpdateException, Error> RegisterRefused =
+        Refused("该记录已被其他人修改，请刷新后再试。", "资产编号或教室名称与本校已有记录重复，请刷新后再试。");
 
     private static string Id(Device device) => device.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -79,15 +79,9 @@ public sealed class SmartboardTransferService(IDbContextFactory<EduPortalDbConte
         }
         var transfer = offered.Value!;
         db.DeviceTransfers.Add(transfer);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await SaveAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        Audit(db, caller, transfer, device.SchoolPath, $"{schoolName}发布闲置设备 {device.AssetTag}（{device.Type.DisplayName()}）供调剂");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return transfer.Id;
+        return await db.SaveThenAuditAsync(() => Audit(db, caller, transfer, device.SchoolPath,
+            $"{schoolName}发布闲置设备 {device.AssetTag}（{device.Type.DisplayName()}）供调剂"), cancellationToken, TransferRefused) is { } conflict
+            ? conflict : transfer.Id;
     }
 
     public async Task<Result> RequestAsync(Caller caller, long transferId, string? note, CancellationToken cancellationToken = default)
@@ -202,6 +196,8 @@ public sealed class SmartboardTransferService(IDbContextFactory<EduPortalDbConte
         db.Audit(caller, clock, AuditActions.SmartboardTransferChanged, TransferEntity, transfer.Id.ToString(CultureInfo.InvariantCulture), orgPath, summary,
             null, new { 状态 = transfer.State.DisplayName(), 调出学校 = transfer.FromSchoolName, 调入学校 = transfer.ToSchoolName, 资产编号 = transfer.FromAssetTag });
 
-    private static Task<Error?> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken) =>
-        SmartboardRegisterService.SaveAsync(db, "该调剂已被其他人处理，请刷新后查看最新状态。", "该设备已在调剂中，或编号与调入学校已有设备重复，请刷新后再试。", cancellationToken);
+    private static readonly Func<DbUpdateException, Error> TransferRefused =
+        SmartboardRegisterService.Refused("该调剂已被其他人处理，请刷新后查看最新状态。", "该设备已在调剂中，或编号与调入学校已有设备重复，请刷新后再试。");
+
+    private static Task<Error?> SaveAsync(EduPortalDbContext db, CancellationToken cancellationToken) => db.TrySaveAsync(TransferRefused, cancellationToken);
 }

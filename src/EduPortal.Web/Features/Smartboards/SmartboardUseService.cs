@@ -73,32 +73,20 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
         }
         var lesson = recorded.Value!;
         db.SmartboardLessons.Add(lesson);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.SmartboardLessonRecorded, LessonEntity, lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
-            $"登记{lesson.ClassroomName} {lesson.Subject} {lesson.Periods} 节（{ChinaTime.FormatDate(lesson.TaughtOn)}）", null, Snapshot(lesson));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardLessonRecorded, LessonEntity,
+            lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
+            $"登记{lesson.ClassroomName} {lesson.Subject} {lesson.Periods} 节（{ChinaTime.FormatDate(lesson.TaughtOn)}）", null, Snapshot(lesson)), cancellationToken);
         return lesson.Id;
     }
 
     public async Task<Result> DeleteAsync(Caller caller, long lessonId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var lesson = await db.SmartboardLessons.WithinJurisdiction(caller).SingleOrDefaultAsync(l => l.Id == lessonId, cancellationToken);
-        if (lesson is null)
-        {
-            return new NotFoundError();
-        }
-        if (!lesson.PermissionsFor(caller).CanDelete)
-        {
-            return new ForbiddenError("只能删除自己登记的课时。");
-        }
-        db.SmartboardLessons.Remove(lesson);
-        db.Audit(caller, clock, AuditActions.SmartboardLessonDeleted, LessonEntity, lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
-            $"删除{lesson.ClassroomName} {lesson.Subject} {lesson.Periods} 节（{ChinaTime.FormatDate(lesson.TaughtOn)}）", Snapshot(lesson), null);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
+        return await db.RemoveAuditedAsync(db.SmartboardLessons.WithinJurisdiction(caller).Where(l => l.Id == lessonId), l => l.PermissionsFor(caller).CanDelete,
+            "只能删除自己登记的课时。",
+            lesson => db.Audit(caller, clock, AuditActions.SmartboardLessonDeleted, LessonEntity, lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
+                $"删除{lesson.ClassroomName} {lesson.Subject} {lesson.Periods} 节（{ChinaTime.FormatDate(lesson.TaughtOn)}）", Snapshot(lesson), null),
+            cancellationToken);
     }
 
     /// <summary>The caller's latest ten lessons of this term, newest first.</summary>

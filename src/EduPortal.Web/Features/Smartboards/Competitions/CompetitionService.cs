@@ -45,21 +45,11 @@ public sealed class CompetitionService(IDbContextFactory<EduPortalDbContext> dbF
             return ValidationError.For("Period", $"{competition.Year}年{competition.Period.DisplayName()}的竞赛已经组织");
         }
         db.LessonCompetitions.Add(competition);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return ValidationError.For("Period", $"{competition.Year}年{competition.Period.DisplayName()}的竞赛已经组织");
-        }
-        db.Audit(caller, clock, AuditActions.SmartboardCompetitionChanged, Entity, Id(competition.Id), competition.CountyPath,
-            $"{caller.RealName} 组织{competition.Year}年{competition.Period.DisplayName()}竞赛“{competition.Title}”", null,
-            new { 年度 = competition.Year, 轮次 = competition.Period.DisplayName(), 名称 = competition.Title });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return competition.Id;
+        return await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardCompetitionChanged, Entity, Id(competition.Id),
+                competition.CountyPath, $"{caller.RealName} 组织{competition.Year}年{competition.Period.DisplayName()}竞赛“{competition.Title}”", null,
+                new { 年度 = competition.Year, 轮次 = competition.Period.DisplayName(), 名称 = competition.Title }), cancellationToken,
+            _ => ValidationError.For("Period", $"{competition.Year}年{competition.Period.DisplayName()}的竞赛已经组织")) is { } refused
+            ? refused : competition.Id;
     }
 
     /// <summary>One competition as the caller sees it; null outside the caller's county (the same as an id that does not exist).</summary>
@@ -105,21 +95,10 @@ public sealed class CompetitionService(IDbContextFactory<EduPortalDbContext> dbF
             return entered.Error!;
         }
         var entry = entered.Value!;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return ValidationError.For("TeacherId", "该教师已报名本次竞赛");
-        }
-        db.Audit(caller, clock, AuditActions.SmartboardCompetitionChanged, Entity, Id(competition.Id), entry.SchoolPath,
-            $"{caller.RealName} 为{entry.TeacherName}报名“{competition.Title}”（{entry.Subject}《{entry.LessonTitle}》）", null,
-            new { 竞赛 = competition.Title, 学校 = entry.SchoolName, 教师 = entry.TeacherName, 学科 = entry.Subject, 课题 = entry.LessonTitle });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return entry.Id;
+        return await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardCompetitionChanged, Entity, Id(competition.Id), entry.SchoolPath,
+                $"{caller.RealName} 为{entry.TeacherName}报名“{competition.Title}”（{entry.Subject}《{entry.LessonTitle}》）", null,
+                new { 竞赛 = competition.Title, 学校 = entry.SchoolName, 教师 = entry.TeacherName, 学科 = entry.Subject, 课题 = entry.LessonTitle }),
+            cancellationToken, _ => ValidationError.For("TeacherId", "该教师已报名本次竞赛")) is { } refused ? refused : entry.Id;
     }
 
     public async Task<Result> WithdrawAsync(Caller caller, int competitionId, int entryId, CancellationToken cancellationToken = default)

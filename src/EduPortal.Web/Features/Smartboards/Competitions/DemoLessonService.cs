@@ -89,33 +89,21 @@ public sealed class DemoLessonService(IDbContextFactory<EduPortalDbContext> dbFa
         }
         var lesson = recorded.Value!;
         db.DemoLessons.Add(lesson);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.SmartboardDemoLessonRecorded, Entity, lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
+        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardDemoLessonRecorded, Entity,
+            lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
             $"{caller.RealName} 登记{lesson.Kind.DisplayName()}“{lesson.Topic}”（{lesson.TeacherName}，{lesson.Subject}，{ChinaTime.FormatDate(lesson.HeldOn)}）",
-            null, Snapshot(lesson));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            null, Snapshot(lesson)), cancellationToken);
         return lesson.Id;
     }
 
     public async Task<Result> DeleteAsync(Caller caller, int lessonId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var lesson = await db.DemoLessons.WithinJurisdiction(caller).SingleOrDefaultAsync(l => l.Id == lessonId, cancellationToken);
-        if (lesson is null)
-        {
-            return new NotFoundError();
-        }
-        if (!lesson.PermissionsFor(caller).CanDelete)
-        {
-            return new ForbiddenError("只有本校管理员可以删除观摩课、示范课记录。");
-        }
-        db.DemoLessons.Remove(lesson);
-        db.Audit(caller, clock, AuditActions.SmartboardDemoLessonDeleted, Entity, lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
-            $"{caller.RealName} 删除{lesson.Kind.DisplayName()}“{lesson.Topic}”（{ChinaTime.FormatDate(lesson.HeldOn)}）", Snapshot(lesson), null);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
+        return await db.RemoveAuditedAsync(db.DemoLessons.WithinJurisdiction(caller).Where(l => l.Id == lessonId), l => l.PermissionsFor(caller).CanDelete,
+            "只有本校管理员可以删除观摩课、示范课记录。",
+            lesson => db.Audit(caller, clock, AuditActions.SmartboardDemoLessonDeleted, Entity, lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
+                $"{caller.RealName} 删除{lesson.Kind.DisplayName()}“{lesson.Topic}”（{ChinaTime.FormatDate(lesson.HeldOn)}）", Snapshot(lesson), null),
+            cancellationToken);
     }
 
     /// <summary>The demo lessons of a year the caller may see, newest first (at most 500).</summary>

@@ -105,21 +105,12 @@ public sealed class ArchiveService(IDbContextFactory<EduPortalDbContext> dbFacto
     public async Task<Result> DeleteAsync(Caller caller, int documentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var document = await db.ArchiveDocuments.WithinJurisdiction(caller).SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
-        if (document is null)
-        {
-            return new NotFoundError();
-        }
-        if (!document.PermissionsFor(caller).CanDelete)
-        {
-            return new ForbiddenError("只有学校管理员、技术员或上级管理员可以删除档案。");
-        }
-        db.ArchiveDocuments.Remove(document);
-        db.Audit(caller, clock, AuditDelete, nameof(ArchiveDocument), document.Id.ToString(CultureInfo.InvariantCulture), document.SchoolPath,
-            $"{caller.RealName} 删除{document.Kind.DisplayName()}“{document.Title}”", new { 标题 = document.Title, 文件 = document.FileName }, null);
-        await db.SaveChangesAsync(cancellationToken);
         // The stored file stays: audit entries name it and the file store has no orphan sweep to race with.
-        return Result.Success;
+        return await db.RemoveAuditedAsync(db.ArchiveDocuments.WithinJurisdiction(caller).Where(d => d.Id == documentId),
+            d => d.PermissionsFor(caller).CanDelete, "只有学校管理员、技术员或上级管理员可以删除档案。",
+            document => db.Audit(caller, clock, AuditDelete, nameof(ArchiveDocument), document.Id.ToString(CultureInfo.InvariantCulture), document.SchoolPath,
+                $"{caller.RealName} 删除{document.Kind.DisplayName()}“{document.Title}”", new { 标题 = document.Title, 文件 = document.FileName }, null),
+            cancellationToken);
     }
 
     public async Task<(Stream Stream, string ContentType, string FileName)?> OpenFileAsync(Caller caller, int documentId, CancellationToken cancellationToken = default)

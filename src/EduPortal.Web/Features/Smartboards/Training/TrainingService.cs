@@ -79,21 +79,12 @@ public sealed class TrainingService(IDbContextFactory<EduPortalDbContext> dbFact
     public async Task<Result> DeleteAsync(Caller caller, int trainingId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var training = await db.TrainingRecords.Include(t => t.Attendances).WithinJurisdiction(caller).SingleOrDefaultAsync(t => t.Id == trainingId, cancellationToken);
-        if (training is null)
-        {
-            return new NotFoundError();
-        }
-        if (!training.PermissionsFor(caller).CanDelete)
-        {
-            return new ForbiddenError("只有登记单位的管理员可以删除该培训记录。");
-        }
-        db.TrainingRecords.Remove(training);
-        db.Audit(caller, clock, AuditDelete, nameof(TrainingRecord), training.Id.ToString(CultureInfo.InvariantCulture), training.OwnerPath,
-            $"{caller.RealName} 删除培训记录“{training.Title}”（{ChinaTime.FormatDate(training.HeldOn)}，参训 {training.Attendances.Count} 人）",
-            new { 名称 = training.Title, 日期 = ChinaTime.FormatDate(training.HeldOn), 学时 = training.Hours, 参训人数 = training.Attendances.Count }, null);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success;
+        return await db.RemoveAuditedAsync(db.TrainingRecords.Include(t => t.Attendances).WithinJurisdiction(caller).Where(t => t.Id == trainingId),
+            t => t.PermissionsFor(caller).CanDelete, "只有登记单位的管理员可以删除该培训记录。",
+            training => db.Audit(caller, clock, AuditDelete, nameof(TrainingRecord), training.Id.ToString(CultureInfo.InvariantCulture), training.OwnerPath,
+                $"{caller.RealName} 删除培训记录“{training.Title}”（{ChinaTime.FormatDate(training.HeldOn)}，参训 {training.Attendances.Count} 人）",
+                new { 名称 = training.Title, 日期 = ChinaTime.FormatDate(training.HeldOn), 学时 = training.Hours, 参训人数 = training.Attendances.Count }, null),
+            cancellationToken);
     }
 
     /// <summary>The trainings of a year the caller may see, each with the attendees of the caller's subtree.</summary>

@@ -1,0 +1,69 @@
+using EduPortal.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPortal.Data.Auditing;
+
+/// <summary>
+/// The two audited-change shapes the services share, so each service states only its own rule, row and audit text.
+/// </summary>
+public static class AuditedChanges
+{
+    /// <summary>
+    /// Saves new rows and then their audit entry in one transaction: the entry names the ids the first save generated.
+    /// When <paramref name="refused"/> is given, a first save that fails (a unique index, a row changed meanwhile) is
+    /// answered by it and nothing is saved.
+    /// </summary>
+    public static async Task<Error?> SaveThenAuditAsync(this EduPortalDbContext db, Action audit, CancellationToken cancellationToken,
+        Func<DbUpdateException, Error>? refused = null)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (refused is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (await db.TrySaveAsync(refused, cancellationToken) is { } error)
+        {
+            return error;
+        }
+        audit();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Saves, turning a failed save (a unique index, a row changed meanwhile) into the caller's error.</summary>
+    public static async Task<Error?> TrySaveAsync(this EduPortalDbContext db, Func<DbUpdateException, Error> refused, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException ex)
+        {
+            return refused(ex);
+        }
+    }
+
+    /// <summary>
+    /// Removes the one row <paramref name="found"/> yields (already filtered by the caller's jurisdiction: none is "not
+    /// found", the same as an id that does not exist) when <paramref name="mayRemove"/> allows it, with its audit entry.
+    /// </summary>
+    public static async Task<Result> RemoveAuditedAsync<T>(this EduPortalDbContext db, IQueryable<T> found, Func<T, bool> mayRemove, string forbidden,
+        Action<T> audit, CancellationToken cancellationToken) where T : class
+    {
+        var row = await found.SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return new NotFoundError();
+        }
+        if (!mayRemove(row))
+        {
+            return new ForbiddenError(forbidden);
+        }
+        db.Remove(row);
+        audit(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success;
+    }
+}
