@@ -112,8 +112,7 @@ public sealed class AwardRoundServiceTests(PortalFactory portal)
         await using (var db = await portal.DbAsync())
         {
             // A serving colleague: other tests of the shared portal may have a colleague leave or disabled.
-            var colleague = await db.Users.ActiveServing().Where(u => u.OrgUnitId == demoSchool.Id && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher)
-                .OrderBy(u => u.Id).FirstAsync();
+            var colleague = await PortalFactory.ServingTeachers(db, demoSchool.Id).OrderBy(u => u.Id).FirstAsync();
             colleague.Capabilities |= Capability.ExpertReviewer;
             await db.SaveChangesAsync();
             var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
@@ -74,6 +75,14 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
         return await CallerAccessor.LoadAsync(db, id) ?? throw new InvalidOperationException($"{userName} cannot sign in");
     }
+
+    /// <summary>
+    /// The serving (<c>ActiveServing</c>) teachers of a school, apart from the demo teacher whom many tests sign in as.
+    /// Other tests of the shared portal may have a teacher leave or be disabled, so tests pick a teacher through this
+    /// query (ordered as they need) rather than from the seeded accounts by hand.
+    /// </summary>
+    public static IQueryable<ApplicationUser> ServingTeachers(EduPortalDbContext db, int schoolId) =>
+        db.Users.ActiveServing().Where(u => u.OrgUnitId == schoolId && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher);
 
     /// <summary>A school in a different county from the demo school admin's.</summary>
     public async Task<OrgUnit> OtherCountySchoolAsync()

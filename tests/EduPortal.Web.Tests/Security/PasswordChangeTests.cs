@@ -24,8 +24,7 @@ public sealed class PasswordChangeTests(PortalFactory portal)
         string id, phone;
         await using (var db = await portal.DbAsync())
         {
-            var teacher = await db.Users.Where(u => u.OrgUnitId == admin.OrgUnitId && u.Level == AdminLevel.Teacher && u.UserName != DemoAccounts.Teacher
-                    && u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving)
+            var teacher = await PortalFactory.ServingTeachers(db, admin.OrgUnitId)
                 .OrderBy(u => u.Id).Skip(skip).Select(u => new { u.Id, u.PhoneNumber }).FirstAsync();
             (id, phone) = (teacher.Id, teacher.PhoneNumber!);
         }

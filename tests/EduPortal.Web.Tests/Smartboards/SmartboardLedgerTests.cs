@@ -13,23 +13,7 @@ namespace EduPortal.Web.Tests.Smartboards;
 [Collection(PortalCollection.Name)]
 public sealed class SmartboardLedgerTests(PortalFactory portal)
 {
-    private static MemoryStream Workbook(params string[][] rows)
-    {
-        using var template = new XLWorkbook(new MemoryStream(SmartboardLedgerService.BuildTemplate()));
-        var sheet = template.Worksheet(1);
-        sheet.Row(2).Clear();
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
-            }
-        }
-        var stream = new MemoryStream();
-        template.SaveAs(stream);
-        stream.Position = 0;
-        return stream;
-    }
+    private static MemoryStream Workbook(params string[][] rows) => ImportFiles.FromTemplate(SmartboardLedgerService.BuildTemplate(), rows);
 
     private static string Tag() => "IMP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 

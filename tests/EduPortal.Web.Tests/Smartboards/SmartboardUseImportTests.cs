@@ -18,23 +18,7 @@ public sealed class SmartboardUseImportTests(PortalFactory portal)
 {
     private SmartboardUseImportService Import => portal.Service<SmartboardUseImportService>();
 
-    private static MemoryStream Workbook(params string[][] rows)
-    {
-        using var template = new XLWorkbook(new MemoryStream(SmartboardUseImportService.BuildTemplate()));
-        var sheet = template.Worksheet(1);
-        sheet.Row(2).Clear();
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
-            }
-        }
-        var stream = new MemoryStream();
-        template.SaveAs(stream);
-        stream.Position = 0;
-        return stream;
-    }
+    private static MemoryStream Workbook(params string[][] rows) => ImportFiles.FromTemplate(SmartboardUseImportService.BuildTemplate(), rows);
 
     private async Task<(Caller Admin, string Room, string Teacher)> SchoolAsync()
     {
