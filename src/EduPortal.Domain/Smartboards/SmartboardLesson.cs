@@ -39,24 +39,7 @@ public sealed class SmartboardLesson : ISchoolScoped
         {
             return new ForbiddenError("只能登记本校教室的课时。");
         }
-        if (Validate(subject, taughtOn, periods, ChinaTime.Today(clock)) is { } error)
-        {
-            return error;
-        }
-        return new SmartboardLesson
-        {
-            SchoolId = room.SchoolId,
-            SchoolPath = room.SchoolPath,
-            CountyId = room.CountyId,
-            ClassroomId = room.Id,
-            ClassroomName = room.Name,
-            Subject = subject!,
-            TaughtOn = taughtOn!.Value,
-            Periods = periods!.Value,
-            TeacherId = teacher.UserId,
-            TeacherName = teacher.RealName,
-            RecordedAt = clock.GetUtcNow(),
-        };
+        return Checked(room, teacher.UserId, teacher.RealName, subject, taughtOn, periods, clock);
     }
 
     /// <summary>
@@ -74,6 +57,13 @@ public sealed class SmartboardLesson : ISchoolScoped
         {
             return ValidationError.For(nameof(TeacherId), "授课教师须为本校教职工");
         }
+        return Checked(room, teacherId, teacherName, subject, taughtOn, periods, clock);
+    }
+
+    /// <summary>The lesson once the form's checks pass (<see cref="Validate"/>); whoever may record it was checked by the caller.</summary>
+    private static Result<SmartboardLesson> Checked(Classroom room, string teacherId, string teacherName, string? subject, DateOnly? taughtOn, int? periods,
+        TimeProvider clock)
+    {
         if (Validate(subject, taughtOn, periods, ChinaTime.Today(clock)) is { } error)
         {
             return error;

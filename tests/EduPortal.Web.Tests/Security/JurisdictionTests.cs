@@ -69,7 +69,7 @@ public sealed class JurisdictionTests(PortalFactory portal)
         foreach (var school in new[] { await portal.OtherCountySchoolAsync(), await portal.NeighbourSchoolAsync() })
         {
             await using var db = await portal.DbAsync();
-            var teacher = await PortalFactory.ServingTeachers(db, school.Id).OrderBy(u => u.Id).FirstAsync();
+            var teacher = await db.Users.FirstAsync(u => u.OrgUnitId == school.Id && u.Level == AdminLevel.Teacher && u.Status == AccountStatus.Active);
             Assert.IsType<NotFoundError>((await accounts.ApproveAsync(caller, teacher.Id)).Error);
             Assert.IsType<NotFoundError>((await accounts.RejectAsync(caller, teacher.Id, "越权")).Error);
             Assert.IsType<NotFoundError>((await accounts.ChangeLevelAsync(caller, teacher.Id, AdminLevel.School, null)).Error);

@@ -53,10 +53,8 @@ public sealed class SmartboardCoverageService(IDbContextFactory<EduPortalDbConte
     internal static async Task<CoverageReport> ReportAsync(EduPortalDbContext db, OrgUnit scope, Caller? caller, CancellationToken cancellationToken)
     {
         var path = scope.Path;
-        var units = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(path) || o.Kind == OrgUnitKind.County)
-            .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.ParentId, o.Stage, Classes = o.Classes.Count }).ToListAsync(cancellationToken);
-        var byId = units.ToDictionary(u => u.Id);
-        var schools = units.Where(u => u.Kind == OrgUnitKind.School && u.Path.StartsWith(path, StringComparison.Ordinal)).ToList();
+        var units = await ReportUnits.LoadAsync(db, scope, classes: true, cancellationToken);
+        var schools = units.Schools;
         var interactive = DeviceTypes.All.Where(t => t.IsInteractive()).ToList();
         var equippedRooms = db.Devices.Where(d => d.SchoolPath.StartsWith(path) && d.ClassroomId != null && interactive.Contains(d.Type)
             && (d.Status == DeviceStatus.InUse || d.Status == DeviceStatus.UnderRepair)).Select(d => d.ClassroomId);
@@ -65,11 +63,10 @@ public sealed class SmartboardCoverageService(IDbContextFactory<EduPortalDbConte
             .GroupBy(c => c.SchoolId).Select(g => new { SchoolId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.SchoolId, g => g.Count, cancellationToken);
         var profiles = await db.SchoolNetworkProfiles.AsNoTracking().Where(p => p.SchoolPath.StartsWith(path)).ToDictionaryAsync(p => p.SchoolId, cancellationToken);
-        var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToList();
         var rows = schools.Select(s =>
         {
-            var parent = s.ParentId is { } parentId ? byId.GetValueOrDefault(parentId) : null;
-            var county = counties.FirstOrDefault(c => s.Path.StartsWith(c.Path, StringComparison.Ordinal));
+            var parent = units.Parent(s);
+            var county = units.County(s);
             var profile = profiles.GetValueOrDefault(s.Id);
             var tier = profile?.Tier ?? SchoolTiers.Default(s.Stage, s.Name, parent?.Kind == OrgUnitKind.Township);
             return new SchoolCoverageRow(s.Id, s.Name, s.Path, s.ParentId, parent?.Kind == OrgUnitKind.Township ? parent.Name : null, county?.Name ?? "", s.Stage,
@@ -84,7 +81,7 @@ public sealed class SmartboardCoverageService(IDbContextFactory<EduPortalDbConte
             return new UnitCoverageRow(id, name, kind, own.Count, own.Aggregate(new CoverageFigure(0, 0), (sum, r) => sum + r.Coverage),
                 own.Count(r => !r.Coverage.MeetsTarget), own.Count(r => !r.MeetsBandwidth), own.Count(r => r.MissingAccess is not null));
         }
-        var children = units.Where(u => u.ParentId == scope.Id && u.Path.StartsWith(path, StringComparison.Ordinal)).OrderBy(u => u.Path, StringComparer.Ordinal)
+        var children = units.Children
             .Select(u => Roll(u.Id, u.Name, u.Kind, u.Path)).ToList();
         return new CoverageReport(Roll(scope.Id, scope.Name, scope.Kind, path), children, rows);
     }

@@ -48,24 +48,21 @@ public sealed class SmartboardStaffingService(IDbContextFactory<EduPortalDbConte
     internal static async Task<StaffingReport> ReportAsync(EduPortalDbContext db, OrgUnit scope, Caller? caller, CancellationToken cancellationToken)
     {
         var path = scope.Path;
-        var units = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(path) || o.Kind == OrgUnitKind.County)
-            .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.ParentId, o.Stage, Classes = o.Classes.Count }).ToListAsync(cancellationToken);
-        var byId = units.ToDictionary(u => u.Id);
+        var units = await ReportUnits.LoadAsync(db, scope, classes: true, cancellationToken);
         var tiers = await db.SchoolNetworkProfiles.AsNoTracking().Where(p => p.SchoolPath.StartsWith(path)).ToDictionaryAsync(p => p.SchoolId, p => p.Tier, cancellationToken);
         var technicians = await db.Users.AsNoTracking().ActiveServing()
             .Where(u => u.OrgUnit!.Path.StartsWith(path) && (u.Capabilities & Capability.Technician) == Capability.Technician)
             .Select(u => new { u.Id, u.RealName, u.OrgUnitId, u.OrgUnit!.Path, Post = db.TechnicianPosts.Where(p => p.UserId == u.Id).Select(p => new { p.FullTime, p.Duty }).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToList();
-        var schools = units.Where(u => u.Kind == OrgUnitKind.School && u.Path.StartsWith(path, StringComparison.Ordinal)).Select(s =>
+        var schools = units.Schools.Select(s =>
         {
-            var parent = s.ParentId is { } parentId ? byId.GetValueOrDefault(parentId) : null;
+            var parent = units.Parent(s);
             var underTownship = parent?.Kind == OrgUnitKind.Township;
             var tier = tiers.TryGetValue(s.Id, out var t) ? t : SchoolTiers.Default(s.Stage, s.Name, underTownship);
             var staff = technicians.Where(x => x.OrgUnitId == s.Id).OrderBy(x => x.RealName, StringComparer.Ordinal)
                 .Select(x => new TechnicianRow(x.Id, x.RealName, x.Post?.FullTime ?? false, x.Post?.Duty, caller is not null && caller.IsAdmin && caller.Covers(x.Path)))
                 .ToList();
-            return new SchoolStaffingRow(s.Id, s.Name, s.Path, counties.FirstOrDefault(c => s.Path.StartsWith(c.Path, StringComparison.Ordinal))?.Name ?? "",
+            return new SchoolStaffingRow(s.Id, s.Name, s.Path, units.County(s)?.Name ?? "",
                 underTownship ? parent!.Name : null, s.Classes, tier, staff);
         }).OrderBy(r => r.CountyName, StringComparer.Ordinal).ThenBy(r => r.TownshipName ?? "", StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)
         .ToList();
@@ -76,7 +73,7 @@ public sealed class SmartboardStaffingService(IDbContextFactory<EduPortalDbConte
             return new UnitStaffingRow(id, name, own.Count, own.Sum(r => r.Required), own.Sum(r => Math.Min(r.FullTime, r.Required)), own.Sum(r => r.Shortfall),
                 own.Count(r => r.Shortfall > 0));
         }
-        var children = units.Where(u => u.ParentId == scope.Id && u.Path.StartsWith(path, StringComparison.Ordinal)).OrderBy(u => u.Path, StringComparer.Ordinal)
+        var children = units.Children
             .Select(u => Roll(u.Id, u.Name, u.Path)).ToList();
         return new StaffingReport(Roll(scope.Id, scope.Name, path), children, schools);
     }

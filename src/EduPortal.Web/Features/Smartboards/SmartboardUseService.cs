@@ -118,9 +118,7 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
         var path = scope.Path;
         var term = UseTerm.Of(asOf);
         var weeks = term.WeeksThrough(asOf);
-        var units = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(path) || o.Kind == OrgUnitKind.County)
-            .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.ParentId, o.Stage }).ToListAsync(cancellationToken);
-        var byId = units.ToDictionary(u => u.Id);
+        var units = await ReportUnits.LoadAsync(db, scope, classes: false, cancellationToken);
         var grades = (await db.SchoolClasses.AsNoTracking().Where(c => db.OrgUnits.Any(o => o.Id == c.SchoolId && o.Path.StartsWith(path)))
             .Select(c => new { c.SchoolId, c.Grade }).ToListAsync(cancellationToken))
             .ToLookup(c => c.SchoolId, c => c.Grade);
@@ -128,11 +126,10 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
         var used = (await db.SmartboardLessons.AsNoTracking().Where(l => l.SchoolPath.StartsWith(path) && l.TaughtOn >= term.Start && l.TaughtOn <= last)
             .GroupBy(l => new { l.SchoolId, l.Subject }).Select(g => new { g.Key.SchoolId, g.Key.Subject, Periods = g.Sum(l => l.Periods) })
             .ToListAsync(cancellationToken)).ToLookup(u => u.SchoolId);
-        var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToList();
-        var rows = units.Where(u => u.Kind == OrgUnitKind.School && u.Path.StartsWith(path, StringComparison.Ordinal)).Select(s =>
+        var rows = units.Schools.Select(s =>
         {
-            var parent = s.ParentId is { } parentId ? byId.GetValueOrDefault(parentId) : null;
-            var county = counties.FirstOrDefault(c => s.Path.StartsWith(c.Path, StringComparison.Ordinal));
+            var parent = units.Parent(s);
+            var county = units.County(s);
             var classGrades = grades[s.Id].ToList();
             var taught = LessonSubjects.TaughtAt(s.Stage, classGrades);
             var schoolUse = used[s.Id].ToList();
@@ -148,7 +145,7 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
             return new UnitUseRow(id, name, kind, own.Count, own.Aggregate(new UseFigure(0, 0, 0, 0), (sum, r) => sum + r.Figure),
                 own.Count(r => !r.Figure.MeetsSubjectTarget));
         }
-        var children = units.Where(u => u.ParentId == scope.Id && u.Path.StartsWith(path, StringComparison.Ordinal)).OrderBy(u => u.Path, StringComparer.Ordinal)
+        var children = units.Children
             .Select(u => Roll(u.Id, u.Name, u.Kind, u.Path)).ToList();
         return new UseReport(term, weeks, Roll(scope.Id, scope.Name, scope.Kind, path), children, rows);
     }

@@ -136,17 +136,14 @@ public sealed class DemoLessonService(IDbContextFactory<EduPortalDbContext> dbFa
     {
         var path = scope.Path;
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
-        var units = await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(path) || o.Kind == OrgUnitKind.County)
-            .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.ParentId }).ToListAsync(cancellationToken);
-        var byId = units.ToDictionary(u => u.Id);
+        var units = await ReportUnits.LoadAsync(db, scope, classes: false, cancellationToken);
         var counts = (await db.DemoLessons.AsNoTracking().Where(l => l.SchoolPath.StartsWith(path) && l.HeldOn >= from && l.HeldOn < to)
             .GroupBy(l => new { l.SchoolId, l.Kind }).Select(g => new { g.Key.SchoolId, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToLookup(c => c.SchoolId);
-        var counties = units.Where(u => u.Kind == OrgUnitKind.County).ToList();
-        var schools = units.Where(u => u.Kind == OrgUnitKind.School && u.Path.StartsWith(path, StringComparison.Ordinal)).Select(s =>
+        var schools = units.Schools.Select(s =>
         {
-            var parent = s.ParentId is { } parentId ? byId.GetValueOrDefault(parentId) : null;
-            var county = counties.FirstOrDefault(c => s.Path.StartsWith(c.Path, StringComparison.Ordinal));
+            var parent = units.Parent(s);
+            var county = units.County(s);
             int Of(DemoLessonKind kind) => counts[s.Id].Where(c => c.Kind == kind).Sum(c => c.Count);
             return new SchoolDemoLessonRow(s.Id, s.Name, s.Path, county?.Name ?? "", parent?.Kind == OrgUnitKind.Township ? parent.Name : null,
                 Of(DemoLessonKind.Observation), Of(DemoLessonKind.Model));
@@ -158,7 +155,7 @@ public sealed class DemoLessonService(IDbContextFactory<EduPortalDbContext> dbFa
             var own = schools.Where(r => r.Path.StartsWith(unitPath, StringComparison.Ordinal)).ToList();
             return new UnitDemoLessonRow(id, name, kind, own.Count, own.Count(r => r.Meets), own.Sum(r => r.Total));
         }
-        var children = units.Where(u => u.ParentId == scope.Id && u.Path.StartsWith(path, StringComparison.Ordinal)).OrderBy(u => u.Path, StringComparer.Ordinal)
+        var children = units.Children
             .Select(u => Roll(u.Id, u.Name, u.Kind, u.Path)).ToList();
         return new DemoLessonReport(year, Roll(scope.Id, scope.Name, scope.Kind, path), children, schools);
     }

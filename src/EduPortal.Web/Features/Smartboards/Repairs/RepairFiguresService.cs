@@ -128,21 +128,7 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
         var cutoff = WorkingCalendar.EndOfDay(to.AddDays(-1));
         var tickets = db.RepairTickets.WithinJurisdiction(caller);
         var snapshot = await db.RepairFigureSnapshots.AsNoTracking().WithinJurisdiction(caller).Where(s => s.Day == to).ToListAsync(cancellationToken);
-        var open = await tickets.Where(t => t.State == RepairTicketState.Waiting || t.State == RepairTicketState.InProgress || t.State == RepairTicketState.Resolved)
-            .GroupBy(t => new { t.SchoolId, t.TownshipId, t.CountyId })
-            .Select(g => new
-            {
-                g.Key.SchoolId,
-                g.Key.TownshipId,
-                g.Key.CountyId,
-                Open = g.Count(),
-                OverdueNow = g.Count(t => t.State != RepairTicketState.Resolved && t.TierDeadline < now),
-                Tickets = g.Count(t => t.RaisedAt >= start && t.RaisedAt < end),
-                Overdue = g.Count(t => t.RaisedAt >= start && t.RaisedAt < end
-                    && (t.EverOverdue || ((t.State == RepairTicketState.Waiting || t.State == RepairTicketState.InProgress) && t.TierDeadline < now))),
-                Repaired = g.Count(t => t.RaisedAt >= start && t.RaisedAt < end && t.RepairMinutes != null),
-                Minutes = g.Sum(t => t.RaisedAt >= start && t.RaisedAt < end ? (long?)t.RepairMinutes : null) ?? 0,
-            }).ToListAsync(cancellationToken);
+        var open = await OpenAsync(tickets, start, end, now, cancellationToken);
         // Only a unit id leads the (unit, closed-at) and (unit, raised-at) indexes: the city names its counties, and the
         // period filter on the day's few settled tickets is applied here rather than letting it pick the year's range.
         var recent = tickets;
@@ -220,6 +206,30 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
             $"{value.ScopeName} 班班通报修统计 {ChinaTime.FormatDate(value.From)} 至 {ChinaTime.FormatDate(value.To)}");
     }
 
+    /// <summary>Open tickets (waiting, in progress, resolved) per school: how many and how many overdue now.</summary>
+    private sealed record OpenCounts(int SchoolId, int? TownshipId, int CountyId, int Open, int OverdueNow, int Tickets, int Overdue, int Repaired, long Minutes);
+
+    /// <summary>
+    /// The open tickets per school: the open-now figures, and of those raised in [<paramref name="start"/>, <paramref name="end"/>)
+    /// the period's figures (an open ticket past its tier's deadline counts as overdue).
+    /// </summary>
+    private static Task<List<OpenCounts>> OpenAsync(IQueryable<RepairTicket> tickets, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        tickets.Where(t => t.State == RepairTicketState.Waiting || t.State == RepairTicketState.InProgress || t.State == RepairTicketState.Resolved)
+            .GroupBy(t => new { t.SchoolId, t.TownshipId, t.CountyId })
+            .Select(g => new OpenCounts(
+                g.Key.SchoolId,
+                g.Key.TownshipId,
+                g.Key.CountyId,
+                g.Count(),
+                g.Count(t => t.State != RepairTicketState.Resolved && t.TierDeadline < now),
+                g.Count(t => t.RaisedAt >= start && t.RaisedAt < end),
+                g.Count(t => t.RaisedAt >= start && t.RaisedAt < end
+                    && (t.EverOverdue || ((t.State == RepairTicketState.Waiting || t.State == RepairTicketState.InProgress) && t.TierDeadline < now))),
+                g.Count(t => t.RaisedAt >= start && t.RaisedAt < end && t.RepairMinutes != null),
+                g.Sum(t => t.RaisedAt >= start && t.RaisedAt < end ? (long?)t.RepairMinutes : null) ?? 0))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Counts per school for the tickets in <paramref name="tickets"/> raised between the two China dates (inclusive).</summary>
     internal static async Task<List<SchoolCounts>> CountsAsync(EduPortalDbContext db, IQueryable<RepairTicket> tickets, DateOnly from, DateOnly to,
         DateTimeOffset now, CancellationToken cancellationToken)
@@ -241,23 +251,14 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
         // Repeat faults: a device reported more than once in the period.
         var repeats = (await inPeriod.GroupBy(t => new { t.SchoolId, t.DeviceId }).Where(g => g.Count() > 1).Select(g => g.Key.SchoolId)
             .ToListAsync(cancellationToken)).GroupBy(id => id).Select(g => new { SchoolId = g.Key, Devices = g.Count() }).ToList();
-        var open = await tickets.Where(t => t.State == RepairTicketState.Waiting || t.State == RepairTicketState.InProgress || t.State == RepairTicketState.Resolved)
-            .GroupBy(t => new { t.SchoolId, t.TownshipId, t.CountyId })
-            .Select(g => new
-            {
-                g.Key.SchoolId,
-                g.Key.TownshipId,
-                g.Key.CountyId,
-                Open = g.Count(),
-                Overdue = g.Count(t => t.State != RepairTicketState.Resolved && t.TierDeadline < now),
-            }).ToListAsync(cancellationToken);
+        var open = await OpenAsync(tickets, start, end, now, cancellationToken);
         var schools = period.Select(p => (p.SchoolId, p.TownshipId, p.CountyId)).Union(open.Select(o => (o.SchoolId, o.TownshipId, o.CountyId))).Distinct();
         return schools.Select(s =>
         {
             var p = period.SingleOrDefault(x => x.SchoolId == s.SchoolId);
             var o = open.SingleOrDefault(x => x.SchoolId == s.SchoolId);
             return new SchoolCounts(s.SchoolId, s.TownshipId, s.CountyId, p?.Tickets ?? 0, p?.Overdue ?? 0, p?.Repaired ?? 0, p?.Minutes ?? 0,
-                repeats.SingleOrDefault(r => r.SchoolId == s.SchoolId)?.Devices ?? 0, o?.Open ?? 0, o?.Overdue ?? 0);
+                repeats.SingleOrDefault(r => r.SchoolId == s.SchoolId)?.Devices ?? 0, o?.Open ?? 0, o?.OverdueNow ?? 0);
         }).ToList();
     }
 
