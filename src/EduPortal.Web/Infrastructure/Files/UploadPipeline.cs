@@ -32,6 +32,21 @@ public sealed class UploadPipeline(LocalFileStore store)
 {
     public const int ThumbnailSize = 320;
 
+    /// <summary>
+    /// A form's optional file: nothing stored when none was chosen; a refused file as a validation error on
+    /// <paramref name="field"/> with the pipeline's message.
+    /// </summary>
+    public async Task<Result<StoredUpload?>> StoreOptionalAsync(Stream? content, long declaredLength, UploadPolicy policy, string field,
+        CancellationToken cancellationToken = default)
+    {
+        if (content is null)
+        {
+            return Result<StoredUpload?>.Ok(null);
+        }
+        var upload = await StoreAsync(content, declaredLength, policy, cancellationToken);
+        return upload.Succeeded ? Result<StoredUpload?>.Ok(upload.Value!) : ValidationError.For(field, upload.Error!.Message);
+    }
+
     public async Task<Result<StoredUpload>> StoreAsync(Stream content, long declaredLength, UploadPolicy policy, CancellationToken cancellationToken = default,
         IProgress<long>? progress = null)
     {

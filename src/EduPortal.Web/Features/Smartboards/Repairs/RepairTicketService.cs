@@ -73,16 +73,12 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
         {
             return check.Error!;
         }
-        StoredUpload? stored = null;
-        if (photo is not null)
+        var upload = await uploads.StoreOptionalAsync(photo, photoLength, PhotoPolicy, "Photo", cancellationToken);
+        if (!upload.Succeeded)
         {
-            var upload = await uploads.StoreAsync(photo, photoLength, PhotoPolicy, cancellationToken);
-            if (!upload.Succeeded)
-            {
-                return ValidationError.For("Photo", upload.Error!.Message);
-            }
-            stored = upload.Value!;
+            return upload.Error!;
         }
+        var stored = upload.Value;
         var ticket = RepairTicket.Raise(caller, facts, fault, stored?.Key, deadlines, calendar, clock).Value!;
         db.RepairTickets.Add(ticket);
         var statusBefore = device.SetUnderRepair(caller, clock);

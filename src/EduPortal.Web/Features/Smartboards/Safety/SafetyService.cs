@@ -116,16 +116,12 @@ public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactor
         {
             return new ConflictError("该问题已整改销号。");
         }
-        StoredUpload? stored = null;
-        if (photo is not null)
+        var upload = await uploads.StoreOptionalAsync(photo, photoLength, PhotoPolicy, "Photo", cancellationToken);
+        if (!upload.Succeeded)
         {
-            var upload = await uploads.StoreAsync(photo, photoLength, PhotoPolicy, cancellationToken);
-            if (!upload.Succeeded)
-            {
-                return ValidationError.For("Photo", upload.Error!.Message);
-            }
-            stored = upload.Value!;
+            return upload.Error!;
         }
+        var stored = upload.Value;
         var result = finding.SignOff(caller, note, stored?.Key, clock);
         if (!result.Succeeded)
         {

@@ -74,16 +74,12 @@ public sealed class ArchiveService(IDbContextFactory<EduPortalDbContext> dbFacto
         {
             return new ForbiddenError("只有学校管理员、技术员或上级管理员可以整理档案。");
         }
-        StoredUpload? stored = null;
-        if (file is not null)
+        var upload = await uploads.StoreOptionalAsync(file, fileLength, DocumentPolicy, "File", cancellationToken);
+        if (!upload.Succeeded)
         {
-            var upload = await uploads.StoreAsync(file, fileLength, DocumentPolicy, cancellationToken);
-            if (!upload.Succeeded)
-            {
-                return ValidationError.For("File", upload.Error!.Message);
-            }
-            stored = upload.Value!;
+            return upload.Error!;
         }
+        var stored = upload.Value;
         var filed = ArchiveDocument.File(caller, school.Id, school.Path, kind, title, entryDate, content, stored?.Key, fileName, clock);
         if (!filed.Succeeded)
         {
