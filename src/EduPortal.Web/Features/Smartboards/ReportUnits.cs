@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,19 @@ public sealed class ReportUnits
 
     /// <summary>The units directly under the scope, in path order.</summary>
     public IReadOnlyList<ReportUnit> Children { get; }
+
+    /// <summary>A report of the caller's own unit and its subtree, for admins only (null for anyone else).</summary>
+    public static async Task<T?> OfCallerAsync<T>(IDbContextFactory<EduPortalDbContext> dbFactory, Caller caller,
+        Func<EduPortalDbContext, OrgUnit, Task<T>> report, CancellationToken cancellationToken) where T : class
+    {
+        if (!caller.IsAdmin)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scope = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == caller.OrgUnitId, cancellationToken);
+        return await report(db, scope);
+    }
 
     /// <summary>The units under <paramref name="scope"/> and every county; <paramref name="classes"/>: count each unit's classes too.</summary>
     public static async Task<ReportUnits> LoadAsync(EduPortalDbContext db, OrgUnit scope, bool classes, CancellationToken cancellationToken)

@@ -38,16 +38,8 @@ public sealed record CoverageReport(UnitCoverageRow Scope, IReadOnlyList<UnitCov
 public sealed class SmartboardCoverageService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>The report for the caller's own unit and its subtree.</summary>
-    public async Task<CoverageReport?> ReportAsync(Caller caller, CancellationToken cancellationToken = default)
-    {
-        if (!caller.IsAdmin)
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var scope = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == caller.OrgUnitId, cancellationToken);
-        return await ReportAsync(db, scope, caller, cancellationToken);
-    }
+    public Task<CoverageReport?> ReportAsync(Caller caller, CancellationToken cancellationToken = default) =>
+        ReportUnits.OfCallerAsync(dbFactory, caller, (db, scope) => ReportAsync(db, scope, caller, cancellationToken), cancellationToken);
 
     /// <summary>The report for any unit (the metric sources' entry: the consumer has applied jurisdiction).</summary>
     internal static async Task<CoverageReport> ReportAsync(EduPortalDbContext db, OrgUnit scope, Caller? caller, CancellationToken cancellationToken)

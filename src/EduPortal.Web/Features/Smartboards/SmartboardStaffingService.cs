@@ -34,16 +34,8 @@ public sealed record StaffingReport(UnitStaffingRow Scope, IReadOnlyList<UnitSta
 /// </summary>
 public sealed class SmartboardStaffingService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<StaffingReport?> ReportAsync(Caller caller, CancellationToken cancellationToken = default)
-    {
-        if (!caller.IsAdmin)
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var scope = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == caller.OrgUnitId, cancellationToken);
-        return await ReportAsync(db, scope, caller, cancellationToken);
-    }
+    public Task<StaffingReport?> ReportAsync(Caller caller, CancellationToken cancellationToken = default) =>
+        ReportUnits.OfCallerAsync(dbFactory, caller, (db, scope) => ReportAsync(db, scope, caller, cancellationToken), cancellationToken);
 
     internal static async Task<StaffingReport> ReportAsync(EduPortalDbContext db, OrgUnit scope, Caller? caller, CancellationToken cancellationToken)
     {

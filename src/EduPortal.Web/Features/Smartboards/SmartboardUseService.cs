@@ -101,16 +101,8 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
     }
 
     /// <summary>The term report for the caller's own unit and its subtree (admins only).</summary>
-    public async Task<UseReport?> ReportAsync(Caller caller, CancellationToken cancellationToken = default)
-    {
-        if (!caller.IsAdmin)
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var scope = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == caller.OrgUnitId, cancellationToken);
-        return await ReportAsync(db, scope, ChinaTime.Today(clock), cancellationToken);
-    }
+    public Task<UseReport?> ReportAsync(Caller caller, CancellationToken cancellationToken = default) =>
+        ReportUnits.OfCallerAsync(dbFactory, caller, (db, scope) => ReportAsync(db, scope, ChinaTime.Today(clock), cancellationToken), cancellationToken);
 
     /// <summary>The report of any unit for the term holding <paramref name="asOf"/> (the metric source's entry: the consumer applied jurisdiction).</summary>
     internal static async Task<UseReport> ReportAsync(EduPortalDbContext db, OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)

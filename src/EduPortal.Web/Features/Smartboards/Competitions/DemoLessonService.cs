@@ -120,16 +120,8 @@ public sealed class DemoLessonService(IDbContextFactory<EduPortalDbContext> dbFa
     }
 
     /// <summary>The caller's own unit's report for a year (admins only).</summary>
-    public async Task<DemoLessonReport?> ReportAsync(Caller caller, int year, CancellationToken cancellationToken = default)
-    {
-        if (!caller.IsAdmin)
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var scope = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == caller.OrgUnitId, cancellationToken);
-        return await ReportAsync(db, scope, year, cancellationToken);
-    }
+    public Task<DemoLessonReport?> ReportAsync(Caller caller, int year, CancellationToken cancellationToken = default) =>
+        ReportUnits.OfCallerAsync(dbFactory, caller, (db, scope) => ReportAsync(db, scope, year, cancellationToken), cancellationToken);
 
     /// <summary>Every school of <paramref name="scope"/> with its demo lessons of <paramref name="year"/>, and the roll-up of each unit directly under it.</summary>
     internal static async Task<DemoLessonReport> ReportAsync(EduPortalDbContext db, OrgUnit scope, int year, CancellationToken cancellationToken)
