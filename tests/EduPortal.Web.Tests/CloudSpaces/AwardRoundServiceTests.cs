@@ -1,4 +1,3 @@
-using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;

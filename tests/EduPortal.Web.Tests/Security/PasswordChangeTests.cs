@@ -1,6 +1,5 @@
 using System.Net;
 using EduPortal.Data.Seeding;
-using EduPortal.Domain.Accounts;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

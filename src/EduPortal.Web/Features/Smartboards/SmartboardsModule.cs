@@ -1,7 +1,7 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
-using EduPortal.Domain.Smartboards;
 using EduPortal.Domain.Common;
+using EduPortal.Domain.Smartboards;
 using EduPortal.Web.Features.Smartboards.Competitions;
 using EduPortal.Web.Features.Smartboards.Repairs;
 using EduPortal.Web.Features.Smartboards.Safety;
