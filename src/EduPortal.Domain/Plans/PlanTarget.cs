@@ -141,9 +141,9 @@ public sealed class PlanTarget
     /// Checks a hand-entered value before anything is stored: the date (not in the future, not before the target was
     /// set, not a date that already has a value unless it is the one being corrected), the value (not negative, a
     /// percentage at most 100) and the evidence (a note, a link or a file). <paramref name="correcting"/> is the entry a
-    /// correction replaces; its files count as evidence.
+    /// correction replaces (one of this target's current entries); its files count as evidence.
     /// </summary>
-    public Error? CheckEntry(Caller caller, PlanTargetEntryDraft draft, DateOnly chinaToday, int? correcting = null)
+    public Error? CheckEntry(Caller caller, PlanTargetEntryDraft draft, DateOnly chinaToday, PlanTargetEntry? correcting = null)
     {
         if (!IsHandEntered)
         {
@@ -153,21 +153,16 @@ public sealed class PlanTarget
         {
             return new ForbiddenError("只有目标范围单位或方案所属单位的管理员可以填报。");
         }
-        PlanTargetEntry? replaced = null;
-        if (correcting is { } id)
+        if (correcting is not null && !Entries.Contains(correcting))
         {
-            replaced = Entries.FirstOrDefault(e => e.Id == id);
-            if (replaced is null)
-            {
-                return new NotFoundError();
-            }
-            if (!replaced.IsCurrent)
-            {
-                return new ConflictError("该填报值已被更正，请更正最新的值。");
-            }
+            return new NotFoundError();
+        }
+        if (correcting is { IsCurrent: false })
+        {
+            return new ConflictError("该填报值已被更正，请更正最新的值。");
         }
         var (note, link) = (draft.Note?.Trim() ?? "", draft.Link?.Trim() ?? "");
-        var taken = draft.Date is { } d ? Entries.FirstOrDefault(e => e.IsCurrent && e.Date == d && e.Id != correcting) : null;
+        var taken = draft.Date is { } d ? Entries.FirstOrDefault(e => e.IsCurrent && e.Date == d && e != correcting) : null;
         return new ValidationBuilder()
             .Check(draft.Date is not null, nameof(PlanTargetEntry.Date), "请选择数据日期")
             .Check(draft.Date is null || draft.Date <= chinaToday, nameof(PlanTargetEntry.Date), "数据日期不能晚于今天")
@@ -180,7 +175,7 @@ public sealed class PlanTarget
             .Check(note.Length <= PlanTargetEntry.MaxNoteLength, nameof(PlanTargetEntry.EvidenceNote), $"佐证说明不能超过 {PlanTargetEntry.MaxNoteLength} 个字")
             .Check(link.Length == 0 || IsWebLink(link), nameof(PlanTargetEntry.EvidenceLink), "请填写以 http:// 或 https:// 开头的完整链接")
             .Check(link.Length <= PlanTargetEntry.MaxLinkLength, nameof(PlanTargetEntry.EvidenceLink), $"链接不能超过 {PlanTargetEntry.MaxLinkLength} 个字符")
-            .Check(note.Length > 0 || link.Length > 0 || draft.HasFile || replaced?.Files.Count > 0, "Evidence", "请填写佐证说明、链接或上传佐证材料")
+            .Check(note.Length > 0 || link.Length > 0 || draft.HasFile || correcting?.Files.Count > 0, "Evidence", "请填写佐证说明、链接或上传佐证材料")
             .Build();
     }
 
@@ -188,7 +183,7 @@ public sealed class PlanTarget
     /// Enters a value (or, with <paramref name="correcting"/>, a correction that supersedes that entry and keeps its files
     /// unless a new one comes). Re-checks <see cref="CheckEntry"/>; <paramref name="file"/> has been stored by the upload pipeline.
     /// </summary>
-    public Result<PlanTargetEntry> Enter(Caller caller, PlanTargetEntryDraft draft, StoredPlanFile? file, DateOnly chinaToday, DateTimeOffset now, int? correcting = null)
+    public Result<PlanTargetEntry> Enter(Caller caller, PlanTargetEntryDraft draft, StoredPlanFile? file, DateOnly chinaToday, DateTimeOffset now, PlanTargetEntry? correcting = null)
     {
         if (CheckEntry(caller, draft with { HasFile = file is not null }, chinaToday, correcting) is { } error)
         {
@@ -196,18 +191,17 @@ public sealed class PlanTarget
         }
         var (note, link) = (draft.Note?.Trim() ?? "", draft.Link?.Trim() ?? "");
         var entry = new PlanTargetEntry(draft.Date!.Value, draft.Value!.Value, note.Length > 0 ? note : null, link.Length > 0 ? link : null,
-            caller.UserId, caller.RealName, now, correcting);
+            caller.UserId, caller.RealName, now, correcting?.Id);
         if (file is not null)
         {
             entry.Files.Add(new PlanTargetEntryFile(file.StoredPath, file.FileName, file.ContentType, caller.RealName, now));
         }
-        if (correcting is { } id)
+        if (correcting is not null)
         {
-            var replaced = Entries.Single(e => e.Id == id);
-            replaced.Supersede(caller.RealName, now);
+            correcting.Supersede(caller.RealName, now);
             if (file is null)
             {
-                entry.Files.AddRange(replaced.Files.Select(f => new PlanTargetEntryFile(f.StoredPath, f.FileName, f.ContentType, f.UploadedByName, f.At)));
+                entry.Files.AddRange(correcting.Files.Select(f => new PlanTargetEntryFile(f.StoredPath, f.FileName, f.ContentType, f.UploadedByName, f.At)));
             }
         }
         Entries.Add(entry);

@@ -178,7 +178,7 @@ public sealed class PlanDemoSeeder(EduPortalDbContext db, TimeProvider clock, IE
         }
         // The third count missed a make-up session: corrected two days later, the first figure kept in the history.
         target.Enter(schoolCaller, new PlanTargetEntryDraft(toCorrect!.Date, 34m, "第三期培训含补训 3 人，累计 34 人次（更正）", null, false), null, today,
-            At(today.AddDays(-19)), toCorrect.Id);
+            At(today.AddDays(-19)), toCorrect);
         await db.SaveChangesAsync(cancellationToken);
     }
 

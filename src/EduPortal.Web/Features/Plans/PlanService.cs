@@ -470,24 +470,28 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         {
             return new NotFoundError();
         }
+        var before = correctingEntryId is { } id ? target.Entries.FirstOrDefault(e => e.Id == id) : null;
+        if (correctingEntryId is not null && before is null)
+        {
+            return new NotFoundError();
+        }
         var today = Today;
         var draft = new PlanTargetEntryDraft(input.Date is { } d ? DateOnly.FromDateTime(d) : null, input.Value, input.Note, input.Link, upload is not null);
-        if (target.CheckEntry(caller, draft, today, correctingEntryId) is { } refused)
+        if (target.CheckEntry(caller, draft, today, before) is { } refused)
         {
             return refused;
         }
-        var before = correctingEntryId is { } id ? target.Entries.Single(e => e.Id == id) : null;
         var (beforeDate, beforeValue) = (before?.Date, before?.Value);
         Result<PlanTargetEntry> entered = default;
         if (upload is null)
         {
-            entered = target.Enter(caller, draft, null, today, clock.GetUtcNow(), correctingEntryId);
+            entered = target.Enter(caller, draft, null, today, clock.GetUtcNow(), before);
         }
         else
         {
             var stored = await StoreAttachmentAsync(uploads, upload.Content, upload.Length, (key, contentType) =>
             {
-                entered = target.Enter(caller, draft, new StoredPlanFile(key, upload.FileName, contentType), today, clock.GetUtcNow(), correctingEntryId);
+                entered = target.Enter(caller, draft, new StoredPlanFile(key, upload.FileName, contentType), today, clock.GetUtcNow(), before);
                 return entered.Succeeded ? Result.Success : entered.Error!;
             }, cancellationToken);
             if (!stored.Succeeded)
