@@ -97,20 +97,55 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
     }
 
     /// <summary>Adds a member of the leadership group (circular 004 §六(一)1), audited.</summary>
-    public async Task<Result> AddLeaderAsync(Caller caller, int planId, PlanLeaderRole role, string name, string post, CancellationToken cancellationToken = default)
+    public Task<Result> AddLeaderAsync(Caller caller, int planId, PlanLeaderRole role, string name, string post, CancellationToken cancellationToken = default) =>
+        ChangePlanAsync(caller, planId, plan => plan.AddLeader(caller, role, name, post), plan => $"“{plan.Title}”领导小组增加{role.DisplayName()} {name.Trim()}",
+            cancellationToken);
+
+    /// <summary>Adds a member office with its duty (circular 004 §六(一)2-3: 局办公室负责统筹协调…), audited.</summary>
+    public Task<Result> AddOfficeAsync(Caller caller, int planId, string name, string duty, CancellationToken cancellationToken = default) =>
+        ChangePlanAsync(caller, planId, plan => plan.AddOffice(caller, name, duty), plan => $"“{plan.Title}”成员处室增加{name.Trim()}：{duty.Trim()}", cancellationToken);
+
+    /// <summary>
+    /// Names a school's 分管领导 (circular 004 §六(一)5): the plan owner's admins for any school under the plan, a school's
+    /// admins for their own school only (another school's id is refused by the plan), audited.
+    /// </summary>
+    public async Task<Result> NameSchoolLeadAsync(Caller caller, int planId, int? schoolId, string leaderName, string post, CancellationToken cancellationToken = default)
+    {
+        if (schoolId is not > 0)
+        {
+            return ValidationError.For("SchoolId", "请选择学校");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var school = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == schoolId, cancellationToken);
+        if (school is null)
+        {
+            return new NotFoundError();
+        }
+        return await ChangePlanAsync(db, caller, planId, plan => plan.NameSchoolLead(caller, PlanUnit.Of(school), leaderName, post),
+            plan => $"“{plan.Title}”指定{school.Name}分管领导 {leaderName.Trim()}", cancellationToken);
+    }
+
+    private async Task<Result> ChangePlanAsync(Caller caller, int planId, Func<Plan, Result> change, Func<Plan, string> summary, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.WithinJurisdiction(caller).Include(p => p.Leaders).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        return await ChangePlanAsync(db, caller, planId, change, summary, cancellationToken);
+    }
+
+    private async Task<Result> ChangePlanAsync(EduPortalDbContext db, Caller caller, int planId, Func<Plan, Result> change, Func<Plan, string> summary,
+        CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.WithinJurisdiction(caller).Include(p => p.Leaders).Include(p => p.Offices).Include(p => p.SchoolLeads)
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
             return new NotFoundError();
         }
-        var result = plan.AddLeader(caller, role, name, post);
+        var result = change(plan);
         if (!result.Succeeded)
         {
             return result;
         }
-        db.Audit(caller, clock, AuditActions.PlanChanged, nameof(Plan), Key(plan.Id), plan.OwnerPath, $"“{plan.Title}”领导小组增加{role.DisplayName()} {name.Trim()}");
+        db.Audit(caller, clock, AuditActions.PlanChanged, nameof(Plan), Key(plan.Id), plan.OwnerPath, summary(plan));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }
