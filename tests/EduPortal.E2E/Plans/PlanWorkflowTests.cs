@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using static EduPortal.E2E.Plans.PlanSteps;
 using static Microsoft.Playwright.Assertions;
 

@@ -21,8 +21,6 @@ public sealed class HandEnteredTargetServiceTests(PortalFactory portal)
 {
     private PlanService Plans => portal.Service<PlanService>();
 
-    private static MemoryStream Pdf() => new(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"));
-
     private DateTime Day(int offset) => portal.Today.AddDays(offset).ToDateTime(TimeOnly.MinValue);
 
     /// <summary>A fresh county plan with a hand-entered target on the demo school: 0 today, ≥ 60 in 100 days (baseline as given).</summary>
@@ -56,7 +54,7 @@ public sealed class HandEnteredTargetServiceTests(PortalFactory portal)
     {
         var targetId = await TrainingTargetAsync("东溪区方案（手工填报测试）", baseline: 20);
         var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
-        await using (var pdf = Pdf())
+        await using (var pdf = PlanTestFiles.Pdf())
         {
             var entered = await Plans.EnterValueAsync(school, targetId, Value(Day(0), 12, note: null), new PlanUpload(pdf, pdf.Length, "签到表.pdf"));
             Assert.True(entered.Succeeded, entered.Error?.Message);
@@ -79,7 +77,7 @@ public sealed class HandEnteredTargetServiceTests(PortalFactory portal)
         var targetId = await TrainingTargetAsync("东溪区方案（填报校验测试）", unit: "%");
         var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
         var files = StoredFiles();
-        await using (var pdf = Pdf())
+        await using (var pdf = PlanTestFiles.Pdf())
         {
             var future = await Plans.EnterValueAsync(school, targetId, Value(Day(1), 120), new PlanUpload(pdf, pdf.Length, "a.pdf"));
             var error = Assert.IsType<ValidationError>(future.Error);
@@ -130,7 +128,7 @@ public sealed class HandEnteredTargetServiceTests(PortalFactory portal)
     {
         var targetId = await TrainingTargetAsync("东溪区方案（填报管辖测试）");
         var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
-        await using (var pdf = Pdf())
+        await using (var pdf = PlanTestFiles.Pdf())
         {
             Assert.True((await Plans.EnterValueAsync(school, targetId, Value(Day(0), 12), new PlanUpload(pdf, pdf.Length, "签到表.pdf"))).Succeeded);
         }

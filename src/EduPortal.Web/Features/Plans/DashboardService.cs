@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using EduPortal.Data;
+using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Metrics;
 using EduPortal.Domain.Plans;
-using EduPortal.Data.Jurisdiction;
 using EduPortal.Web.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
 
