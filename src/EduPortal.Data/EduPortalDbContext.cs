@@ -71,6 +71,7 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<PlanTargetEntry> PlanTargetEntries => Set<PlanTargetEntry>();
     public DbSet<CountyFeedback> CountyFeedback => Set<CountyFeedback>();
     public DbSet<MetricSnapshot> MetricSnapshots => Set<MetricSnapshot>();
     public DbSet<CloudSpaceTerm> CloudSpaceTerms => Set<CloudSpaceTerm>();

@@ -1469,9 +1469,69 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("PlanOwnerPath");
 
+                    b.HasIndex("ScopePath");
+
                     b.HasIndex("ScopeUnitId");
 
                     b.ToTable("PlanTargets", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTargetEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CorrectsEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("EvidenceLink")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PlanTargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupersededByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsEntryId");
+
+                    b.HasIndex("PlanTargetId", "Date");
+
+                    b.ToTable("PlanTargetEntries", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Plans.PlanTask", b =>
@@ -1560,6 +1620,8 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("PlanId");
 
                     b.HasIndex("PlanOwnerPath");
+
+                    b.HasIndex("ResponsibleUnitPath");
 
                     b.HasIndex("ResponsibleUnitId", "DueDate");
 
@@ -4115,6 +4177,66 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Navigation("Steps");
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTargetEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Plans.PlanTargetEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsEntryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("EduPortal.Domain.Plans.PlanTarget", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PlanTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("EduPortal.Domain.Plans.PlanTargetEntryFile", "Files", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+
+                            b1.Property<int>("PlanTargetEntryId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("StoredPath")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("UploadedByName")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanTargetEntryId");
+
+                            b1.ToTable("PlanTargetEntryFiles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanTargetEntryId");
+                        });
+
+                    b.Navigation("Files");
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Plans.PlanTask", b =>
                 {
                     b.HasOne("EduPortal.Domain.Plans.PlanTask", null)
@@ -4591,6 +4713,11 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("EduPortal.Domain.Organization.OrgUnit", b =>
                 {
                     b.Navigation("Classes");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTarget", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>

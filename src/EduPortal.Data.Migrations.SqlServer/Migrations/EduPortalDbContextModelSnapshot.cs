@@ -1470,9 +1470,69 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PlanOwnerPath");
 
+                    b.HasIndex("ScopePath");
+
                     b.HasIndex("ScopeUnitId");
 
                     b.ToTable("PlanTargets", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTargetEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CorrectsEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("EvidenceLink")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("PlanTargetId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SupersededByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsEntryId");
+
+                    b.HasIndex("PlanTargetId", "Date");
+
+                    b.ToTable("PlanTargetEntries", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Plans.PlanTask", b =>
@@ -1561,6 +1621,8 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("PlanId");
 
                     b.HasIndex("PlanOwnerPath");
+
+                    b.HasIndex("ResponsibleUnitPath");
 
                     b.HasIndex("ResponsibleUnitId", "DueDate");
 
@@ -4117,6 +4179,66 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.Navigation("Steps");
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTargetEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Plans.PlanTargetEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsEntryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("EduPortal.Domain.Plans.PlanTarget", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PlanTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("EduPortal.Domain.Plans.PlanTargetEntryFile", "Files", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("nvarchar(120)");
+
+                            b1.Property<int>("PlanTargetEntryId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("StoredPath")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<string>("UploadedByName")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanTargetEntryId");
+
+                            b1.ToTable("PlanTargetEntryFiles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanTargetEntryId");
+                        });
+
+                    b.Navigation("Files");
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Plans.PlanTask", b =>
                 {
                     b.HasOne("EduPortal.Domain.Plans.PlanTask", null)
@@ -4593,6 +4715,11 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
             modelBuilder.Entity("EduPortal.Domain.Organization.OrgUnit", b =>
                 {
                     b.Navigation("Classes");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTarget", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>

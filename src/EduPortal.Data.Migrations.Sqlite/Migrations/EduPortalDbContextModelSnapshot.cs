@@ -1419,9 +1419,67 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanOwnerPath");
 
+                    b.HasIndex("ScopePath");
+
                     b.HasIndex("ScopeUnitId");
 
                     b.ToTable("PlanTargets", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTargetEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectsEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceLink")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanTargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupersededByName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsEntryId");
+
+                    b.HasIndex("PlanTargetId", "Date");
+
+                    b.ToTable("PlanTargetEntries", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Plans.PlanTask", b =>
@@ -1508,6 +1566,8 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanId");
 
                     b.HasIndex("PlanOwnerPath");
+
+                    b.HasIndex("ResponsibleUnitPath");
 
                     b.HasIndex("ResponsibleUnitId", "DueDate");
 
@@ -3993,6 +4053,64 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Steps");
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTargetEntry", b =>
+                {
+                    b.HasOne("EduPortal.Domain.Plans.PlanTargetEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsEntryId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("EduPortal.Domain.Plans.PlanTarget", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PlanTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("EduPortal.Domain.Plans.PlanTargetEntryFile", "Files", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PlanTargetEntryId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StoredPath")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UploadedByName")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanTargetEntryId");
+
+                            b1.ToTable("PlanTargetEntryFiles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanTargetEntryId");
+                        });
+
+                    b.Navigation("Files");
+                });
+
             modelBuilder.Entity("EduPortal.Domain.Plans.PlanTask", b =>
                 {
                     b.HasOne("EduPortal.Domain.Plans.PlanTask", null)
@@ -4463,6 +4581,11 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("EduPortal.Domain.Organization.OrgUnit", b =>
                 {
                     b.Navigation("Classes");
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.Plans.PlanTarget", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Smartboards.Device", b =>

@@ -28,18 +28,23 @@ public static class PlanJurisdiction
             : tasks.Where(t => ancestors.Contains(t.PlanOwnerPath));
     }
 
-    /// <summary>Targets the caller may open (<see cref="PlanTarget.CanView"/>).</summary>
+    /// <summary>Targets the caller may open (<see cref="PlanTarget.CanView"/>): inside the scope, or an admin over the scope or the plan's owner.</summary>
     public static IQueryable<PlanTarget> WithinJurisdiction(this IQueryable<PlanTarget> targets, Caller caller)
     {
         var ancestors = OrgUnit.AncestorPaths(caller.OrgPath).ToList();
         return caller.IsAdmin
-            ? targets.Where(t => ancestors.Contains(t.PlanOwnerPath) || t.PlanOwnerPath.StartsWith(caller.OrgPath) || t.ScopePath.StartsWith(caller.OrgPath))
-            : targets.Where(t => ancestors.Contains(t.PlanOwnerPath));
+            ? targets.Where(t => ancestors.Contains(t.ScopePath) || t.PlanOwnerPath.StartsWith(caller.OrgPath) || t.ScopePath.StartsWith(caller.OrgPath))
+            : targets.Where(t => ancestors.Contains(t.ScopePath));
     }
 
-    /// <summary>A unit's tasks that are not completed and past their due date on <paramref name="chinaToday"/> (逾期, for the home card).</summary>
-    public static IQueryable<PlanTask> OverdueFor(this IQueryable<PlanTask> tasks, int responsibleUnitId, DateOnly chinaToday) =>
-        tasks.Where(t => t.ResponsibleUnitId == responsibleUnitId && !t.IsBrokenDown && t.Progress != PlanTaskStatus.Completed && t.DueDate < chinaToday);
+    /// <summary>
+    /// Tasks of units inside <paramref name="jurisdictionPath"/> that were overdue on the China date <paramref name="asOf"/>:
+    /// due before it and not completed by its end (<paramref name="endOfDay"/>, UTC).
+    /// A broken-down parent is left out: its schools' tasks are the ones flagged.
+    /// </summary>
+    public static IQueryable<PlanTask> OverdueWithin(this IQueryable<PlanTask> tasks, string jurisdictionPath, DateOnly asOf, DateTimeOffset endOfDay) =>
+        tasks.Where(t => t.ResponsibleUnitPath.StartsWith(jurisdictionPath) && !t.IsBrokenDown && t.DueDate < asOf
+            && (t.Progress != PlanTaskStatus.Completed || t.CompletedAt >= endOfDay));
 
     /// <summary>
     /// County feedback the caller may open (<see cref="CountyFeedback.CanView"/>): a county's admins their own, the city's

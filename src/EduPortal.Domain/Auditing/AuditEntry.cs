@@ -61,6 +61,8 @@ public static class AuditActions
     public const string PlanTaskProgress = "plan.task.progress";
     public const string PlanTaskCompleted = "plan.task.completed";
     public const string PlanTargetSet = "plan.target.set";
+    public const string PlanTargetValueEntered = "plan.target.value-entered";
+    public const string PlanTargetValueCorrected = "plan.target.value-corrected";
     public const string FeedbackSaved = "plan.feedback.saved";
     public const string FeedbackSubmitted = "plan.feedback.submitted";
     public const string FeedbackReplied = "plan.feedback.replied";
@@ -154,6 +156,8 @@ public static class AuditActions
         [PlanTaskProgress] = "填报任务进展",
         [PlanTaskCompleted] = "完成方案任务",
         [PlanTargetSet] = "设定方案目标",
+        [PlanTargetValueEntered] = "填报目标数值",
+        [PlanTargetValueCorrected] = "更正目标填报值",
         [FeedbackSaved] = "保存县区工作反馈",
         [FeedbackSubmitted] = "提交县区工作反馈",
         [FeedbackReplied] = "回复县区工作反馈",

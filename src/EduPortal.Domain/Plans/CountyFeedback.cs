@@ -135,8 +135,7 @@ public sealed class CountyFeedback
         {
             return ValidationError.For("File", $"每份反馈最多上传 {MaxAttachments} 个附件");
         }
-        var name = Path.GetFileName(fileName ?? "");
-        Attachments.Add(new CountyFeedbackAttachment(storedPath, name.Length > 0 ? name[..Math.Min(name.Length, 120)] : "附件", contentType, caller.RealName, now));
+        Attachments.Add(new CountyFeedbackAttachment(storedPath, fileName, contentType, caller.RealName, now));
         return Result.Success;
     }
 

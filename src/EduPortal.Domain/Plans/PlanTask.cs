@@ -221,7 +221,7 @@ public sealed class PlanTask
         {
             return ValidationError.For("Evidence", $"每项任务最多上传 {MaxEvidence} 个佐证材料");
         }
-        Evidence.Add(new PlanTaskEvidence(storedPath, Path.GetFileName(fileName ?? "") is { Length: > 0 } name ? name[..Math.Min(name.Length, 120)] : "佐证材料", contentType, caller.RealName, now));
+        Evidence.Add(new PlanTaskEvidence(storedPath, fileName, contentType, caller.RealName, now));
         MarkStarted();
         return Result.Success;
     }

@@ -1,25 +1,14 @@
 namespace EduPortal.Domain.Plans;
 
-/// <summary>An evidence file (佐证材料) on a task, stored through the portal's content-checked upload pipeline.</summary>
-public sealed class PlanTaskEvidence
+/// <summary>An evidence file (佐证材料) on a task.</summary>
+public sealed class PlanTaskEvidence : PlanFile
 {
     private PlanTaskEvidence()
     {
     }
 
     internal PlanTaskEvidence(string storedPath, string fileName, string contentType, string uploadedByName, DateTimeOffset at)
+        : base(storedPath, fileName, "佐证材料", contentType, uploadedByName, at)
     {
-        StoredPath = storedPath;
-        FileName = fileName;
-        ContentType = contentType;
-        UploadedByName = uploadedByName;
-        At = at;
     }
-
-    public int Id { get; private set; }
-    public string StoredPath { get; private set; } = "";
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public string UploadedByName { get; private set; } = "";
-    public DateTimeOffset At { get; private set; }
 }

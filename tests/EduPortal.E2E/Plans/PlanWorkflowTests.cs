@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.Playwright;
+using static EduPortal.E2E.Plans.PlanSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace EduPortal.E2E.Plans;
@@ -12,54 +11,31 @@ namespace EduPortal.E2E.Plans;
 [Collection(PortalServerCollection.Name)]
 public sealed class PlanWorkflowTests(PortalServer server)
 {
-    private const string OwnSchool = "东溪区第一高级中学";
-    private static string Day(int offset) => DateTime.UtcNow.AddHours(8).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static async Task DateAsync(IPage page, string testId, string value)
-    {
-        var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
-        await input.FillAsync(value);
-        await input.PressAsync("Enter");
-    }
-
-    private static async Task SelectAsync(IPage page, string testId, string option)
-    {
-        await page.Locator($"[data-testid={testId}]").First.ClickAsync();
-        await page.PickOptionAsync(option);
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
-    }
-
     [Fact]
     public async Task A_county_breaks_a_task_down_to_two_schools_sets_a_target_a_school_completes_with_evidence_and_the_dashboard_shows_it()
     {
         var title = $"东溪区网络学习空间推进方案{Guid.NewGuid():N}"[..22];
         var county = await server.NewPageAsync();
         await county.SignInAsync("county_admin");
-        await county.GoAsync("/plans");
-        await county.FillAsync("[data-testid=plan-title]", title);
-        await DateAsync(county, "plan-start", Day(0));
-        await DateAsync(county, "plan-end", Day(300));
-        await county.ClickAsync("[data-testid=create-plan]");
-        await Expect(county.Locator("[data-testid=plan-heading]")).ToHaveTextAsync(title);
-        await county.WaitForCircuitAsync();
+        await county.CreatePlanAsync(title);
 
         // A task for the county, then broken down to two of its schools.
         await county.FillAsync("[data-testid=task-title]", "开展专任教师网络教研空间实名注册");
-        await SelectAsync(county, "task-unit", "东溪区教育局");
+        await county.SelectAsync("task-unit", "东溪区教育局");
         await county.FillAsync("[data-testid=task-office]", "局教育督导室");
-        await DateAsync(county, "task-start", Day(0));
-        await DateAsync(county, "task-due", Day(30));
+        await county.DateAsync("task-start", Day(0));
+        await county.DateAsync("task-due", Day(30));
         await county.ClickAsync("[data-testid=add-task]");
         var taskLink = county.Locator("[data-testid=task-table] a").Filter(new() { HasText = "实名注册" });
         await Expect(taskLink).ToHaveCountAsync(1);
 
         // A target bound to the registration rate: ≥ 30% then ≥ 50% (circular 004 §四).
-        await SelectAsync(county, "target-metric", "教师实名注册率");
-        await SelectAsync(county, "target-scope", "东溪区教育局");
+        await county.SelectAsync("target-metric", "教师实名注册率");
+        await county.SelectAsync("target-scope", "东溪区教育局");
         await county.FillAsync("[data-testid=target-first-value] input, input[data-testid=target-first-value]", "30");
-        await DateAsync(county, "target-first-deadline", Day(60));
+        await county.DateAsync("target-first-deadline", Day(60));
         await county.FillAsync("[data-testid=target-second-value] input, input[data-testid=target-second-value]", "50");
-        await DateAsync(county, "target-second-deadline", Day(200));
+        await county.DateAsync("target-second-deadline", Day(200));
         await county.ClickAsync("[data-testid=add-target]");
         await Expect(county.Locator("[data-testid=target-table]")).ToContainTextAsync("教师实名注册率");
         await county.Locator("[data-testid=tab-months], .mud-tab").Filter(new() { HasText = "月度视图" }).First.ClickAsync();

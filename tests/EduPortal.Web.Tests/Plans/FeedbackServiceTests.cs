@@ -39,8 +39,6 @@ public sealed class FeedbackServiceTests(PortalFactory portal)
 
     private static FeedbackInput Filled() => new() { Practices = "各校每周开展一次国省平台集体教研", Problems = "山区学校带宽不足 100M" };
 
-    private static MemoryStream Pdf() => new(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"));
-
     [Fact]
     public async Task A_county_submits_its_months_feedback_and_the_city_replies_and_marks_it_handled_every_step_audited()
     {
@@ -49,7 +47,7 @@ public sealed class FeedbackServiceTests(PortalFactory portal)
         var city = await portal.CallerAsync(DemoAccounts.CityAdmin);
         var id = (await Feedback.StartAsync(county, month)).Value;
         Assert.Equal(id, (await Feedback.StartAsync(county, month)).Value);
-        await using var pdf = Pdf();
+        await using var pdf = PlanTestFiles.Pdf();
         var uploaded = await Feedback.UploadAsync(county, id, pdf, pdf.Length, "经验材料.pdf");
         Assert.True(uploaded.Succeeded, uploaded.Error?.Message);
         Assert.True((await Feedback.SaveAsync(county, id, Filled(), submit: true)).Succeeded);
@@ -88,7 +86,7 @@ public sealed class FeedbackServiceTests(PortalFactory portal)
         var month = MonthsAgo(3);
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         var id = (await Feedback.StartAsync(county, month)).Value;
-        await using (var pdf = Pdf())
+        await using (var pdf = PlanTestFiles.Pdf())
         {
             Assert.True((await Feedback.UploadAsync(county, id, pdf, pdf.Length, "a.pdf")).Succeeded);
         }
@@ -100,7 +98,7 @@ public sealed class FeedbackServiceTests(PortalFactory portal)
             Assert.IsType<NotFoundError>((await Feedback.SaveAsync(outsider, id, Filled(), submit: true)).Error);
             Assert.IsType<NotFoundError>((await Feedback.ReplyAsync(outsider, id, "越权")).Error);
             Assert.IsType<NotFoundError>((await Feedback.MarkHandledAsync(outsider, id)).Error);
-            await using var pdf = Pdf();
+            await using var pdf = PlanTestFiles.Pdf();
             Assert.IsType<NotFoundError>((await Feedback.UploadAsync(outsider, id, pdf, pdf.Length, "x.pdf")).Error);
             Assert.DoesNotContain((await Feedback.ForMonthAsync(outsider, month)).Rows, r => r.Id == id);
         }
@@ -118,7 +116,7 @@ public sealed class FeedbackServiceTests(PortalFactory portal)
     {
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         var id = (await Feedback.StartAsync(county, MonthsAgo(6))).Value;
-        await using (var pdf = Pdf())
+        await using (var pdf = PlanTestFiles.Pdf())
         {
             Assert.True((await Feedback.UploadAsync(county, id, pdf, pdf.Length, "材料.pdf")).Succeeded);
         }

@@ -34,7 +34,7 @@ public sealed class PlanServiceTests(PortalFactory portal)
         var countyPlan = await db.Plans.SingleAsync(p => p.Title.EndsWith(PlanDemoSeeder.CountyPlanTitle));
         var parent = await db.PlanTasks.SingleAsync(t => t.PlanId == countyPlan.Id && t.IsBrokenDown);
         Assert.True(await db.PlanTasks.CountAsync(t => t.ParentTaskId == parent.Id) >= 2);
-        var target = await db.PlanTargets.Include(t => t.Steps).SingleAsync(t => t.PlanId == countyPlan.Id);
+        var target = await db.PlanTargets.Include(t => t.Steps).SingleAsync(t => t.PlanId == countyPlan.Id && t.MetricKey != PlanTarget.HandEnteredKey);
         Assert.Equal(TeacherRegistrationRateSource.Key, target.MetricKey);
         Assert.Equal([30m, 50m], target.Steps.OrderBy(s => s.Deadline).Select(s => s.Value));
         Assert.True(await db.MetricSnapshots.CountAsync(s => s.MetricKey == target.MetricKey && s.OrgUnitId == target.ScopeUnitId) >= 50);
@@ -170,8 +170,8 @@ public sealed class PlanServiceTests(PortalFactory portal)
             DueDate = portal.Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
         });
         Assert.True(created.Succeeded, created.Error?.Message);
-        Assert.Contains(await plans.OverdueForAsync(school), t => t.Id == created.Value);
-        Assert.DoesNotContain(await plans.OverdueForAsync(neighbour), t => t.Id == created.Value);
+        Assert.Contains((await plans.AlertsForAsync(school)).OverdueTasks, t => t.Id == created.Value);
+        Assert.DoesNotContain((await plans.AlertsForAsync(neighbour)).OverdueTasks, t => t.Id == created.Value);
         Assert.Equal(PlanTaskStatus.Overdue, (await plans.GetTaskAsync(school, created.Value)).Value!.Status);
     }
 
@@ -185,5 +185,46 @@ public sealed class PlanServiceTests(PortalFactory portal)
         Assert.NotNull(registration.Target);
         Assert.True(registration.Sparkline.Count >= 20);
         Assert.IsType<ForbiddenError>((await portal.Service<DashboardService>().GetAsync(await portal.CallerAsync(DemoAccounts.Teacher))).Error);
+    }
+
+    [Fact]
+    public async Task The_owner_adds_offices_and_names_school_leads_a_school_names_only_its_own_and_each_change_is_audited()
+    {
+        var planId = await CountyPlanAsync("东溪区方案（处室与分管领导测试）");
+        var plans = portal.Service<PlanService>();
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var neighbour = await portal.NeighbourSchoolAsync();
+        Assert.True((await plans.AddOfficeAsync(county, planId, "局教育督导室", "负责对试点工作的检查督导")).Succeeded);
+        Assert.Equal("该处室已在名单中", Assert.IsType<ValidationError>((await plans.AddOfficeAsync(county, planId, "局教育督导室", "重复")).Error).Fields["Name"]);
+        Assert.IsType<ForbiddenError>((await plans.AddOfficeAsync(school, planId, "电教组", "越权")).Error);
+        Assert.True((await plans.NameSchoolLeadAsync(county, planId, neighbour.Id, "李副校长", "副校长")).Succeeded);
+        Assert.True((await plans.NameSchoolLeadAsync(school, planId, school.OrgUnitId, "王副校长", "副校长")).Succeeded);
+        Assert.IsType<ForbiddenError>((await plans.NameSchoolLeadAsync(school, planId, neighbour.Id, "越权", "")).Error);
+        Assert.Equal("请选择学校", Assert.IsType<ValidationError>((await plans.NameSchoolLeadAsync(county, planId, null, "x", "")).Error).Fields["SchoolId"]);
+        var plan = (await plans.GetAsync(county, planId)).Value!.Plan;
+        Assert.Contains(plan.Offices, o => o.Name == "局教育督导室");
+        Assert.Equal(["李副校长", "王副校长"], plan.SchoolLeads.OrderBy(l => l.LeaderName).Select(l => l.LeaderName));
+        await using var db = await portal.DbAsync();
+        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.PlanChanged && a.EntityId == planId.ToString()));
+    }
+
+    [Fact]
+    public async Task A_bound_targets_page_measures_each_unit_under_its_scope_against_the_same_path()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var plans = portal.Service<PlanService>();
+        await using var db = await portal.DbAsync();
+        var id = await db.PlanTargets.Where(t => t.MetricKey == TeacherRegistrationRateSource.Key && t.ScopeUnitId == county.OrgUnitId).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        var view = (await plans.GetTargetAsync(county, id)).Value!;
+        Assert.NotEmpty(view.Units);
+        foreach (var unit in view.Units)
+        {
+            var latest = await db.MetricSnapshots.Where(s => s.MetricKey == TeacherRegistrationRateSource.Key && s.OrgUnitId == unit.UnitId && s.Date <= portal.Today && s.Value != null)
+                .OrderByDescending(s => s.Date).Select(s => s.Value).FirstOrDefaultAsync();
+            Assert.Equal(latest, unit.Actual);
+            Assert.Equal(latest is null ? TrajectoryStatus.NoData : view.Target.Meets(latest.Value, view.Evaluation.Expected) ? TrajectoryStatus.OnTrack : TrajectoryStatus.AtRisk,
+                unit.Status);
+        }
     }
 }

@@ -25,15 +25,6 @@ internal sealed class CountyFeedbackConfiguration : IEntityTypeConfiguration<Cou
         // One feedback per county and month: a second start for the month opens the existing one.
         builder.HasIndex(f => new { f.CountyUnitId, f.Year, f.Month }).IsUnique();
         builder.HasIndex(f => new { f.Year, f.Month });
-        builder.OwnsMany(f => f.Attachments, files =>
-        {
-            files.ToTable("CountyFeedbackAttachments");
-            files.WithOwner().HasForeignKey("CountyFeedbackId");
-            files.HasKey(a => a.Id);
-            files.Property(a => a.StoredPath).HasMaxLength(300).IsRequired();
-            files.Property(a => a.FileName).HasMaxLength(120).IsRequired();
-            files.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
-            files.Property(a => a.UploadedByName).HasMaxLength(60).IsRequired();
-        });
+        builder.OwnsMany(f => f.Attachments, files => files.Files("CountyFeedbackAttachments", "CountyFeedbackId"));
     }
 }

@@ -20,25 +20,19 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasIndex(p => p.OwnerPath);
         builder.OwnsMany(p => p.Leaders, leaders =>
         {
-            leaders.ToTable("PlanLeaders");
-            leaders.WithOwner().HasForeignKey("PlanId");
-            leaders.HasKey(l => l.Id);
+            leaders.Rows("PlanLeaders", "PlanId");
             leaders.Property(l => l.Name).HasMaxLength(Plan.MaxNameLength).IsRequired();
             leaders.Property(l => l.Post).HasMaxLength(Plan.MaxPostLength).IsRequired();
         });
         builder.OwnsMany(p => p.Offices, offices =>
         {
-            offices.ToTable("PlanOffices");
-            offices.WithOwner().HasForeignKey("PlanId");
-            offices.HasKey(o => o.Id);
+            offices.Rows("PlanOffices", "PlanId");
             offices.Property(o => o.Name).HasMaxLength(Plan.MaxNameLength).IsRequired();
             offices.Property(o => o.Duty).HasMaxLength(Plan.MaxDutyLength).IsRequired();
         });
         builder.OwnsMany(p => p.SchoolLeads, leads =>
         {
-            leads.ToTable("PlanSchoolLeads");
-            leads.WithOwner().HasForeignKey("PlanId");
-            leads.HasKey(l => l.Id);
+            leads.Rows("PlanSchoolLeads", "PlanId");
             leads.Property(l => l.SchoolName).HasMaxLength(OrgUnit.MaxNameLength).IsRequired();
             leads.Property(l => l.LeaderName).HasMaxLength(Plan.MaxNameLength).IsRequired();
             leads.Property(l => l.Post).HasMaxLength(Plan.MaxPostLength).IsRequired();

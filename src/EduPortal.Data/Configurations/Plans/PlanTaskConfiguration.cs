@@ -24,24 +24,14 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.ResponsibleUnitId, t.DueDate });
         builder.HasIndex(t => t.PlanOwnerPath);
+        builder.HasIndex(t => t.ResponsibleUnitPath);
         builder.Ignore(t => t.CompletedLate);
         builder.OwnsMany(t => t.Notes, notes =>
         {
-            notes.ToTable("PlanTaskNotes");
-            notes.WithOwner().HasForeignKey("PlanTaskId");
-            notes.HasKey(n => n.Id);
+            notes.Rows("PlanTaskNotes", "PlanTaskId");
             notes.Property(n => n.Text).HasMaxLength(PlanTask.MaxNoteLength).IsRequired();
             notes.Property(n => n.AuthorName).HasMaxLength(60).IsRequired();
         });
-        builder.OwnsMany(t => t.Evidence, evidence =>
-        {
-            evidence.ToTable("PlanTaskEvidence");
-            evidence.WithOwner().HasForeignKey("PlanTaskId");
-            evidence.HasKey(e => e.Id);
-            evidence.Property(e => e.StoredPath).HasMaxLength(300).IsRequired();
-            evidence.Property(e => e.FileName).HasMaxLength(120).IsRequired();
-            evidence.Property(e => e.ContentType).HasMaxLength(100).IsRequired();
-            evidence.Property(e => e.UploadedByName).HasMaxLength(60).IsRequired();
-        });
+        builder.OwnsMany(t => t.Evidence, evidence => evidence.Files("PlanTaskEvidence", "PlanTaskId"));
     }
 }

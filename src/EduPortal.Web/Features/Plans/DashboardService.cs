@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using EduPortal.Data;
+using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Metrics;
+using EduPortal.Domain.Plans;
 using EduPortal.Web.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,12 +12,14 @@ namespace EduPortal.Web.Features.Plans;
 
 /// <summary>
 /// The dashboard (驾驶舱): every registered metric for the caller's own unit — one live read per metric (the scope and the
-/// units directly under it, the reads running concurrently), one snapshot query for all sparklines, one for the targets on the unit.
+/// units directly under it, the reads running concurrently), one snapshot query for all sparklines, one for the targets on the unit;
+/// then the hand-entered targets in the jurisdiction beside them (at most <see cref="MaxHandEntered"/>).
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, IEnumerable<IMetricSource> metrics)
 {
     public const int SparklineDays = 30;
     public const int WorstUnits = 3;
+    public const int MaxHandEntered = 12;
 
     public async Task<Result<Dashboard>> GetAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -46,6 +50,12 @@ public sealed class DashboardService(IDbContextFactory<EduPortalDbContext> dbFac
             var targetId = targetKeys.LastOrDefault(t => t.MetricKey == definition.Key)?.Id;
             rows.Add(new DashboardMetric(definition, reading.Scope, worst, spark, targets.FirstOrDefault(t => t.Id == targetId)));
         }
-        return new Dashboard(scope.Name, rows, watch.ElapsedMilliseconds);
+        // Hand-entered targets inside the jurisdiction (the unit's own and its schools'), those needing attention first.
+        var handEntered = (await PlanService.TargetRowsForAsync(db, db.PlanTargets.AsNoTracking().WithinJurisdiction(caller)
+                .Where(t => t.MetricKey == PlanTarget.HandEnteredKey && t.ScopePath.StartsWith(scope.Path)).OrderByDescending(t => t.Id).Take(MaxHandEntered),
+                today, cancellationToken))
+            .OrderBy(t => t.Evaluation.Status switch { TrajectoryStatus.Missed => 0, TrajectoryStatus.AtRisk => 1, TrajectoryStatus.NoData => 2, _ => 3 })
+            .ThenBy(t => t.Id).ToList();
+        return new Dashboard(scope.Name, rows, handEntered, watch.ElapsedMilliseconds);
     }
 }

@@ -67,10 +67,8 @@ public sealed class FeedbackService(IDbContextFactory<EduPortalDbContext> dbFact
         }
         var feedback = started.Value!;
         db.CountyFeedback.Add(feedback);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.FeedbackSaved, nameof(CountyFeedback), Key(feedback.Id), feedback.CountyPath,
-            $"{feedback.CountyName}开始填写{month.Label}工作反馈");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveNewAsync(() => db.Audit(caller, clock, AuditActions.FeedbackSaved, nameof(CountyFeedback), Key(feedback.Id), feedback.CountyPath,
+            $"{feedback.CountyName}开始填写{month.Label}工作反馈"), cancellationToken);
         return feedback.Id;
     }
 

@@ -2,6 +2,7 @@ using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
+using EduPortal.Domain.Metrics;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Plans;
 using EduPortal.Web.Features.Surveys;
@@ -22,6 +23,7 @@ public sealed class PlanDemoSeeder(EduPortalDbContext db, TimeProvider clock, IE
     public const string CityPlanTitle = "城乡数字教育一体化发展试点工作方案";
     public const string CountyPlanTitle = "教育信息化推进工作方案";
     public const int HistoryDays = 60;
+    public const string TrainingTargetName = "班班通应用培训教师人次";
 
     /// <summary>004 §四 进度安排: (year offset, first month, last month, content).</summary>
     public static readonly IReadOnlyList<(int Year, int From, int To, string Title)> Schedule =
@@ -140,5 +142,47 @@ public sealed class PlanDemoSeeder(EduPortalDbContext db, TimeProvider clock, IE
             [new PlanTargetStep(30, new DateOnly(year, 12, 31)), new PlanTargetStep(50, new DateOnly(year + 1, 12, 31))]).Value!;
         db.PlanTargets.Add(target);
         await db.SaveChangesAsync(cancellationToken);
+        await SeedHandEnteredTargetAsync(countyPlan, countyCaller, today, cancellationToken);
     }
+
+    /// <summary>
+    /// A hand-entered target on the school admin's school (004 §四 1②/10② 开展班班通应用培训, §五(六) 全员培训): trained
+    /// teachers counted by the school, four values entered over the last seven weeks with their evidence, one corrected.
+    /// </summary>
+    private async Task SeedHandEnteredTargetAsync(Plan countyPlan, Caller countyCaller, DateOnly today, CancellationToken cancellationToken)
+    {
+        var schoolAdmin = await db.Users.AsNoTracking().Where(u => u.UserName == DemoAccounts.SchoolAdmin).Select(u => new { u.Id, u.RealName, u.OrgUnitId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (schoolAdmin is null)
+        {
+            return;
+        }
+        var school = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == schoolAdmin.OrgUnitId, cancellationToken);
+        var schoolCaller = new Caller(schoolAdmin.Id, schoolAdmin.RealName, AdminLevel.School, school.Id, school.Name, school.Path, OrgUnitKind.School, Capability.None);
+        var target = PlanTarget.CreateHandEntered(countyPlan, countyCaller, PlanUnit.Of(school), TrainingTargetName, "人次", MetricDirection.HigherIsBetter, 0,
+            today.AddDays(-56), [new PlanTargetStep(60, today.AddDays(30)), new PlanTargetStep(150, today.AddDays(210))]).Value!;
+        db.PlanTargets.Add(target);
+        await db.SaveChangesAsync(cancellationToken);
+        PlanTargetEntry? toCorrect = null;
+        foreach (var (daysAgo, value, note) in new[]
+        {
+            (49, 12m, "第一期班班通应用培训（交互课堂基本操作），签到表 12 人"),
+            (35, 25m, "第二期培训（薄改资源库使用），累计 25 人次"),
+            (21, 31m, "第三期培训（网络教研空间实名注册），累计 31 人次"),
+            (7, 45m, "送教下乡联片教研现场培训，累计 45 人次"),
+        })
+        {
+            var entry = target.Enter(schoolCaller, new PlanTargetEntryDraft(today.AddDays(-daysAgo), value, note, null, false), null, today, At(today.AddDays(-daysAgo))).Value!;
+            await db.SaveChangesAsync(cancellationToken);
+            toCorrect = daysAgo == 21 ? entry : toCorrect;
+        }
+        // The third count missed a make-up session: corrected two days later, the first figure kept in the history.
+        target.Enter(schoolCaller, new PlanTargetEntryDraft(toCorrect!.Date, 34m, "第三期培训含补训 3 人，累计 34 人次（更正）", null, false), null, today,
+            At(today.AddDays(-19)), toCorrect);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>17:00 China time on a date, in UTC (PostgreSQL keeps UTC only).</summary>
+    private static DateTimeOffset At(DateOnly date) =>
+        new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
 }

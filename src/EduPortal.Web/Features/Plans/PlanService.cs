@@ -18,6 +18,7 @@ namespace EduPortal.Web.Features.Plans;
 public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, UploadPipeline uploads, IEnumerable<IMetricSource> metrics)
 {
     private const int MaxUnitChoices = 800;
+    private const int MaxAlerts = 20;
     private readonly IReadOnlyList<IMetricSource> _metrics = metrics.ToList();
 
     private DateOnly Today => ChinaTime.Today(clock);
@@ -69,10 +70,8 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         }
         var plan = created.Value!;
         db.Plans.Add(plan);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.PlanCreated, nameof(Plan), Key(plan.Id), plan.OwnerPath, $"制订工作方案“{plan.Title}”",
-            after: new { plan.Title, plan.DocumentNumber, plan.PeriodStart, plan.PeriodEnd });
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveNewAsync(() => db.Audit(caller, clock, AuditActions.PlanCreated, nameof(Plan), Key(plan.Id), plan.OwnerPath, $"制订工作方案“{plan.Title}”",
+            after: new { plan.Title, plan.DocumentNumber, plan.PeriodStart, plan.PeriodEnd }), cancellationToken);
         return plan.Id;
     }
 
@@ -88,7 +87,7 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         var today = Today;
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.StartDate).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var rows = Rows(tasks, today);
-        var targets = await TargetRowsAsync(db, db.PlanTargets.AsNoTracking().Where(t => t.PlanId == planId), today, cancellationToken);
+        var targets = await TargetRowsAsync(db, db.PlanTargets.AsNoTracking().WithinJurisdiction(caller).Where(t => t.PlanId == planId), today, cancellationToken);
         var permissions = plan.PermissionsFor(caller);
         var units = permissions.CanEdit
             ? await db.OrgUnits.AsNoTracking().Where(o => o.Path.StartsWith(plan.OwnerPath)).OrderBy(o => o.Kind).ThenBy(o => o.Path)
@@ -98,20 +97,55 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
     }
 
     /// <summary>Adds a member of the leadership group (circular 004 §六(一)1), audited.</summary>
-    public async Task<Result> AddLeaderAsync(Caller caller, int planId, PlanLeaderRole role, string name, string post, CancellationToken cancellationToken = default)
+    public Task<Result> AddLeaderAsync(Caller caller, int planId, PlanLeaderRole role, string name, string post, CancellationToken cancellationToken = default) =>
+        ChangePlanAsync(caller, planId, plan => plan.AddLeader(caller, role, name, post), plan => $"“{plan.Title}”领导小组增加{role.DisplayName()} {name.Trim()}",
+            cancellationToken);
+
+    /// <summary>Adds a member office with its duty (circular 004 §六(一)2-3: 局办公室负责统筹协调…), audited.</summary>
+    public Task<Result> AddOfficeAsync(Caller caller, int planId, string name, string duty, CancellationToken cancellationToken = default) =>
+        ChangePlanAsync(caller, planId, plan => plan.AddOffice(caller, name, duty), plan => $"“{plan.Title}”成员处室增加{name.Trim()}：{duty.Trim()}", cancellationToken);
+
+    /// <summary>
+    /// Names a school's 分管领导 (circular 004 §六(一)5): the plan owner's admins for any school under the plan, a school's
+    /// admins for their own school only (another school's id is refused by the plan), audited.
+    /// </summary>
+    public async Task<Result> NameSchoolLeadAsync(Caller caller, int planId, int? schoolId, string leaderName, string post, CancellationToken cancellationToken = default)
+    {
+        if (schoolId is not > 0)
+        {
+            return ValidationError.For("SchoolId", "请选择学校");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var school = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == schoolId, cancellationToken);
+        if (school is null)
+        {
+            return new NotFoundError();
+        }
+        return await ChangePlanAsync(db, caller, planId, plan => plan.NameSchoolLead(caller, PlanUnit.Of(school), leaderName, post),
+            plan => $"“{plan.Title}”指定{school.Name}分管领导 {leaderName.Trim()}", cancellationToken);
+    }
+
+    private async Task<Result> ChangePlanAsync(Caller caller, int planId, Func<Plan, Result> change, Func<Plan, string> summary, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await db.Plans.WithinJurisdiction(caller).Include(p => p.Leaders).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        return await ChangePlanAsync(db, caller, planId, change, summary, cancellationToken);
+    }
+
+    private async Task<Result> ChangePlanAsync(EduPortalDbContext db, Caller caller, int planId, Func<Plan, Result> change, Func<Plan, string> summary,
+        CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.WithinJurisdiction(caller).Include(p => p.Leaders).Include(p => p.Offices).Include(p => p.SchoolLeads)
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
             return new NotFoundError();
         }
-        var result = plan.AddLeader(caller, role, name, post);
+        var result = change(plan);
         if (!result.Succeeded)
         {
             return result;
         }
-        db.Audit(caller, clock, AuditActions.PlanChanged, nameof(Plan), Key(plan.Id), plan.OwnerPath, $"“{plan.Title}”领导小组增加{role.DisplayName()} {name.Trim()}");
+        db.Audit(caller, clock, AuditActions.PlanChanged, nameof(Plan), Key(plan.Id), plan.OwnerPath, summary(plan));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }
@@ -160,10 +194,8 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         }
         var task = created.Value!;
         db.PlanTasks.Add(task);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.PlanTaskAdded, nameof(PlanTask), Key(task.Id), plan.OwnerPath,
-            $"在“{plan.Title}”中添加任务“{task.Title}”（{task.ResponsibleUnitName}，{ChinaTime.FormatDate(task.DueDate)} 前）");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveNewAsync(() => db.Audit(caller, clock, AuditActions.PlanTaskAdded, nameof(PlanTask), Key(task.Id), plan.OwnerPath,
+            $"在“{plan.Title}”中添加任务“{task.Title}”（{task.ResponsibleUnitName}，{ChinaTime.FormatDate(task.DueDate)} 前）"), cancellationToken);
         return task.Id;
     }
 
@@ -308,8 +340,9 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
     }
 
     /// <summary>
-    /// Sets a target bound to a metric; its baseline is the metric's value for the scope today (the path starts there).
-    /// Up to two steps from the form (circular 004: 30% then 50%).
+    /// Sets a target: bound to a metric (its baseline is the metric's value for the scope today, where the path starts), or
+    /// hand-entered (the owner names the metric, its unit and direction; the baseline is the owner's, 0 when none). Up to
+    /// two steps from the form (circular 004: 30% then 50%). The row and its audit entry are saved together.
     /// </summary>
     public async Task<Result<int>> AddTargetAsync(Caller caller, int planId, PlanTargetInput input, CancellationToken cancellationToken = default)
     {
@@ -319,10 +352,10 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         {
             return new NotFoundError();
         }
-        var source = _metrics.FirstOrDefault(m => m.Definition.Key == input.MetricKey);
+        var source = input.HandEntered ? null : _metrics.FirstOrDefault(m => m.Definition.Key == input.MetricKey);
         var scope = await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(o => o.Id == input.ScopeUnitId, cancellationToken);
         var missing = new ValidationBuilder()
-            .Check(source is not null, nameof(PlanTarget.MetricKey), "请选择绑定的指标")
+            .Check(input.HandEntered || source is not null, nameof(PlanTarget.MetricKey), "请选择绑定的指标")
             .Check(scope is not null, nameof(PlanTarget.ScopeUnitId), "请选择目标范围")
             .Check(input.FirstValue is not null && input.FirstDeadline is not null, nameof(PlanTarget.Steps), "请填写第一阶段的目标值和截止日期")
             .Check((input.SecondValue is null) == (input.SecondDeadline is null), nameof(PlanTarget.Steps), "第二阶段须同时填写目标值和截止日期")
@@ -346,44 +379,62 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         {
             return ValidationError.For(nameof(PlanTarget.ScopeUnitId), "目标范围须在方案所属单位的管辖范围内");
         }
-        var reading = await source!.ReadAsync(scope, today, cancellationToken);
-        var created = PlanTarget.Create(plan, caller, source.Definition, PlanUnit.Of(scope), input.Name, reading.Scope.Value ?? 0, today, steps);
+        Result<PlanTarget> created;
+        if (source is null)
+        {
+            created = PlanTarget.CreateHandEntered(plan, caller, PlanUnit.Of(scope), input.Name, input.Unit, input.Direction, input.Baseline, today, steps);
+        }
+        else
+        {
+            var reading = await source.ReadAsync(scope, today, cancellationToken);
+            created = PlanTarget.Create(plan, caller, source.Definition, PlanUnit.Of(scope), input.Name, reading.Scope.Value ?? 0, today, steps);
+        }
         if (!created.Succeeded)
         {
             return created.Error!;
         }
         var target = created.Value!;
         db.PlanTargets.Add(target);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.PlanTargetSet, nameof(PlanTarget), Key(target.Id), plan.OwnerPath,
-            $"为“{plan.Title}”设定目标“{target.Name}”（{target.ScopeName}）：{string.Join("，", target.Steps.Select(s => $"{ChinaTime.FormatDate(s.Deadline)} 前达到 {s.Value.ToString("0.##", CultureInfo.InvariantCulture)}{target.Unit}"))}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveNewAsync(() => db.Audit(caller, clock, AuditActions.PlanTargetSet, nameof(PlanTarget), Key(target.Id), plan.OwnerPath,
+            $"为“{plan.Title}”设定{(target.IsHandEntered ? "手工填报" : "")}目标“{target.Name}”（{target.ScopeName}）：{string.Join("，", target.Steps.Select(s => $"{ChinaTime.FormatDate(s.Deadline)} 前达到 {PlanStyles.Number(s.Value, target.Unit)}"))}"),
+            cancellationToken);
         return target.Id;
     }
 
-    private static async Task<List<PlanTargetRow>> TargetRowsAsync(EduPortalDbContext db, IQueryable<PlanTarget> query, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<List<PlanTargetRow>> TargetRowsAsync(EduPortalDbContext db, IQueryable<PlanTarget> query, DateOnly asOf, CancellationToken cancellationToken)
     {
         var targets = await query.Include(t => t.Steps).OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var rows = new List<PlanTargetRow>(targets.Count);
         foreach (var target in targets)
         {
-            var readings = await ReadingsAsync(db, target, today, cancellationToken);
-            rows.Add(new PlanTargetRow(target.Id, target.Name, target.ScopeName, target.Unit, target.Steps.OrderBy(s => s.Deadline).ToList(), target.Evaluate(readings, today)));
+            var readings = await ReadingsAsync(db, target, asOf, cancellationToken);
+            rows.Add(new PlanTargetRow(target.Id, target.Name, target.ScopeName, target.Unit, target.Direction, target.IsHandEntered, target.Steps.OrderBy(s => s.Deadline).ToList(),
+                target.Evaluate(readings, asOf), readings.TakeLast(DashboardService.SparklineDays).Select(r => r.Value).ToList()));
         }
         return rows;
     }
 
-    private static async Task<List<TargetReading>> ReadingsAsync(EduPortalDbContext db, PlanTarget target, DateOnly today, CancellationToken cancellationToken) =>
-        (await db.MetricSnapshots.AsNoTracking()
-            .Where(s => s.MetricKey == target.MetricKey && s.OrgUnitId == target.ScopeUnitId && s.Date <= today && s.Value != null)
-            .OrderBy(s => s.Date).Select(s => new { s.Date, s.Value }).ToListAsync(cancellationToken))
-        .Select(s => new TargetReading(s.Date, s.Value!.Value)).ToList();
+    /// <summary>A target's actuals on or before <paramref name="asOf"/>: the current hand-entered values, or the daily snapshots of its metric for the scope.</summary>
+    private static async Task<List<TargetReading>> ReadingsAsync(EduPortalDbContext db, PlanTarget target, DateOnly asOf, CancellationToken cancellationToken) =>
+        target.IsHandEntered
+            ? (await db.PlanTargetEntries.AsNoTracking().Where(e => e.PlanTargetId == target.Id && e.SupersededAt == null && e.Date <= asOf)
+                .OrderBy(e => e.Date).Select(e => new { e.Date, e.Value }).ToListAsync(cancellationToken))
+                .Select(e => new TargetReading(e.Date, e.Value)).ToList()
+            : (await db.MetricSnapshots.AsNoTracking()
+                .Where(s => s.MetricKey == target.MetricKey && s.OrgUnitId == target.ScopeUnitId && s.Date <= asOf && s.Value != null)
+                .OrderBy(s => s.Date).Select(s => new { s.Date, s.Value }).ToListAsync(cancellationToken))
+                .Select(s => new TargetReading(s.Date, s.Value!.Value)).ToList();
 
-    /// <summary>A target with its trajectory: the path and the daily actuals from the baseline to the last step's deadline (or today, if later).</summary>
+    /// <summary>
+    /// A target with its trajectory: the path and the actuals from the baseline to the last step's deadline (or today, if
+    /// later); for a hand-entered target its entries with their corrections, for a bound one each unit directly under the
+    /// scope measured against the same path.
+    /// </summary>
     public async Task<Result<PlanTargetView>> GetTargetAsync(Caller caller, int targetId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var target = await db.PlanTargets.AsNoTracking().WithinJurisdiction(caller).Include(t => t.Steps).SingleOrDefaultAsync(t => t.Id == targetId, cancellationToken);
+        var target = await db.PlanTargets.AsNoTracking().WithinJurisdiction(caller).Include(t => t.Steps).Include(t => t.Entries).ThenInclude(e => e.Files)
+            .AsSplitQuery().SingleOrDefaultAsync(t => t.Id == targetId, cancellationToken);
         if (target is null)
         {
             return new NotFoundError();
@@ -400,22 +451,136 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
             points.Add(new TrajectoryPoint(day, target.ExpectedOn(day), day <= today && byDate.TryGetValue(day, out var value) ? value : null));
         }
         var page = _metrics.FirstOrDefault(m => m.Definition.Key == target.MetricKey)?.Definition.PagePath;
-        return new PlanTargetView(target, planTitle, target.Evaluate(readings, today), points, page);
+        var units = target.IsHandEntered ? [] : await UnitRowsAsync(db, target, today, cancellationToken);
+        var history = target.Entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.EnteredAt).ToList();
+        return new PlanTargetView(target, planTitle, target.Evaluate(readings, today), points, page, target.PermissionsFor(caller), history, units);
     }
 
-    /// <summary>The caller's unit's overdue tasks, for the home card (the responsible unit is flagged, circular 004 §六(四) 监督检查).</summary>
-    public async Task<IReadOnlyList<OverdueTask>> OverdueForAsync(Caller caller, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Each unit directly under a bound target's scope against the target's path ("per unit in scope"): its latest snapshot
+    /// and its last snapshot on or before each passed step deadline — a handful of rows per unit, never a year of them.
+    /// </summary>
+    private static async Task<List<TargetUnitRow>> UnitRowsAsync(EduPortalDbContext db, PlanTarget target, DateOnly today, CancellationToken cancellationToken)
     {
-        if (!caller.IsAdmin)
+        var children = await db.OrgUnits.AsNoTracking().Where(o => o.ParentId == target.ScopeUnitId).OrderBy(o => o.Path)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        if (children.Count == 0)
         {
             return [];
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PlanTasks.AsNoTracking().OverdueFor(caller.OrgUnitId, Today)
-            .Join(db.Plans, t => t.PlanId, p => p.Id, (t, p) => new { t.Id, t.Title, PlanTitle = p.Title, t.DueDate })
-            .OrderBy(t => t.DueDate).Take(20)
-            .Select(t => new OverdueTask(t.Id, t.Title, t.PlanTitle, t.DueDate)).ToListAsync(cancellationToken);
+        var ids = children.Select(c => c.Id).ToList();
+        var readings = children.ToDictionary(c => c.Id, _ => new List<TargetReading>());
+        foreach (var date in target.Steps.Select(s => s.Deadline).Where(d => d < today).Append(today).Distinct())
+        {
+            var latest = await db.MetricSnapshots.AsNoTracking()
+                .Where(s => s.MetricKey == target.MetricKey && ids.Contains(s.OrgUnitId) && s.Date <= date && s.Value != null)
+                .GroupBy(s => s.OrgUnitId)
+                .Select(g => g.OrderByDescending(s => s.Date).Select(s => new { s.OrgUnitId, s.Date, s.Value }).First())
+                .ToListAsync(cancellationToken);
+            foreach (var row in latest)
+            {
+                readings[row.OrgUnitId].Add(new TargetReading(row.Date, row.Value!.Value));
+            }
+        }
+        return children.Select(c =>
+        {
+            var evaluation = target.Evaluate(readings[c.Id].Distinct().OrderBy(r => r.Date).ToList(), today);
+            return new TargetUnitRow(c.Id, c.Name, evaluation.Actual, evaluation.Status);
+        }).ToList();
     }
+
+    /// <summary>
+    /// Enters a hand-entered value with its evidence (or, with <paramref name="correctingEntryId"/>, corrects an entry: the
+    /// old one stays in the history, superseded). The value is checked before the file is stored, the file is
+    /// content-checked by the upload pipeline, and the entry, the superseded mark and the audit entry are saved together:
+    /// a refusal at any step leaves nothing behind.
+    /// </summary>
+    public async Task<Result> EnterValueAsync(Caller caller, int targetId, PlanTargetEntryInput input, PlanUpload? upload, int? correctingEntryId = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var target = await db.PlanTargets.WithinJurisdiction(caller).Include(t => t.Entries).ThenInclude(e => e.Files)
+            .SingleOrDefaultAsync(t => t.Id == targetId, cancellationToken);
+        if (target is null)
+        {
+            return new NotFoundError();
+        }
+        var before = correctingEntryId is { } id ? target.Entries.FirstOrDefault(e => e.Id == id) : null;
+        if (correctingEntryId is not null && before is null)
+        {
+            return new NotFoundError();
+        }
+        var today = Today;
+        var draft = new PlanTargetEntryDraft(input.Date is { } d ? DateOnly.FromDateTime(d) : null, input.Value, input.Note, input.Link, upload is not null);
+        if (target.CheckEntry(caller, draft, today, before) is { } refused)
+        {
+            return refused;
+        }
+        var (beforeDate, beforeValue) = (before?.Date, before?.Value);
+        Result<PlanTargetEntry> entered = default;
+        if (upload is null)
+        {
+            entered = target.Enter(caller, draft, null, today, clock.GetUtcNow(), before);
+        }
+        else
+        {
+            var stored = await StoreAttachmentAsync(uploads, upload.Content, upload.Length, (key, contentType) =>
+            {
+                entered = target.Enter(caller, draft, new StoredPlanFile(key, upload.FileName, contentType), today, clock.GetUtcNow(), before);
+                return entered.Succeeded ? Result.Success : entered.Error!;
+            }, cancellationToken);
+            if (!stored.Succeeded)
+            {
+                return stored;
+            }
+        }
+        if (!entered.Succeeded)
+        {
+            return entered.Error!;
+        }
+        var entry = entered.Value!;
+        var value = PlanStyles.Number(entry.Value, target.Unit);
+        db.Audit(caller, clock, before is null ? AuditActions.PlanTargetValueEntered : AuditActions.PlanTargetValueCorrected, nameof(PlanTarget), Key(target.Id),
+            target.ScopePath,
+            before is null
+                ? $"填报目标“{target.Name}”（{target.ScopeName}）{ChinaTime.FormatDate(entry.Date)} 的数值 {value}"
+                : $"更正目标“{target.Name}”（{target.ScopeName}）的填报值：{ChinaTime.FormatDate(beforeDate!.Value)} {PlanStyles.Number(beforeValue, target.Unit)} → {ChinaTime.FormatDate(entry.Date)} {value}",
+            before: before is null ? null : new { 日期 = beforeDate, 数值 = beforeValue },
+            after: new { 日期 = entry.Date, 数值 = entry.Value, 佐证说明 = entry.EvidenceNote, 佐证链接 = entry.EvidenceLink, 佐证材料 = entry.Files.Select(f => f.FileName).ToList() });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success;
+    }
+
+    /// <summary>A hand-entered value's evidence file, only for callers who may see the target (another unit's ids answer null, i.e. 404).</summary>
+    public async Task<PlanTargetEntryFile?> FindEntryFileAsync(Caller caller, int targetId, int entryId, int fileId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PlanTargets.AsNoTracking().WithinJurisdiction(caller).Where(t => t.Id == targetId)
+            .SelectMany(t => t.Entries).Where(e => e.Id == entryId).SelectMany(e => e.Files).SingleOrDefaultAsync(f => f.Id == fileId, cancellationToken);
+    }
+
+    /// <summary>
+    /// What needs attention in a jurisdiction on a China date — the query the home page's flag and (once they exist, issue
+    /// 15) the weekly bulletin call: tasks of units inside <paramref name="jurisdictionPath"/> overdue on
+    /// <paramref name="asOf"/> (not completed by that day's end), and targets scoped inside it that were 进度滞后 or 未达成
+    /// by their readings up to that date (circular 004 §六(四) 监督检查; SPEC §7 "overdue tasks and off-track targets are flagged").
+    /// </summary>
+    public async Task<PlanAlerts> AlertsAsync(string jurisdictionPath, DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var overdue = db.PlanTasks.AsNoTracking().OverdueWithin(jurisdictionPath, asOf, MetricRollup.EndOf(asOf));
+        var count = await overdue.CountAsync(cancellationToken);
+        var tasks = await overdue.Join(db.Plans, t => t.PlanId, p => p.Id, (t, p) => new { t.Id, t.Title, PlanTitle = p.Title, t.DueDate, t.ResponsibleUnitName })
+            .OrderBy(t => t.DueDate).ThenBy(t => t.Id).Take(MaxAlerts)
+            .Select(t => new OverdueTask(t.Id, t.Title, t.PlanTitle, t.DueDate, t.ResponsibleUnitName)).ToListAsync(cancellationToken);
+        var targets = await TargetRowsAsync(db, db.PlanTargets.AsNoTracking().Where(t => t.ScopePath.StartsWith(jurisdictionPath) && t.BaselineDate <= asOf), asOf,
+            cancellationToken);
+        return new PlanAlerts(tasks, count, targets.Where(t => t.Evaluation.Status is TrajectoryStatus.AtRisk or TrajectoryStatus.Missed).ToList());
+    }
+
+    /// <summary>The home page's flag: <see cref="AlertsAsync"/> for an admin's jurisdiction today; nothing for a teacher.</summary>
+    public Task<PlanAlerts> AlertsForAsync(Caller caller, CancellationToken cancellationToken = default) =>
+        caller.IsAdmin ? AlertsAsync(caller.OrgPath, Today, cancellationToken) : Task.FromResult(PlanAlerts.None);
 
     /// <summary>Targets on the caller's own unit (for the dashboard), evaluated today.</summary>
     public static Task<List<PlanTargetRow>> TargetsForScopeAsync(EduPortalDbContext db, Caller caller, int scopeUnitId, DateOnly today, CancellationToken cancellationToken) =>

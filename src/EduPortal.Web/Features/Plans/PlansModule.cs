@@ -1,4 +1,6 @@
 using EduPortal.Data;
+using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Plans;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
@@ -19,43 +21,39 @@ public static class PlansModule
         return services;
     }
 
-    /// <summary>A task's evidence file and a county feedback attachment, served only to callers who may see the task (another county's id answers 404).</summary>
+    /// <summary>
+    /// The module's stored files — a task's evidence, a hand-entered value's evidence, a county feedback attachment — each
+    /// served only to callers who may see the thing it belongs to (another county's or school's ids answer 404).
+    /// </summary>
     public static void MapPlansEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/plans/tasks/{taskId:int}/evidence/{evidenceId:int}", async (int taskId, int evidenceId, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory,
-            PlanService plans, IFileStore store, CancellationToken cancellationToken) =>
-        {
-            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
-            if (caller is null)
-            {
-                return Results.Unauthorized();
-            }
-            var evidence = await plans.FindEvidenceAsync(caller, taskId, evidenceId, cancellationToken);
-            var stream = evidence is null ? null : await store.OpenReadAsync(evidence.StoredPath, cancellationToken);
-            if (stream is null)
-            {
-                return Results.NotFound();
-            }
-            return StoredFileResults.Serve(http, stream, evidence!.ContentType, $"plan-evidence-{evidenceId}");
-        }).RequireAuthorization();
+        app.MapGet("/plans/tasks/{taskId:int}/evidence/{evidenceId:int}", (int taskId, int evidenceId, HttpContext http, PlanService plans, CancellationToken cancellationToken) =>
+            ServeAsync(http, caller => plans.FindEvidenceAsync(caller, taskId, evidenceId, cancellationToken), $"plan-evidence-{evidenceId}", cancellationToken))
+            .RequireAuthorization();
 
-        // A county feedback attachment: the county's own admins and the city's; another county's id answers 404.
-        app.MapGet("/feedback/{feedbackId:int}/files/{attachmentId:int}", async (int feedbackId, int attachmentId, HttpContext http,
-            IDbContextFactory<EduPortalDbContext> dbFactory, FeedbackService feedback, IFileStore store, CancellationToken cancellationToken) =>
+        app.MapGet("/plans/targets/{targetId:int}/entries/{entryId:int}/files/{fileId:int}", (int targetId, int entryId, int fileId, HttpContext http, PlanService plans,
+                CancellationToken cancellationToken) =>
+            ServeAsync(http, caller => plans.FindEntryFileAsync(caller, targetId, entryId, fileId, cancellationToken), $"target-evidence-{fileId}", cancellationToken))
+            .RequireAuthorization();
+
+        app.MapGet("/feedback/{feedbackId:int}/files/{attachmentId:int}", (int feedbackId, int attachmentId, HttpContext http, FeedbackService feedback,
+                CancellationToken cancellationToken) =>
+            ServeAsync(http, caller => feedback.FindAttachmentAsync(caller, feedbackId, attachmentId, cancellationToken), $"county-feedback-{attachmentId}", cancellationToken))
+            .RequireAuthorization();
+    }
+
+    private static async Task<IResult> ServeAsync<TFile>(HttpContext http, Func<Caller, Task<TFile?>> find, string downloadName, CancellationToken cancellationToken)
+        where TFile : PlanFile
+    {
+        var services = http.RequestServices;
+        var caller = await CallerAccessor.LoadAsync(services.GetRequiredService<IDbContextFactory<EduPortalDbContext>>(), http.User, cancellationToken);
+        if (caller is null)
         {
-            var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
-            if (caller is null)
-            {
-                return Results.Unauthorized();
-            }
-            var attachment = await feedback.FindAttachmentAsync(caller, feedbackId, attachmentId, cancellationToken);
-            var stream = attachment is null ? null : await store.OpenReadAsync(attachment.StoredPath, cancellationToken);
-            if (stream is null)
-            {
-                return Results.NotFound();
-            }
-            return StoredFileResults.Serve(http, stream, attachment!.ContentType, $"county-feedback-{attachmentId}");
-        }).RequireAuthorization();
+            return Results.Unauthorized();
+        }
+        var file = await find(caller);
+        var stream = file is null ? null : await services.GetRequiredService<IFileStore>().OpenReadAsync(file.StoredPath, cancellationToken);
+        return stream is null ? Results.NotFound() : StoredFileResults.Serve(http, stream, file!.ContentType, downloadName);
     }
 
     /// <summary>The daily metric snapshot at 23:30 China time (idempotent per day, so a manual re-run is harmless).</summary>

@@ -1,0 +1,117 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace EduPortal.Data.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class PlanManualMetrics : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PlanTargetEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanTargetId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    EvidenceNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    EvidenceLink = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    EnteredById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EnteredByName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CorrectsEntryId = table.Column<int>(type: "integer", nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SupersededByName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTargetEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTargetEntries_PlanTargetEntries_CorrectsEntryId",
+                        column: x => x.CorrectsEntryId,
+                        principalTable: "PlanTargetEntries",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_PlanTargetEntries_PlanTargets_PlanTargetId",
+                        column: x => x.PlanTargetId,
+                        principalTable: "PlanTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTargetEntryFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanTargetEntryId = table.Column<int>(type: "integer", nullable: false),
+                    StoredPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UploadedByName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTargetEntryFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTargetEntryFiles_PlanTargetEntries_PlanTargetEntryId",
+                        column: x => x.PlanTargetEntryId,
+                        principalTable: "PlanTargetEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_ResponsibleUnitPath",
+                table: "PlanTasks",
+                column: "ResponsibleUnitPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargets_ScopePath",
+                table: "PlanTargets",
+                column: "ScopePath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargetEntries_CorrectsEntryId",
+                table: "PlanTargetEntries",
+                column: "CorrectsEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargetEntries_PlanTargetId_Date",
+                table: "PlanTargetEntries",
+                columns: new[] { "PlanTargetId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTargetEntryFiles_PlanTargetEntryId",
+                table: "PlanTargetEntryFiles",
+                column: "PlanTargetEntryId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PlanTargetEntryFiles");
+
+            migrationBuilder.DropTable(
+                name: "PlanTargetEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PlanTasks_ResponsibleUnitPath",
+                table: "PlanTasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PlanTargets_ScopePath",
+                table: "PlanTargets");
+        }
+    }
+}
