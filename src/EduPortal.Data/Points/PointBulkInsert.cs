@@ -102,14 +102,15 @@ public static class PointBulkInsert
             [nameof(PointTeacherWeek.TeacherId), nameof(PointTeacherWeek.Year), nameof(PointTeacherWeek.WeekStart), nameof(PointTeacherWeek.Points)],
             cancellationToken);
 
-    private static readonly string[] RollupColumns = [nameof(PointTeacherDay.Points), nameof(PointTeacherDay.SpaceBuilding), nameof(PointTeacherDay.TeachingApplication),
-        nameof(PointTeacherDay.Interaction), nameof(PointTeacherDay.TeacherTraining), nameof(PointTeacherDay.CampusManagement)];
+    private static readonly string[] PeriodColumns = [nameof(PointTeacherPeriod.TeacherId), nameof(PointTeacherPeriod.Year), nameof(PointTeacherPeriod.Points),
+        nameof(PointTeacherPeriod.SpaceBuilding), nameof(PointTeacherPeriod.TeachingApplication), nameof(PointTeacherPeriod.Interaction),
+        nameof(PointTeacherPeriod.TeacherTraining), nameof(PointTeacherPeriod.CampusManagement)];
 
-    public static Task DaysAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherDay> days, CancellationToken cancellationToken) =>
-        EntitiesAsync(db, transaction, days, [nameof(PointTeacherDay.TeacherId), nameof(PointTeacherDay.Year), nameof(PointTeacherDay.Day), .. RollupColumns], cancellationToken);
-
-    public static Task MonthsAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherMonth> months, CancellationToken cancellationToken) =>
-        EntitiesAsync(db, transaction, months, [nameof(PointTeacherMonth.TeacherId), nameof(PointTeacherMonth.Year), nameof(PointTeacherMonth.Month), .. RollupColumns], cancellationToken);
+    /// <summary>Roll-up rows of one shape (<see cref="PointTeacherPeriod"/>): the shared columns and the period's start column.</summary>
+    public static Task PeriodsAsync<TPeriod>(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<TPeriod> rows, CancellationToken cancellationToken)
+        where TPeriod : PointTeacherPeriod =>
+        EntitiesAsync(db, transaction, rows, [.. PeriodColumns, typeof(TPeriod) == typeof(PointTeacherDay) ? nameof(PointTeacherDay.Day) : nameof(PointTeacherMonth.Month)],
+            cancellationToken);
 
     /// <summary>Entities as they are: the named properties read through compiled getters (no reflection per row, compiled once).</summary>
     private static Task EntitiesAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<TEntity> rows, string[] properties,

@@ -179,7 +179,7 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         teachers = teachers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
         var reading = started.Elapsed;
-        TimeSpan awarding = TimeSpan.Zero, writing = TimeSpan.Zero;
+        TimeSpan awarding = TimeSpan.Zero, writing = TimeSpan.Zero, writingAwards = TimeSpan.Zero;
         var done = 0;
         long eventCount = 0;
         progress?.Report(new RecomputeProgress(0, teachers.Count, 0, reading, awarding, writing));
@@ -188,12 +188,13 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
             var watch = Stopwatch.StartNew();
             var byTeacher = await ReadRunAsync(db, rules, run, cancellationToken);
             reading += watch.Elapsed;
-            var (award, write) = await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
+            var (award, write, writeAwards) = await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
             awarding += award;
             writing += write;
+            writingAwards += writeAwards;
             done += run.Length;
             eventCount += byTeacher.Values.Sum(l => (long)l.Count);
-            progress?.Report(new RecomputeProgress(done, teachers.Count, eventCount, reading, awarding, writing));
+            progress?.Report(new RecomputeProgress(done, teachers.Count, eventCount, reading, awarding, writing, writingAwards));
         }
         await RecomputeNextYearAsync(db, year, null, cancellationToken);
         return eventCount;
@@ -241,9 +242,9 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
 
     /// <summary>
     /// Awards each teacher's events and replaces their stored awards and total for the year in one transaction;
-    /// returns the time the engine took and the time the writing took.
+    /// returns the time the engine took, the time the writing took and, of that, the time the award rows took.
     /// </summary>
-    private static async Task<(TimeSpan Awarding, TimeSpan Writing)> WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher,
+    private static async Task<(TimeSpan Awarding, TimeSpan Writing, TimeSpan WritingAwards)> WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher,
         IReadOnlyDictionary<string, List<PointPriorEvent>> prior, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -283,26 +284,32 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         }
         var awarding = watch.Elapsed;
         watch.Restart();
+        var awardsWatch = new Stopwatch();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
+            awardsWatch.Reset();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var chunk in byTeacher.Keys.Chunk(TeachersPerBatch))
             {
+                awardsWatch.Start();
                 await db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+                awardsWatch.Stop();
                 await db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)).ExecuteDeleteAsync(cancellationToken);
                 await db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)).ExecuteDeleteAsync(cancellationToken);
                 await db.PointTeacherDays.Where(d => d.Year == year && chunk.Contains(d.TeacherId)).ExecuteDeleteAsync(cancellationToken);
                 await db.PointTeacherMonths.Where(m => m.Year == year && chunk.Contains(m.TeacherId)).ExecuteDeleteAsync(cancellationToken);
             }
             var dbTransaction = transaction.GetDbTransaction();
+            awardsWatch.Start();
             await PointBulkInsert.AwardsAsync(db, dbTransaction, year, awards, cancellationToken);
+            awardsWatch.Stop();
             await PointBulkInsert.TotalsAsync(db, dbTransaction, totals, cancellationToken);
             await PointBulkInsert.WeeksAsync(db, dbTransaction, weeks, cancellationToken);
-            await PointBulkInsert.DaysAsync(db, dbTransaction, days, cancellationToken);
-            await PointBulkInsert.MonthsAsync(db, dbTransaction, months, cancellationToken);
+            await PointBulkInsert.PeriodsAsync(db, dbTransaction, days, cancellationToken);
+            await PointBulkInsert.PeriodsAsync(db, dbTransaction, months, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
-        return (awarding, watch.Elapsed);
+        return (awarding, watch.Elapsed, awardsWatch.Elapsed);
     }
 }

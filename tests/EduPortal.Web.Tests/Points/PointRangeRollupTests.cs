@@ -1,3 +1,4 @@
+using EduPortal.Data.Jurisdiction;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
@@ -130,6 +131,33 @@ public sealed class PointRangeRollupTests(PortalFactory portal)
             .Select(d => new { d.TeacherId, d.Day, d.Points, d.SpaceBuilding, d.TeachingApplication }).ToListAsync());
         Assert.Equal(months, await db.PointTeacherMonths.Where(m => m.Year == year).OrderBy(m => m.TeacherId).ThenBy(m => m.Month)
             .Select(m => new { m.TeacherId, m.Month, m.Points, m.Interaction, m.TeacherTraining, m.CampusManagement }).ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_weekly_trend_of_a_date_range_and_of_one_category_from_the_daily_rollup_equals_the_awards_of_those_weeks()
+    {
+        var year = portal.PointsYear;
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var query = portal.Service<PointQueryService>();
+        await using var db = await portal.DbAsync();
+        var rules = await PointRuleSets.LoadAsync(db, year);
+        var first = rules.StartDate.AddMonths(2).AddDays(9);
+        var end = rules.StartDate.AddMonths(4).AddDays(19);
+        // The trend stops at today (a range reaching past it reads no later day).
+        var last = end < portal.Today ? end : portal.Today;
+        var countyTeachers = await db.Users.PointEarnersUnder(county.OrgPath).Select(u => u.Id).ToListAsync();
+        var awards = await (from a in db.PointAwards.AsNoTracking()
+                            where a.Year == year && a.Day >= first && a.Day <= last && a.Points != 0 && countyTeachers.Contains(a.TeacherId)
+                            join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
+                            select new { a.Day, e.Type, a.Points }).ToListAsync();
+        Assert.NotEmpty(awards);
+        foreach (var category in new PointCategory?[] { null, PointCategory.TeachingApplication, PointCategory.Interaction })
+        {
+            var expected = awards.Where(a => category is null || rules.Find(a.Type)?.Category == category)
+                .GroupBy(a => PointEngine.WeekStart(a.Day)).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(a => a.Points))).ToList();
+            var rankings = (await query.RankingsAsync(county, new RankingQuery(year, first, end, IncludeWeeks: true, Category: category))).Value!;
+            Assert.Equal(expected, rankings.Weeks.Select(w => (w.WeekStart, w.Points)).ToList());
+        }
     }
 
     /// <summary>What the rankings summed before the roll-ups: every award of the range, by the category of its event's rule.</summary>

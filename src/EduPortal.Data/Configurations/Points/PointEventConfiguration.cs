@@ -60,28 +60,37 @@ internal sealed class PointTeacherWeekConfiguration : IEntityTypeConfiguration<P
     }
 }
 
-/// <summary>Daily roll-up for date ranges; the (year, day) index covers the range sum without touching the table.</summary>
-internal sealed class PointTeacherDayConfiguration : IEntityTypeConfiguration<PointTeacherDay>
+/// <summary>
+/// The date-range roll-ups share one shape (<see cref="PointTeacherPeriod"/>): keyed by (teacher, year, period start),
+/// with a (year, start) index covering a range's sums without touching the table.
+/// </summary>
+internal static class PointTeacherPeriodConfiguration
 {
-    public void Configure(EntityTypeBuilder<PointTeacherDay> builder)
+    public static void Configure<TPeriod>(EntityTypeBuilder<TPeriod> builder, string table, System.Linq.Expressions.Expression<Func<TPeriod, DateOnly>> start)
+        where TPeriod : PointTeacherPeriod
     {
-        builder.ToTable("PointTeacherDays");
-        builder.HasKey(d => new { d.TeacherId, d.Year, d.Day });
-        builder.Property(d => d.TeacherId).HasMaxLength(450);
-        builder.HasIndex(d => new { d.Year, d.Day, d.TeacherId, d.Points, d.SpaceBuilding, d.TeachingApplication, d.Interaction, d.TeacherTraining, d.CampusManagement });
+        builder.ToTable(table);
+        var startName = ((System.Linq.Expressions.MemberExpression)start.Body).Member.Name;
+        builder.HasKey(nameof(PointTeacherPeriod.TeacherId), nameof(PointTeacherPeriod.Year), startName);
+        builder.Property(p => p.TeacherId).HasMaxLength(450);
+        builder.Ignore(p => p.Start);
+        builder.Ignore(p => p.ByCategory);
+        builder.HasIndex(nameof(PointTeacherPeriod.Year), startName, nameof(PointTeacherPeriod.TeacherId), nameof(PointTeacherPeriod.Points),
+            nameof(PointTeacherPeriod.SpaceBuilding), nameof(PointTeacherPeriod.TeachingApplication), nameof(PointTeacherPeriod.Interaction),
+            nameof(PointTeacherPeriod.TeacherTraining), nameof(PointTeacherPeriod.CampusManagement));
     }
 }
 
-/// <summary>Monthly roll-up for date ranges; the (year, month) index covers a whole month's row per teacher.</summary>
+/// <summary>Daily roll-up: the cut edges of a date range.</summary>
+internal sealed class PointTeacherDayConfiguration : IEntityTypeConfiguration<PointTeacherDay>
+{
+    public void Configure(EntityTypeBuilder<PointTeacherDay> builder) => PointTeacherPeriodConfiguration.Configure(builder, "PointTeacherDays", d => d.Day);
+}
+
+/// <summary>Monthly roll-up: a whole month of a date range, one row a teacher.</summary>
 internal sealed class PointTeacherMonthConfiguration : IEntityTypeConfiguration<PointTeacherMonth>
 {
-    public void Configure(EntityTypeBuilder<PointTeacherMonth> builder)
-    {
-        builder.ToTable("PointTeacherMonths");
-        builder.HasKey(m => new { m.TeacherId, m.Year, m.Month });
-        builder.Property(m => m.TeacherId).HasMaxLength(450);
-        builder.HasIndex(m => new { m.Year, m.Month, m.TeacherId, m.Points, m.SpaceBuilding, m.TeachingApplication, m.Interaction, m.TeacherTraining, m.CampusManagement });
-    }
+    public void Configure(EntityTypeBuilder<PointTeacherMonth> builder) => PointTeacherPeriodConfiguration.Configure(builder, "PointTeacherMonths", m => m.Month);
 }
 
 internal sealed class PointDirtyTeacherConfiguration : IEntityTypeConfiguration<PointDirtyTeacher>

@@ -39,7 +39,7 @@ public sealed record CountyIndexRow(int? Rank, int CountyId, string CountyName, 
 
 public sealed record WeekPoints(DateOnly WeekStart, int Points, bool IsPartial = false);
 
-/// <param name="IncludeWeeks">The weekly trend reads every award of the period: only when the trend is shown.</param>
+/// <param name="IncludeWeeks">The weekly trend reads the weekly or daily roll-up of the period: only when the trend is shown.</param>
 /// <param name="Category">各指标排行: rank by one category's points instead of the total.</param>
 /// <param name="ExcludeVocational">The award rankings (评优口径) leave vocational schools and their teachers out (circular 001 §四(三)3: 不含职校).</param>
 public sealed record RankingQuery(int Year, DateOnly? From = null, DateOnly? To = null, int? OrgUnitId = null, bool IncludeWeeks = false,
@@ -112,23 +112,27 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             return new PointDetailRow(d.Id, d.OccurredAt, rule?.Name ?? d.Type, rule?.Category.DisplayName() ?? "—", SourceName(d.Source, platformNames), d.Quantity, d.Points, d.Reason);
         }).ToList();
         var todayPoints = rows.Where(r => PointEngine.ChinaDay(r.OccurredAt) == today).Sum(r => r.Points);
-        // One read of the city's serving teachers and their totals gives all three ranks (cheaper than three counts).
+        // One read of the city's serving teachers and their totals gives all three ranks (cheaper than three counts);
+        // the schools of the caller's county come from the units (a few hundred rows), not a path per teacher.
+        var countyPath = paths.Count > 1 ? paths[1] : paths[0];
         var city = await (
                 from u in db.Users.AsNoTracking().PointEarnersUnder(paths[0]).Serving()
                 join t in db.PointTeacherTotals.Where(t => t.Year == year) on u.Id equals t.TeacherId into totals
                 from t in totals.DefaultIfEmpty()
-                select new { u.Id, u.OrgUnit!.Path, Total = t == null ? 0 : t.Total })
+                select new { u.Id, u.OrgUnitId, Total = t == null ? 0 : t.Total })
             .ToListAsync(cancellationToken);
+        var countySchools = (await db.OrgUnits.AsNoTracking().UnderRankingScope(countyPath).Where(o => o.Kind == OrgUnitKind.School)
+            .Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet();
         var serving = city.Any(c => c.Id == caller.UserId);
-        RankPosition RankIn(string scope)
+        RankPosition RankIn(Func<int, bool> inScope)
         {
-            var inScope = city.Where(c => c.Path.StartsWith(scope, StringComparison.Ordinal)).ToList();
+            var inScopeRows = city.Where(c => inScope(c.OrgUnitId)).ToList();
             // Nobody has a point yet (a new year): no one is 第1名.
-            var anyPoints = inScope.Any(c => c.Total > 0);
-            return new RankPosition(serving && anyPoints ? inScope.Count(c => c.Total > total.Total) + 1 : null, inScope.Count);
+            var anyPoints = inScopeRows.Any(c => c.Total > 0);
+            return new RankPosition(serving && anyPoints ? inScopeRows.Count(c => c.Total > total.Total) + 1 : null, inScopeRows.Count);
         }
         return new MyPoints(year, caller.OrgUnitName, total.Total, total.ByCategory,
-            RankIn(caller.OrgPath), RankIn(paths.Count > 1 ? paths[1] : paths[0]), RankIn(paths[0]),
+            RankIn(id => id == caller.OrgUnitId), RankIn(countySchools.Contains), RankIn(_ => true),
             rules.Hours(total.Total), rules.PointsPerHour, todayPoints, rows);
     }
 
@@ -155,15 +159,18 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         var paths = OrgUnit.AncestorPaths(school.Path);
         var countyPath = paths.Count > 1 ? paths[1] : paths[0];
         // A school's rank among the county's and the city's schools is public (circular 001 附件2 §一(二): the
-        // portal shows every school's index), so it is computed city-wide from two aggregates; only this
+        // portal shows every school's index), so it is computed city-wide from one aggregate; only this
         // school's teachers are listed.
         var serving = db.Users.AsNoTracking().PointEarnersUnder(paths[0]).Serving();
-        var counts = await serving.GroupBy(u => u.OrgUnitId).Select(g => new { SchoolId = g.Key, Teachers = g.Count() }).ToListAsync(cancellationToken);
-        var sums = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Join(serving, t => t.TeacherId, u => u.Id, (t, u) => new { u.OrgUnitId, t.Total })
-            .GroupBy(x => x.OrgUnitId).Select(g => new { SchoolId = g.Key, Points = g.Sum(x => x.Total) }).ToListAsync(cancellationToken);
+        // One aggregate: each school's serving teachers and the sum of their totals (the totals joined by their key).
+        var counts = await (from u in serving
+                            join t in db.PointTeacherTotals.Where(t => t.Year == year) on u.Id equals t.TeacherId into yearTotals
+                            from t in yearTotals.DefaultIfEmpty()
+                            group t == null ? 0 : t.Total by u.OrgUnitId into g
+                            select new { SchoolId = g.Key, Teachers = g.Count(), Points = g.Sum() }).ToListAsync(cancellationToken);
         var schoolPaths = await db.OrgUnits.AsNoTracking().UnderRankingScope(paths[0]).Where(o => o.Kind == OrgUnitKind.School)
             .Select(o => new { o.Id, o.Path }).ToListAsync(cancellationToken);
-        var pointsBySchool = sums.ToDictionary(x => x.SchoolId, x => x.Points);
+        var pointsBySchool = counts.ToDictionary(x => x.SchoolId, x => x.Points);
         var indexes = counts.Select(c => new { c.SchoolId, c.Teachers, Points = pointsBySchool.GetValueOrDefault(c.SchoolId), Index = PointIndex.SchoolIndex(pointsBySchool.GetValueOrDefault(c.SchoolId), c.Teachers) })
             .ToDictionary(x => x.SchoolId);
         var countySchools = schoolPaths.Where(p => p.Path.StartsWith(countyPath, StringComparison.Ordinal)).Select(p => p.Id).ToHashSet();
@@ -246,24 +253,56 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         string CountyOf(string path) => CountyPathOf(path) is { } county ? counties[county].Name : "";
         // circular 001 §四(三)3: the award rankings are among 中小学校（不含职校）.
         var schools = units.Where(u => u.Kind == OrgUnitKind.School && !(query.ExcludeVocational && u.IsVocational)).ToDictionary(u => u.Id);
-        var teachers = (await db.Users.AsNoTracking().PointEarnersUnder(scopePath)
-            .Select(u => new { u.Id, u.RealName, u.OrgUnitId, u.Employment, u.OrgUnit!.Path }).ToListAsync(cancellationToken))
-            .Where(t => schools.ContainsKey(t.OrgUnitId)).ToList();
-
+        // Named teachers: only for admins, only those in their own jurisdiction.
+        var showsTeachers = caller.IsAdmin && (scopePath.StartsWith(caller.OrgPath, StringComparison.Ordinal) || caller.OrgPath.StartsWith(scopePath, StringComparison.Ordinal));
+        var earners = db.Users.AsNoTracking().PointEarnersUnder(scopePath);
         Dictionary<string, (int Total, int[] ByCategory)> points;
+        List<(string Id, string RealName, int OrgUnitId, EmploymentStatus Employment)> teachers;
         string periodText;
         var inRange = query.From is not null || query.To is not null;
         if (!inRange)
         {
             periodText = $"{query.Year}年度";
-            var totals = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == query.Year).ToListAsync(cancellationToken);
-            points = totals.ToDictionary(t => t.TeacherId, t => (t.Total, t.ByCategory), StringComparer.Ordinal);
+            // One read: the scope's teachers with their year's totals joined in SQL (the totals' key is (teacher, year)),
+            // names only when they are shown.
+            var rows = await (from u in earners
+                              join t in db.PointTeacherTotals.Where(t => t.Year == query.Year) on u.Id equals t.TeacherId into totals
+                              from t in totals.DefaultIfEmpty()
+                              select new
+                              {
+                                  u.Id,
+                                  RealName = showsTeachers ? u.RealName : "",
+                                  u.OrgUnitId,
+                                  u.Employment,
+                                  Total = t == null ? (int?)null : t.Total,
+                                  SpaceBuilding = t == null ? 0 : t.SpaceBuilding,
+                                  TeachingApplication = t == null ? 0 : t.TeachingApplication,
+                                  Interaction = t == null ? 0 : t.Interaction,
+                                  TeacherTraining = t == null ? 0 : t.TeacherTraining,
+                                  CampusManagement = t == null ? 0 : t.CampusManagement,
+                              }).ToListAsync(cancellationToken);
+            teachers = new(rows.Count);
+            points = new(rows.Count, StringComparer.Ordinal);
+            foreach (var r in rows)
+            {
+                if (!schools.ContainsKey(r.OrgUnitId))
+                {
+                    continue;
+                }
+                teachers.Add((r.Id, r.RealName, r.OrgUnitId, r.Employment));
+                if (r.Total is { } total)
+                {
+                    points[r.Id] = (total, [r.SpaceBuilding, r.TeachingApplication, r.Interaction, r.TeacherTraining, r.CampusManagement]);
+                }
+            }
         }
         else
         {
             var first = query.From ?? rules.StartDate;
             var last = query.To ?? rules.EndDateExclusive.AddDays(-1);
             periodText = $"{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}";
+            teachers = (await earners.Select(u => new { u.Id, RealName = showsTeachers ? u.RealName : "", u.OrgUnitId, u.Employment }).ToListAsync(cancellationToken))
+                .Where(t => schools.ContainsKey(t.OrgUnitId)).Select(t => (t.Id, t.RealName, t.OrgUnitId, t.Employment)).ToList();
             points = await RangePointsAsync(db, rules, first, last, cancellationToken);
         }
         // 各指标排行: the measure ranked is the total or one category's points.
@@ -285,10 +324,8 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         }).ToList();
         var hasPoints = teachers.Any(t => t.Employment == EmploymentStatus.Serving && Measure(t.Id) != 0);
 
-        // Named teachers: only for admins, only those in their own jurisdiction.
-        var showsTeachers = caller.IsAdmin && (scopePath.StartsWith(caller.OrgPath, StringComparison.Ordinal) || caller.OrgPath.StartsWith(scopePath, StringComparison.Ordinal));
         var teacherRows = showsTeachers
-            ? teachers.Where(t => t.Employment == EmploymentStatus.Serving && t.Path.StartsWith(caller.OrgPath, StringComparison.Ordinal)).Select(t =>
+            ? teachers.Where(t => t.Employment == EmploymentStatus.Serving && schools[t.OrgUnitId].Path.StartsWith(caller.OrgPath, StringComparison.Ordinal)).Select(t =>
             {
                 var school = schools[t.OrgUnitId];
                 var (total, byCategory) = points.TryGetValue(t.Id, out var p) ? p : (0, new int[PointCategories.All.Count]);
@@ -443,25 +480,32 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         }
         else
         {
-            var awards = db.PointAwards.AsNoTracking().Where(a => a.Year == query.Year && a.Day >= from && a.Day <= to && a.Points != 0);
+            // A date range or one category: the daily roll-up (total and per category, one row a teacher-day that
+            // earned any) through its (year, day) index, never the awards.
+            var rollup = db.PointTeacherDays.AsNoTracking().Where(d => d.Year == query.Year && d.Day >= from && d.Day <= to);
             List<(DateOnly Day, int Points)> days;
             if (query.Category is { } category)
             {
-                var types = (await PointRuleSets.LoadAsync(db, query.Year, cancellationToken)).Rules.Where(r => r.Category == category).Select(r => r.Type).ToList();
-                var rows = await (from a in awards
-                                  join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
-                                  where types.Contains(e.Type)
-                                  select new { a.TeacherId, a.Day, a.Points }).ToListAsync(cancellationToken);
+                var rows = await rollup.Select(d => new
+                {
+                    d.TeacherId,
+                    d.Day,
+                    Points = category == PointCategory.SpaceBuilding ? d.SpaceBuilding
+                        : category == PointCategory.TeachingApplication ? d.TeachingApplication
+                        : category == PointCategory.Interaction ? d.Interaction
+                        : category == PointCategory.TeacherTraining ? d.TeacherTraining
+                        : d.CampusManagement,
+                }).ToListAsync(cancellationToken);
                 var inScope = ids.ToHashSet(StringComparer.Ordinal);
-                days = rows.Where(r => inScope.Contains(r.TeacherId)).GroupBy(r => r.Day).Select(g => (g.Key, g.Sum(r => r.Points))).ToList();
+                days = rows.Where(r => r.Points != 0 && inScope.Contains(r.TeacherId)).GroupBy(r => r.Day).Select(g => (g.Key, g.Sum(r => r.Points))).ToList();
             }
             else
             {
                 if (!wholeCity)
                 {
-                    awards = awards.Where(a => ids.Contains(a.TeacherId));
+                    rollup = rollup.Where(d => ids.Contains(d.TeacherId));
                 }
-                days = (await awards.GroupBy(a => a.Day).Select(g => new { Day = g.Key, Points = g.Sum(a => a.Points) }).ToListAsync(cancellationToken))
+                days = (await rollup.GroupBy(d => d.Day).Select(g => new { Day = g.Key, Points = g.Sum(d => d.Points) }).ToListAsync(cancellationToken))
                     .Select(d => (d.Day, d.Points)).ToList();
             }
             weeks = days.GroupBy(d => PointEngine.WeekStart(d.Day)).OrderBy(g => g.Key).Select(g => new WeekPoints(g.Key, g.Sum(d => d.Points))).ToList();
