@@ -108,6 +108,30 @@ public static class LabRecordsBenchmark
 
         const double Aim = 100;
         var aims = new List<(string Page, double Median)>();
+        if (Environment.GetEnvironmentVariable("LABS_PROFILE") is not null)
+        {
+            var term = SchoolTerm.Containing(query.From);
+            Console.WriteLine("names " + (await Bench.MeasureAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.Users.AsNoTracking().WithinJurisdiction(city).Where(u => u.Level <= AdminLevel.School).Select(u => new { u.Id, u.RealName }).ToDictionaryAsync(u => u.Id, u => u.RealName);
+            })).Text);
+            Console.WriteLine("tallies " + (await Bench.MeasureAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.LabTeacherTermTallies.AsNoTracking().Where(t => t.TermStart == term.Start).Select(t => new { t.TeacherId, t.SchoolId, t.Records, t.LastLessonDate }).ToListAsync();
+            })).Text);
+            Console.WriteLine("experiments " + (await Bench.MeasureAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.LabExperimentTermTallies.AsNoTracking().Where(t => t.TermStart == term.Start).Select(t => new { t.SchoolId, t.ExperimentId }).ToListAsync();
+            })).Text);
+            Console.WriteLine("catalogue " + (await Bench.MeasureAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.LabExperiments.AsNoTracking().WithinJurisdiction(city).Where(e => e.Active).ToListAsync();
+            })).Text);
+        }
         var countyFloor = await Bench.MeasureAsync(() => TermCountAsync(county));
         var countyStats = await Bench.MeasureAsync(() => statistics.GetAsync(county, query));
         Console.WriteLine($"{"Statistics page, county admin, this term",-58} {countyStats.Text}   ×{countyStats.Median / countyFloor.Median:F1} of COUNT(*) {countyFloor.Median:F1} ms");
