@@ -55,7 +55,8 @@ public sealed class CircuitDiagnostics
         }
     }
 
-    public DiagnosticsReport Report()
+    /// <param name="collect">Force a full collection first, so the managed heap counts only live objects (what a held circuit keeps).</param>
+    public DiagnosticsReport Report(bool collect = false)
     {
         double[] taken;
         long count;
@@ -70,7 +71,7 @@ public sealed class CircuitDiagnostics
         using var process = Process.GetCurrentProcess();
         return new DiagnosticsReport(
             OpenCircuits, Volatile.Read(ref connected), Interlocked.Read(ref opened),
-            GC.GetTotalMemory(forceFullCollection: false), gc.HeapSizeBytes, gc.TotalCommittedBytes, gc.FragmentedBytes,
+            GC.GetTotalMemory(forceFullCollection: collect), gc.HeapSizeBytes, gc.TotalCommittedBytes, gc.FragmentedBytes,
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
             process.WorkingSet64, process.TotalProcessorTime.TotalMilliseconds, Environment.ProcessorCount,
             new ActivityTimes(count, Percentile(0.5), Percentile(0.95), Percentile(0.99), taken.Length == 0 ? null : Math.Round(taken[^1], 2)));
@@ -139,10 +140,11 @@ public static class DiagnosticsEndpoints
 
     /// <summary>
     /// GET /diag: the figures above as JSON, for city admins only in every environment (the account re-read, as for
-    /// the jobs dashboard); <c>?reset=1</c> also forgets the activity samples. See docs/security.md.
+    /// the jobs dashboard); <c>?gc=1</c> forces a full collection before reading the heap, <c>?reset=1</c> forgets the
+    /// activity samples after reporting them. See docs/security.md.
     /// </summary>
     public static void MapDiagnosticsEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/diag", async (string? reset, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, CircuitDiagnostics diagnostics,
+        endpoints.MapGet("/diag", async (string? reset, string? gc, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, CircuitDiagnostics diagnostics,
             CancellationToken cancellationToken) =>
         {
             var caller = await CallerAccessor.LoadAsync(dbFactory, http.User, cancellationToken);
@@ -154,7 +156,7 @@ public static class DiagnosticsEndpoints
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
-            var report = diagnostics.Report();
+            var report = diagnostics.Report(collect: gc is "1" or "true");
             if (reset is "1" or "true")
             {
                 diagnostics.Reset();
