@@ -37,7 +37,7 @@ public static class LoadBenchmark
             var response = await admin.APIRequest.GetAsync("/diag" + query);
             return JsonDocument.Parse(await response.TextAsync()).RootElement.Clone();
         }
-        foreach (var page in admin.Pages)
+        foreach (var page in admin.Pages.ToList())
         {
             await page.CloseAsync();
         }
