@@ -26,6 +26,9 @@ public static class DatabaseSetup
 
     /// <summary>Points EF Core at the configured provider, with that provider's own migrations assembly.</summary>
     public static DbContextOptionsBuilder UseEduPortalDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        UseProvider(options, provider, connectionString).AddInterceptors(LabRecords.LabTallyInterceptor.Instance);
+
+    private static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly)),

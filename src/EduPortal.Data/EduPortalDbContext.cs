@@ -32,6 +32,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<LabExperiment> LabExperiments => Set<LabExperiment>();
     public DbSet<LabInactivityFlag> LabInactivityFlags => Set<LabInactivityFlag>();
     public DbSet<LabSubjectOpening> LabSubjectOpenings => Set<LabSubjectOpening>();
+    public DbSet<LabDayTally> LabDayTallies => Set<LabDayTally>();
+    public DbSet<LabTeacherTermTally> LabTeacherTermTallies => Set<LabTeacherTermTally>();
+    public DbSet<LabExperimentTermTally> LabExperimentTermTallies => Set<LabExperimentTermTally>();
 
     // Deep-application index (深度应用指数)
     public DbSet<PointEvent> PointEvents => Set<PointEvent>();

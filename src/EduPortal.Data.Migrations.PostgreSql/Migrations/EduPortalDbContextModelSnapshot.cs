@@ -767,6 +767,27 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("WorkingCalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabDayTally", b =>
+                {
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CountyId", "Day", "Subject");
+
+                    b.HasIndex("Day", "Subject", "Records");
+
+                    b.ToTable("LabDayTallies", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperiment", b =>
                 {
                     b.Property<int>("Id")
@@ -814,6 +835,30 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("Subject", "Grade", "OwnerPath");
 
                     b.ToTable("LabExperiments", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperimentTermTally", b =>
+                {
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TermStart", "SchoolId", "ExperimentId");
+
+                    b.HasIndex("TermStart", "CountyId");
+
+                    b.ToTable("LabExperimentTermTallies", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabInactivityFlag", b =>
@@ -1135,6 +1180,34 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("LabSubjectOpenings", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabTeacherTermTally", b =>
+                {
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("LastLessonDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TermStart", "SchoolId", "TeacherId");
+
+                    b.HasIndex("TermStart", "CountyId");
+
+                    b.ToTable("LabTeacherTermTallies", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Organization.OrgUnit", b =>

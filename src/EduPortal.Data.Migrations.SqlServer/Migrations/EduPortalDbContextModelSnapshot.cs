@@ -768,6 +768,27 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.ToTable("WorkingCalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabDayTally", b =>
+                {
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("int");
+
+                    b.HasKey("CountyId", "Day", "Subject");
+
+                    b.HasIndex("Day", "Subject", "Records");
+
+                    b.ToTable("LabDayTallies", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperiment", b =>
                 {
                     b.Property<int>("Id")
@@ -815,6 +836,30 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("Subject", "Grade", "OwnerPath");
 
                     b.ToTable("LabExperiments", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperimentTermTally", b =>
+                {
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("int");
+
+                    b.HasKey("TermStart", "SchoolId", "ExperimentId");
+
+                    b.HasIndex("TermStart", "CountyId");
+
+                    b.ToTable("LabExperimentTermTallies", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabInactivityFlag", b =>
@@ -1136,6 +1181,34 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("LabSubjectOpenings", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabTeacherTermTally", b =>
+                {
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("LastLessonDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("int");
+
+                    b.HasKey("TermStart", "SchoolId", "TeacherId");
+
+                    b.HasIndex("TermStart", "CountyId");
+
+                    b.ToTable("LabTeacherTermTallies", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Organization.OrgUnit", b =>

@@ -741,6 +741,27 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("WorkingCalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabDayTally", b =>
+                {
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CountyId", "Day", "Subject");
+
+                    b.HasIndex("Day", "Subject", "Records");
+
+                    b.ToTable("LabDayTallies", (string)null);
+                });
+
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperiment", b =>
                 {
                     b.Property<int>("Id")
@@ -786,6 +807,30 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Subject", "Grade", "OwnerPath");
 
                     b.ToTable("LabExperiments", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabExperimentTermTally", b =>
+                {
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TermStart", "SchoolId", "ExperimentId");
+
+                    b.HasIndex("TermStart", "CountyId");
+
+                    b.ToTable("LabExperimentTermTallies", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.LabRecords.LabInactivityFlag", b =>
@@ -1097,6 +1142,34 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LabSubjectOpenings", (string)null);
+                });
+
+            modelBuilder.Entity("EduPortal.Domain.LabRecords.LabTeacherTermTally", b =>
+                {
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastLessonDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TermStart", "SchoolId", "TeacherId");
+
+                    b.HasIndex("TermStart", "CountyId");
+
+                    b.ToTable("LabTeacherTermTallies", (string)null);
                 });
 
             modelBuilder.Entity("EduPortal.Domain.Organization.OrgUnit", b =>

@@ -35,6 +35,33 @@ public static class LabRecordJurisdiction
     public static IQueryable<LabExperiment> ApplyingTo(this IQueryable<LabExperiment> experiments, string schoolPath) =>
         experiments.Where(e => schoolPath.StartsWith(e.OwnerPath));
 
+    /// <summary>
+    /// The statistics' roll-ups of the caller's subtree, scoped like the records by the indexed county or school id.
+    /// Day tallies are per county: a school caller reads its own records instead (none of its day tallies is its own).
+    /// </summary>
+    public static IQueryable<LabDayTally> WithinJurisdiction(this IQueryable<LabDayTally> tallies, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.County => tallies.Where(t => t.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => tallies,
+        _ => tallies.Where(t => false),
+    };
+
+    public static IQueryable<LabTeacherTermTally> WithinJurisdiction(this IQueryable<LabTeacherTermTally> tallies, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => tallies.Where(t => t.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => tallies.Where(t => t.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => tallies,
+        _ => tallies.Where(t => false),
+    };
+
+    public static IQueryable<LabExperimentTermTally> WithinJurisdiction(this IQueryable<LabExperimentTermTally> tallies, Caller caller) => caller.OrgKind switch
+    {
+        OrgUnitKind.School => tallies.Where(t => t.SchoolId == caller.OrgUnitId),
+        OrgUnitKind.County => tallies.Where(t => t.CountyId == caller.OrgUnitId),
+        OrgUnitKind.City => tallies,
+        _ => tallies.Where(t => false),
+    };
+
     public static IQueryable<LabInactivityFlag> WithinJurisdiction(this IQueryable<LabInactivityFlag> flags, Caller caller) =>
         flags.Where(f => f.SchoolPath.StartsWith(caller.OrgPath));
 

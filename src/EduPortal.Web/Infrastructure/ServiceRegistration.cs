@@ -17,6 +17,7 @@ using EduPortal.Web.Features.Surveys;
 using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
+using EduPortal.Web.Infrastructure.Diagnostics;
 using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Infrastructure.Http;
@@ -207,6 +208,7 @@ public static class ServiceRegistration
         services.AddScoped<FileDownloader>();
 
         services.AddScoped<CallerAccessor>();
+        services.AddCircuitDiagnostics();
         // The modules, each through its module file's Add verb.
         services.AddHome(configuration);
         services.AddOrganization(configuration);
@@ -256,6 +258,7 @@ public static class ServiceRegistration
         app.MapCloudSpacesEndpoints();
         app.MapPlansEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapDiagnosticsEndpoints();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {

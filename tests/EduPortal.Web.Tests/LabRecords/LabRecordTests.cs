@@ -435,6 +435,69 @@ public sealed class LabRecordTests(PortalFactory portal)
         Assert.Empty((await service.CoverageAsync(county, otherCountyId)).Value!);
     }
 
+    [Fact]
+    public async Task The_statistics_roll_ups_follow_every_publish_report_and_withdrawal()
+    {
+        var (teacher, id) = await PublishedRecordAsync();
+        await AssertRollUpsMatchTheRecordsAsync();
+        var published = await TeacherTallyAsync(teacher.UserId);
+        Assert.True(published >= 1);
+
+        var reported = await portal.Service<LabReviewService>().ReportAsync(await FreshTeacherAsync(), id, "照片与实验内容不符");
+        Assert.True(reported.Succeeded, reported.Error?.Message);
+        await AssertRollUpsMatchTheRecordsAsync();
+        Assert.Equal(published - 1, await TeacherTallyAsync(teacher.UserId));
+
+        var (other, otherId) = await PublishedRecordAsync();
+        var otherPublished = await TeacherTallyAsync(other.UserId);
+        Assert.True((await portal.Service<LabRecordService>().WithdrawAsync(other, otherId)).Succeeded);
+        await AssertRollUpsMatchTheRecordsAsync();
+        Assert.Equal(otherPublished - 1, await TeacherTallyAsync(other.UserId));
+    }
+
+    private async Task<int> TeacherTallyAsync(string teacherId)
+    {
+        await using var db = await portal.DbAsync();
+        return await db.LabTeacherTermTallies.Where(t => t.TeacherId == teacherId).SumAsync(t => t.Records);
+    }
+
+    /// <summary>Every roll-up row equals a recount of the shown records (read in one transaction, whatever other tests write).</summary>
+    private async Task AssertRollUpsMatchTheRecordsAsync()
+    {
+        await using var db = await portal.DbAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var shown = await db.LabRecords.AsNoTracking().Where(r => r.Shown && r.LessonDate != null)
+            .Select(r => new { r.CountyId, r.SchoolId, r.TeacherId, Day = r.LessonDate!.Value, r.Subject, r.ExperimentId }).ToListAsync();
+        Assert.NotEmpty(shown);
+        var days = shown.GroupBy(r => (r.CountyId, r.Day, Subject: r.Subject is { } s ? (int)s : LabDayTally.NoSubject))
+            .Select(g => (g.Key.CountyId, g.Key.Day, g.Key.Subject, Records: g.Count())).Order().ToList();
+        Assert.Equal(days, (await db.LabDayTallies.ToListAsync()).Select(t => (t.CountyId, t.Day, t.Subject, t.Records)).Order().ToList());
+        var teachers = shown.GroupBy(r => (SchoolTerm.Containing(r.Day).Start, r.SchoolId, r.CountyId, r.TeacherId))
+            .Select(g => (g.Key.Start, g.Key.SchoolId, g.Key.CountyId, g.Key.TeacherId, Records: g.Count(), Last: g.Max(r => r.Day))).Order().ToList();
+        Assert.Equal(teachers, (await db.LabTeacherTermTallies.ToListAsync())
+            .Select(t => (t.TermStart, t.SchoolId, t.CountyId, t.TeacherId, t.Records, t.LastLessonDate)).Order().ToList());
+        var experiments = shown.Where(r => r.ExperimentId != null).GroupBy(r => (SchoolTerm.Containing(r.Day).Start, r.SchoolId, r.CountyId, r.ExperimentId!.Value))
+            .Select(g => (g.Key.Start, g.Key.SchoolId, g.Key.CountyId, g.Key.Value, Records: g.Count())).Order().ToList();
+        Assert.Equal(experiments, (await db.LabExperimentTermTallies.ToListAsync())
+            .Select(t => (t.TermStart, t.SchoolId, t.CountyId, t.ExperimentId, t.Records)).Order().ToList());
+    }
+
+    [Fact]
+    public async Task Statistics_over_a_range_other_than_the_term_add_up_like_the_terms()
+    {
+        var service = portal.Service<LabStatisticsService>();
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var term = service.DefaultQuery();
+        // A week before the term's start: not the term, so per-school figures come from the records, weeks from the roll-up.
+        var range = term with { From = term.From.AddDays(-7) };
+        var stats = (await service.GetAsync(county, range)).Value!;
+        Assert.True(stats.TotalRecords > 0);
+        Assert.Equal(stats.TotalRecords, stats.Weeks.Sum(w => w.Records));
+        Assert.Equal(stats.TotalRecords, stats.Schools.Sum(s => s.Records));
+        Assert.Equal(stats.TotalRecords, (await service.TeachersAsync(county, range)).Value!.Sum(t => t.Records));
+        Assert.True(stats.TeachersWithRecords <= stats.Schools.Sum(s => s.Teachers));
+    }
+
     private async Task<int> OtherCountyIdAsync()
     {
         var other = await portal.OtherCountySchoolAsync();

@@ -114,3 +114,35 @@ internal sealed class LabInactivityFlagConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(f => f.SchoolPath);
     }
 }
+
+/// <summary>The statistics' roll-ups of shown records (kept current by <see cref="EduPortal.Data.LabRecords.LabTallyInterceptor"/>).</summary>
+internal sealed class LabDayTallyConfiguration : IEntityTypeConfiguration<LabDayTally>
+{
+    public void Configure(EntityTypeBuilder<LabDayTally> builder)
+    {
+        builder.ToTable("LabDayTallies");
+        builder.HasKey(t => new { t.CountyId, t.Day, t.Subject });
+        builder.HasIndex(t => new { t.Day, t.Subject, t.Records });
+    }
+}
+
+internal sealed class LabTeacherTermTallyConfiguration : IEntityTypeConfiguration<LabTeacherTermTally>
+{
+    public void Configure(EntityTypeBuilder<LabTeacherTermTally> builder)
+    {
+        builder.ToTable("LabTeacherTermTallies");
+        builder.HasKey(t => new { t.TermStart, t.SchoolId, t.TeacherId });
+        builder.Property(t => t.TeacherId).HasMaxLength(450);
+        builder.HasIndex(t => new { t.TermStart, t.CountyId });
+    }
+}
+
+internal sealed class LabExperimentTermTallyConfiguration : IEntityTypeConfiguration<LabExperimentTermTally>
+{
+    public void Configure(EntityTypeBuilder<LabExperimentTermTally> builder)
+    {
+        builder.ToTable("LabExperimentTermTallies");
+        builder.HasKey(t => new { t.TermStart, t.SchoolId, t.ExperimentId });
+        builder.HasIndex(t => new { t.TermStart, t.CountyId });
+    }
+}

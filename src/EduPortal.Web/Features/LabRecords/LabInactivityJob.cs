@@ -2,6 +2,7 @@ using EduPortal.Data;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
 using EduPortal.Domain.Organization;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,11 @@ public sealed class LabInactivityJob(IDbContextFactory<EduPortalDbContext> dbFac
 {
     public const string RecurringJobId = "lab-inactivity-weekly";
 
-    /// <summary>Flags the current week; returns the number of schools flagged.</summary>
+    /// <summary>
+    /// Flags the current week; returns the number of schools flagged. The week's flags are replaced in one transaction:
+    /// a failure part-way leaves the previous flags. Retried twice, then left failed on the jobs dashboard (/hangfire).
+    /// </summary>
+    [AutomaticRetry(Attempts = 2)]
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var today = ChinaTime.Today(clock);

@@ -1,5 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Jurisdiction;
+using EduPortal.Data.LabRecords;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
@@ -81,5 +82,7 @@ public static class LabRecordsModule
         {
             await new LabDemoSeeder(seed.Db, seed.Services.GetRequiredService<LocalFileStore>(), seed.Clock).SeedAsync(cancellationToken);
         }
+        // A database with records older than the statistics' roll-ups gets them counted once.
+        await LabTallies.RebuildIfMissingAsync(seed.Db, cancellationToken);
     }
 }

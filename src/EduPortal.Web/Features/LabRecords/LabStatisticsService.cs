@@ -65,30 +65,69 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, caller, query.CountyId, cancellationToken);
         var inRange = scope.Shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To);
-
-        var perDay = await inRange.GroupBy(r => r.LessonDate!.Value).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var weeks = BucketWeeks(query.From, query.To, ChinaTime.Today(clock), perDay.Select(d => (d.Day, d.Count)));
-
-        var perSchool = await inRange.GroupBy(r => r.SchoolId)
-            .Select(g => new { SchoolId = g.Key, Count = g.Count(), Teachers = g.Select(r => r.TeacherId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.SchoolId, x => (x.Count, x.Teachers), cancellationToken);
-        // The last lesson of each school, whatever the range, decides the inactivity highlight.
-        var lastLesson = await scope.Shown.LastLessonBySchoolAsync(cancellationToken);
         var today = ChinaTime.Today(clock);
+
+        // County and city callers read the daily roll-up (a few rows per county and day); a school reads its records.
+        List<(DateOnly Day, int Subject, int Count)> perDaySubject;
+        if (scope.Tallied)
+        {
+            perDaySubject = (await scope.Days.Where(t => t.Day >= query.From && t.Day <= query.To)
+                    .GroupBy(t => new { t.Day, t.Subject }).Select(g => new { g.Key.Day, g.Key.Subject, Count = g.Sum(t => t.Records) })
+                    .ToListAsync(cancellationToken))
+                .Select(d => (d.Day, d.Subject, d.Count)).ToList();
+        }
+        else
+        {
+            perDaySubject = (await inRange.GroupBy(r => new { Day = r.LessonDate!.Value, r.Subject }).Select(g => new { g.Key.Day, g.Key.Subject, Count = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .Select(d => (d.Day, d.Subject is { } subject ? (int)subject : LabDayTally.NoSubject, d.Count)).ToList();
+        }
+        var weeks = BucketWeeks(query.From, query.To, today, perDaySubject.Select(d => (d.Day, d.Count)));
+        var subjects = perDaySubject.Where(d => d.Subject != LabDayTally.NoSubject).GroupBy(d => d.Subject)
+            .Select(g => new SubjectCount((LabSubject)g.Key, g.Sum(d => d.Count))).OrderBy(s => s.Subject).ToList();
+
+        // Records and distinct teachers per school: from the term roll-up when the range is the whole term so far.
+        Dictionary<int, (int Count, int Teachers)> perSchool;
+        int teachers;
+        if (scope.Tallied && CoversTerm(query, today) is { } term)
+        {
+            var tallies = scope.Teachers.Where(t => t.TermStart == term.Start);
+            perSchool = await tallies.GroupBy(t => t.SchoolId).Select(g => new { SchoolId = g.Key, Count = g.Sum(t => t.Records), Teachers = g.Count() })
+                .ToDictionaryAsync(x => x.SchoolId, x => (x.Count, x.Teachers), cancellationToken);
+            teachers = await tallies.Select(t => t.TeacherId).Distinct().CountAsync(cancellationToken);
+        }
+        else
+        {
+            perSchool = await inRange.GroupBy(r => r.SchoolId)
+                .Select(g => new { SchoolId = g.Key, Count = g.Count(), Teachers = g.Select(r => r.TeacherId).Distinct().Count() })
+                .ToDictionaryAsync(x => x.SchoolId, x => (x.Count, x.Teachers), cancellationToken);
+            teachers = await inRange.Select(r => r.TeacherId).Distinct().CountAsync(cancellationToken);
+        }
+        // The last lesson of each school, whatever the range, decides the inactivity highlight: one index seek a school.
+        var schoolIds = scope.Schools.Select(s => s.Id).ToList();
+        var lastLesson = await db.OrgUnits.AsNoTracking().Where(o => schoolIds.Contains(o.Id))
+            .Select(o => new { o.Id, Last = db.LabRecords.Where(r => r.Shown && r.SchoolId == o.Id).Max(r => r.LessonDate) })
+            .ToDictionaryAsync(x => x.Id, x => x.Last, cancellationToken);
         var weeksWithout = options.Value.InactiveWeeks;
         var inactive = LabCoverage.InactiveSchools(scope.Schools.Select(s => (s.Id, lastLesson.GetValueOrDefault(s.Id))), today, weeksWithout).ToHashSet();
         var schoolRows = scope.Schools.Select(s => new SchoolActivity(s.Id, s.Name, s.CountyName,
                 perSchool.TryGetValue(s.Id, out var a) ? a.Count : 0, a.Teachers, lastLesson.GetValueOrDefault(s.Id), inactive.Contains(s.Id)))
             .OrderByDescending(s => s.Records).ThenBy(s => s.SchoolName, StringComparer.Ordinal).ToList();
 
-        var subjects = await inRange.Where(r => r.Subject != null).GroupBy(r => r.Subject!.Value)
-            .Select(g => new SubjectCount(g.Key, g.Count())).ToListAsync(cancellationToken);
-        var teachers = await inRange.Select(r => r.TeacherId).Distinct().CountAsync(cancellationToken);
-
-        return new LabStatistics(query, perDay.Sum(d => d.Count), weeksWithout, weeks, schoolRows, subjects.OrderBy(s => s.Subject).ToList())
+        return new LabStatistics(query, perDaySubject.Sum(d => d.Count), weeksWithout, weeks, schoolRows, subjects)
         {
             TeachersWithRecords = teachers,
         };
+    }
+
+    /// <summary>
+    /// The term whose roll-ups answer the range exactly: the range starts on the term's first day and reaches today or
+    /// the term's end (a lesson date is never after today, circular 000 §三 via <see cref="LabRecordRules"/>).
+    /// </summary>
+    private static SchoolTerm? CoversTerm(StatisticsQuery query, DateOnly today)
+    {
+        var term = SchoolTerm.Containing(query.From);
+        return query.From == term.Start && (query.To >= term.End || (query.To >= today && term.Contains(today))) ? term : null;
     }
 
     /// <summary>
@@ -118,10 +157,14 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, caller, query.CountyId, cancellationToken);
-        var perTeacher = await scope.Shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To)
-            .GroupBy(r => new { r.TeacherId, r.SchoolId })
-            .Select(g => new { g.Key.TeacherId, g.Key.SchoolId, Count = g.Count(), Last = g.Max(r => r.LessonDate) })
-            .ToListAsync(cancellationToken);
+        var perTeacher = scope.Tallied && CoversTerm(query, ChinaTime.Today(clock)) is { } term
+            ? await scope.Teachers.Where(t => t.TermStart == term.Start)
+                .Select(t => new { t.TeacherId, t.SchoolId, Count = t.Records, Last = (DateOnly?)t.LastLessonDate })
+                .ToListAsync(cancellationToken)
+            : await scope.Shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To)
+                .GroupBy(r => new { r.TeacherId, r.SchoolId })
+                .Select(g => new { g.Key.TeacherId, g.Key.SchoolId, Count = g.Count(), Last = g.Max(r => r.LessonDate) })
+                .ToListAsync(cancellationToken);
         var names = await db.Users.AsNoTracking().WithinJurisdiction(caller).Where(u => u.Level <= AdminLevel.School)
             .Select(u => new { u.Id, u.RealName }).ToDictionaryAsync(u => u.Id, u => u.RealName, cancellationToken);
         var schoolNames = scope.Schools.ToDictionary(s => s.Id, s => s.Name);
@@ -141,10 +184,12 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, caller, countyId, cancellationToken);
         var term = CurrentTerm;
-        var recorded = await scope.Shown.Where(r => r.ExperimentId != null && r.LessonDate >= term.Start && r.LessonDate <= term.End)
-            .GroupBy(r => new { r.SchoolId, r.ExperimentId })
-            .Select(g => new { g.Key.SchoolId, ExperimentId = g.Key.ExperimentId!.Value })
-            .ToListAsync(cancellationToken);
+        var recorded = scope.Tallied
+            ? await scope.Experiments.Where(t => t.TermStart == term.Start).Select(t => new { t.SchoolId, t.ExperimentId }).ToListAsync(cancellationToken)
+            : await scope.Shown.Where(r => r.ExperimentId != null && r.LessonDate >= term.Start && r.LessonDate <= term.End)
+                .GroupBy(r => new { r.SchoolId, r.ExperimentId })
+                .Select(g => new { g.Key.SchoolId, ExperimentId = g.Key.ExperimentId!.Value })
+                .ToListAsync(cancellationToken);
         var recordedBySchool = recorded.GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => g.Select(r => r.ExperimentId).ToList());
         // The catalogue is small (hundreds of rows): the city's entries and those of the counties in the subtree.
         var catalogue = await db.LabExperiments.AsNoTracking().WithinJurisdiction(caller).Where(e => e.Active)
@@ -174,7 +219,12 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
 
     private sealed record SchoolUnit(int Id, string Name, string Path, SchoolStage Stage, string? CountyName);
 
-    private sealed record Scope(IQueryable<LabRecord> Shown, IReadOnlyList<SchoolUnit> Schools);
+    /// <summary>
+    /// The caller's shown records and schools; for county and city callers (<see cref="Tallied"/>) also the roll-ups
+    /// of the same subtree, kept current by every save of a record (<see cref="EduPortal.Data.LabRecords.LabTallyInterceptor"/>).
+    /// </summary>
+    private sealed record Scope(IQueryable<LabRecord> Shown, IReadOnlyList<SchoolUnit> Schools, bool Tallied,
+        IQueryable<LabDayTally> Days, IQueryable<LabTeacherTermTally> Teachers, IQueryable<LabExperimentTermTally> Experiments);
 
     /// <summary>The caller's schools (optionally one county of them) and their shown records.</summary>
     private static async Task<Scope> ScopeAsync(EduPortalDbContext db, Caller caller, int? countyId, CancellationToken cancellationToken)
@@ -186,13 +236,19 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
             .Select(u => new SchoolUnit(u.Id, u.Name, u.Path, u.Stage, counties.FirstOrDefault(c => u.Path.StartsWith(c.Path, StringComparison.Ordinal))?.Name))
             .ToList();
         var shown = db.LabRecords.AsNoTracking().WithinJurisdiction(caller).Where(r => r.Shown);
+        var days = db.LabDayTallies.AsNoTracking().WithinJurisdiction(caller);
+        var teachers = db.LabTeacherTermTallies.AsNoTracking().WithinJurisdiction(caller);
+        var experiments = db.LabExperimentTermTallies.AsNoTracking().WithinJurisdiction(caller);
         if (countyId is { } id)
         {
             shown = shown.Where(r => r.CountyId == id);
+            days = days.Where(t => t.CountyId == id);
+            teachers = teachers.Where(t => t.CountyId == id);
+            experiments = experiments.Where(t => t.CountyId == id);
             var county = counties.FirstOrDefault(c => c.Id == id);
             schools = county is null ? [] : schools.Where(s => s.Path.StartsWith(county.Path, StringComparison.Ordinal)).ToList();
         }
-        return new Scope(shown, schools);
+        return new Scope(shown, schools, caller.OrgKind is OrgUnitKind.City or OrgUnitKind.County, days, teachers, experiments);
     }
 
     public static byte[] ExportSchools(LabStatistics stats) => ExcelExport.Build("各校实验记录", [

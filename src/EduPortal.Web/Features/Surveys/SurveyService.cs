@@ -108,9 +108,14 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
         var accounts = await db.Users.AsNoTracking().WithinJurisdiction(caller)
             .ActiveServing()
             .Where(u => u.OrgUnit!.Kind == OrgUnitKind.School && u.OrgUnit.Path.StartsWith(round.OrgPath) && u.SubjectsText != "")
-            .Select(u => new { u.OrgUnitId, u.SubjectsText })
+            // A school's teachers share a handful of subject lists: count them per list in SQL and parse each list
+            // once, instead of materialising every teacher of the city (19,000 rows) on each board load.
+            .GroupBy(u => new { u.OrgUnitId, u.SubjectsText })
+            .Select(g => new { g.Key.OrgUnitId, g.Key.SubjectsText, Teachers = g.Count() })
             .ToListAsync(cancellationToken);
-        var subjectsBySchool = accounts.ToLookup(a => a.OrgUnitId, a => Subjects.Parse(a.SubjectsText).Known);
+        var parsed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var subjectsBySchool = accounts.ToLookup(a => a.OrgUnitId, a =>
+            (Known: parsed.TryGetValue(a.SubjectsText, out var known) ? known : parsed[a.SubjectsText] = Subjects.Parse(a.SubjectsText).Known, a.Teachers));
 
         var rows = schools.Select(school =>
         {
@@ -121,7 +126,7 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
             var surveyed = SurveySubjects.ForStage(school.Stage);
             return new BoardRow(school.Id, school.Name, county?.Id ?? 0, county?.Name ?? round.OrgName, school.Stage,
                 survey?.Status ?? SurveyStatus.NotStarted, survey?.Version ?? 0, survey?.UpdatedAt, survey?.SubmittedAt, form,
-                subjectsBySchool[school.Id].Count(s => RegistrationRate.TeachesSurveyedSubject(s, surveyed)),
+                subjectsBySchool[school.Id].Where(s => RegistrationRate.TeachesSurveyedSubject(s.Known, surveyed)).Sum(s => s.Teachers),
                 form?.Subjects.Sum(s => s.Teachers ?? 0) ?? 0,
                 form is null ? [] : SurveyRules.ReviewFlags(form, new RegisteredFigures(school.StudentCount, school.Classes)),
                 reminders.TryGetValue(school.Id, out var reminded) ? reminded : null);

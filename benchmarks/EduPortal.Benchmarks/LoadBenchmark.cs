@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace EduPortal.Benchmarks;
+
+/// <summary>
+/// `load --url http://127.0.0.1:5080 [--held N] [--active M] [--seconds S]` against a running Release portal with the
+/// demo city (scripts/load.sh starts one): one headless chromium holds N circuits as iframes of one page (a teacher's
+/// 首页, 我的积分 and 实验展示 in turn), then M pages of the same teacher navigate inside their circuits for S seconds.
+/// The server's share is read from its own /diag (as the city admin): heap and working set per held circuit, and the
+/// p50/p95 of the server time of inbound circuit activities (navigation and events) while the active users work.
+/// </summary>
+public static class LoadBenchmark
+{
+    private static readonly string[] Pages = ["/", "/points/me", "/labs"];
+
+    public static async Task RunAsync(string[] args)
+    {
+        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+        var url = Arg("--url", "http://127.0.0.1:5080");
+        var held = int.Parse(Arg("--held", "100"), System.Globalization.CultureInfo.InvariantCulture);
+        var active = int.Parse(Arg("--active", "20"), System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = int.Parse(Arg("--seconds", "60"), System.Globalization.CultureInfo.InvariantCulture);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Args = ["--disable-gpu", "--disable-extensions", "--renderer-process-limit=4", "--js-flags=--max-old-space-size=256"],
+        });
+        var contextOptions = new BrowserNewContextOptions { BaseURL = url, ReducedMotion = ReducedMotion.Reduce, ServiceWorkers = ServiceWorkerPolicy.Block };
+        var admin = await browser.NewContextAsync(contextOptions);
+        await SignInAsync(await admin.NewPageAsync(), EduPortal.Data.Seeding.DemoAccounts.CityAdmin);
+        async Task<JsonElement> DiagAsync(string query = "")
+        {
+            var response = await admin.APIRequest.GetAsync("/diag" + query);
+            return JsonDocument.Parse(await response.TextAsync()).RootElement.Clone();
+        }
+        foreach (var page in admin.Pages.ToList())
+        {
+            await page.CloseAsync();
+        }
+        await Task.Delay(2000);
+
+        var teacher = await browser.NewContextAsync(contextOptions);
+        var host = await teacher.NewPageAsync();
+        await SignInAsync(host, EduPortal.Data.Seeding.DemoAccounts.Teacher);
+        var before = await DiagAsync("?gc=1");
+        var circuitsBefore = before.GetProperty("openCircuits").GetInt32();
+
+        // Held circuits: iframes of one blank page, each a full page load that opens its own circuit.
+        var watch = Stopwatch.StartNew();
+        await host.GotoAsync("/Account/AccessDenied");
+        for (var i = 0; i < held; i += 10)
+        {
+            var batch = Math.Min(10, held - i);
+            await host.EvaluateAsync("([start, count, pages]) => { for (let k = 0; k < count; k++) { const f = document.createElement('iframe'); f.src = pages[(start + k) % pages.length]; f.width = 200; f.height = 150; document.body.appendChild(f); } }",
+                new object[] { i, batch, Pages });
+            await WaitForAsync(async () => (await DiagAsync()).GetProperty("openCircuits").GetInt32() >= circuitsBefore + i + batch, TimeSpan.FromSeconds(120));
+        }
+        var opening = watch.Elapsed;
+        await Task.Delay(3000);
+        var heldDiag = await DiagAsync("?gc=1");
+        var heldCount = heldDiag.GetProperty("openCircuits").GetInt32() - circuitsBefore;
+        var heapPer = (heldDiag.GetProperty("managedHeapBytes").GetInt64() - before.GetProperty("managedHeapBytes").GetInt64()) / (double)heldCount;
+        var rssPer = (heldDiag.GetProperty("workingSetBytes").GetInt64() - before.GetProperty("workingSetBytes").GetInt64()) / (double)heldCount;
+
+        // Active users: in-page navigation inside each circuit, as fast as the pages answer.
+        var users = new List<IPage>();
+        for (var i = 0; i < active; i++)
+        {
+            var page = await teacher.NewPageAsync();
+            await page.GotoAsync(Pages[i % Pages.Length]);
+            await page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+            users.Add(page);
+        }
+        var start = await DiagAsync("?reset=1");
+        var cpuStart = start.GetProperty("processCpuMs").GetDouble();
+        watch.Restart();
+        var navigations = 0;
+        var clientTimes = new List<double>();
+        await Task.WhenAll(users.Select(async (page, u) =>
+        {
+            var k = u;
+            while (watch.Elapsed.TotalSeconds < seconds)
+            {
+                var target = Pages[++k % Pages.Length];
+                var clicked = Stopwatch.StartNew();
+                await page.EvaluateAsync("t => Blazor.navigateTo(t)", target);
+                await page.WaitForURLAsync(x => new Uri(x).AbsolutePath == target, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+                await page.WaitForFunctionAsync("() => !document.querySelector('.mud-progress-linear, .mud-skeleton')", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+                lock (clientTimes)
+                {
+                    clientTimes.Add(clicked.Elapsed.TotalMilliseconds);
+                    navigations++;
+                }
+            }
+        }));
+        var wall = watch.Elapsed.TotalMilliseconds;
+        var end = await DiagAsync();
+        var activity = end.GetProperty("inboundActivity");
+        var cpu = (end.GetProperty("processCpuMs").GetDouble() - cpuStart) / wall / end.GetProperty("processors").GetInt32() * 100;
+        clientTimes.Sort();
+
+        static string Ms(JsonElement e, string p) => e.GetProperty(p).ValueKind == JsonValueKind.Number ? $"{e.GetProperty(p).GetDouble():F1} ms" : "—";
+        Console.WriteLine($"Load run: {heldCount} held circuits (opened in {opening.TotalSeconds:F0} s), {active} active users for {seconds} s, {Environment.ProcessorCount} cores");
+        Console.WriteLine();
+        Console.WriteLine("| measure | figure | aim |\n|---|---|---|");
+        Console.WriteLine($"| managed heap per held circuit (after full GC) | {heapPer / 1024:F0} KiB | < 500 KB |");
+        Console.WriteLine($"| working set (RSS) per held circuit | {rssPer / 1024:F0} KiB | < 500 KB |");
+        Console.WriteLine($"| server time of inbound circuit activities (navigation, events), p50 / p95 / max | {Ms(activity, "p50Ms")} / {Ms(activity, "p95Ms")} / {Ms(activity, "maxMs")} (n={activity.GetProperty("count").GetInt64()}) | p95 < 100 ms |");
+        Console.WriteLine($"| in-circuit navigations by the active users | {navigations} ({navigations / (wall / 1000):F1}/s); driver-side p50 {clientTimes.ElementAtOrDefault(clientTimes.Count / 2):F0} ms, p95 {clientTimes.ElementAtOrDefault((int)(clientTimes.Count * 0.95)):F0} ms | |");
+        Console.WriteLine($"| server CPU during the active phase (share of all cores) | {cpu:F0}% | |");
+    }
+
+    private static async Task SignInAsync(IPage page, string login)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#login-name", login);
+        await page.FillAsync("#login-password", EduPortal.Data.Seeding.DemoAccounts.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException("the portal did not open the circuits in time");
+            }
+            await Task.Delay(500);
+        }
+    }
+}

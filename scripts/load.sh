@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Load test: a Release build of the portal (SQLite file, demo city) on a loopback port, then the benchmarks' `load`
+# driver (one headless chromium: HELD circuits held as iframes, ACTIVE users navigating inside their circuits), which
+# prints the server's own figures from /diag beside their aims (benchmarks/README.md, "Load").
+#
+#   scripts/load.sh [HELD] [ACTIVE] [SECONDS]      default 100 held, 20 active, 60 s
+#
+# The portal may be pinned to one core and the driver to the other: LOAD_SERVER_CPU=0 LOAD_DRIVER_CPU=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HELD="${1:-100}"
+ACTIVE="${2:-20}"
+SECONDS_ACTIVE="${3:-60}"
+PORT="${LOAD_PORT:-5080}"
+RUN="$(mktemp -d /tmp/eduportal-load.XXXXXX)"
+
+dotnet build -c Release src/EduPortal.Web -v q -nologo
+dotnet build -c Release benchmarks/EduPortal.Benchmarks -v q -nologo
+
+pin() { if [[ -n "${1:-}" ]] && command -v taskset >/dev/null; then echo "taskset -c $1"; fi; }
+(
+  cd src/EduPortal.Web/bin/Release/net10.0
+  ASPNETCORE_ENVIRONMENT=Development \
+  Database__ConnectionString="Data Source=$RUN/load.db" \
+  FileStorage__RootPath="$RUN/files" \
+  exec $(pin "${LOAD_SERVER_CPU:-}") dotnet EduPortal.Web.dll --urls "http://127.0.0.1:$PORT" >"$RUN/portal.log" 2>&1
+) &
+PORTAL=$!
+trap 'kill "$PORTAL" 2>/dev/null || true; wait "$PORTAL" 2>/dev/null || true; rm -rf "$RUN"' EXIT
+
+for _ in $(seq 1 300); do
+  if curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null
+
+$(pin "${LOAD_DRIVER_CPU:-}") dotnet run -c Release --no-build --project benchmarks/EduPortal.Benchmarks -- \
+  load --url "http://127.0.0.1:$PORT" --held "$HELD" --active "$ACTIVE" --seconds "$SECONDS_ACTIVE"

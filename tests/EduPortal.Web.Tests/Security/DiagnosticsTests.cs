@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+using EduPortal.Data.Seeding;
+using EduPortal.Web.Infrastructure.Diagnostics;
+using EduPortal.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduPortal.Web.Tests.Security;
+
+[Collection(PortalCollection.Name)]
+public sealed class DiagnosticsTests(PortalFactory portal)
+{
+    [Fact]
+    public async Task Diag_reports_circuits_heap_and_activity_times_to_city_admins_only()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await portal.Browser().GetAsync("/diag")).StatusCode);
+        var (teacher, _) = await portal.SignInAsync(DemoAccounts.Teacher);
+        Assert.Equal(HttpStatusCode.Forbidden, (await teacher.GetAsync("/diag")).StatusCode);
+        var (county, _) = await portal.SignInAsync(DemoAccounts.CountyAdmin);
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync("/diag")).StatusCode);
+
+        // An activity of 30 ms recorded by the circuit handler's timer.
+        var diagnostics = portal.Services.GetRequiredService<CircuitDiagnostics>();
+        var handler = new DiagnosticsCircuitHandler(diagnostics);
+        var timed = handler.CreateInboundActivityHandler(_ => Task.Delay(30));
+        diagnostics.Reset();
+        await timed(null!);
+        var (city, _) = await portal.SignInAsync(DemoAccounts.CityAdmin);
+        var response = await city.GetAsync("/diag?reset=1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("managedHeapBytes").GetInt64() > 0);
+        Assert.True(root.GetProperty("workingSetBytes").GetInt64() > 0);
+        Assert.True(root.GetProperty("openCircuits").GetInt32() >= 0);
+        var activity = root.GetProperty("inboundActivity");
+        Assert.True(activity.GetProperty("count").GetInt64() >= 1);
+        Assert.True(activity.GetProperty("maxMs").GetDouble() >= 25);
+        // ?reset=1 forgot the samples after reporting them.
+        Assert.Equal(0, diagnostics.Report().InboundActivity.Count);
+    }
+}
