@@ -68,6 +68,7 @@ public static class CloudSpacesModule
         {
             return;
         }
+        await seed.SeedDemoAvatarsAsync(cancellationToken);
         var lastTermIds = await new CloudSpacesDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
         var today = Domain.Common.ChinaTime.Today(seed.Clock);
         foreach (var termId in lastTermIds)
