@@ -50,9 +50,9 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         foreach (var teacher in teachers)
         {
             var demo = teacher.UserName == DemoAccounts.Teacher;
-            // One teacher in three uses the space every week, teaching with its apps, enough for the cloud-space target
+            // One teacher in four uses the space every week, teaching with its apps, enough for the cloud-space target
             // ⑦ (circular 001: ≥ 2 sign-ins a week, ≥ 500 points a term); the others now and then.
-            var regular = !demo && _random.Next(3) == 0;
+            var regular = !demo && _random.Next(4) == 0;
             var activity = demo ? 0.5 : regular ? 0.85 + _random.NextDouble() * 0.15 : 0.03 + _random.NextDouble() * 0.37;
             for (var week = firstWeek; week < today; week = week.AddDays(7))
             {
