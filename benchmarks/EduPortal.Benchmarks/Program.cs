@@ -42,6 +42,12 @@ if (args.Length > 0 && args[0] == "load")
     return;
 }
 
+if (args.Length > 0 && args[0] == "cloudspaces")
+{
+    await EduPortal.Benchmarks.CloudSpacesBenchmark.RunAsync();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "labs")
 {
     await EduPortal.Benchmarks.LabRecordsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);

@@ -79,7 +79,8 @@ public sealed class PortalServer : IAsyncLifetime
     private async Task WaitForHealthAsync()
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // First start migrates and seeds the demo city (a year of points, terms, avatars): minutes on a loaded 2-core machine.
+        var deadline = DateTime.UtcNow.AddSeconds(420);
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited)

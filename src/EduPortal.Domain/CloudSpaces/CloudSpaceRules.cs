@@ -138,12 +138,12 @@ public static class CloudSpaceRules
         var gaps = new List<string>();
         if (logins < thresholds.LoginsPerWeek)
         {
-            gaps.Add($"每周登录 {Decimal(logins)} 次，低于 {thresholds.LoginsPerWeek} 次");
+            gaps.Add($"每周登录 {OneDecimal(logins)} 次，低于 {thresholds.LoginsPerWeek} 次");
         }
         Short(gaps, "积分", points, thresholds.Points, "分");
         return gaps.Count > 0
             ? new(target, false, string.Join("；", gaps))
-            : new(target, true, $"每周登录 {Decimal(logins)} 次，积分 {points}", logins > thresholds.LoginsPerWeek && points > thresholds.Points);
+            : new(target, true, $"每周登录 {OneDecimal(logins)} 次，积分 {points}", logins > thresholds.LoginsPerWeek && points > thresholds.Points);
     }
 
     /// <summary><paramref name="part"/>/<paramref name="whole"/> ≥ <paramref name="percent"/>%, exactly (no rounding).</summary>
@@ -158,7 +158,8 @@ public static class CloudSpaceRules
             : $"{(tenths / 10).ToString(CultureInfo.InvariantCulture)}.{(tenths % 10).ToString(CultureInfo.InvariantCulture)}%";
     }
 
-    private static string Decimal(decimal value) => Math.Round(value, 1, MidpointRounding.ToZero).ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>One decimal, cut and never rounded up (1.75 sign-ins a week is "1.7", below 2 as the verdict says).</summary>
+    public static string OneDecimal(decimal value) => Math.Round(value, 1, MidpointRounding.ToZero).ToString("0.#", CultureInfo.InvariantCulture);
 
     private static void Short(List<string> gaps, string label, int value, int threshold, string unit)
     {

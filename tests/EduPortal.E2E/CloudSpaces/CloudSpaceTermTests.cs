@@ -57,4 +57,35 @@ public sealed class CloudSpaceTermTests(PortalServer server)
         await Expect(county.Locator("[data-testid=school-compliance]")).ToContainTextAsync("%");
         await county.ShotAsync("cloudspaces-05-county-compliance");
     }
+
+    [Fact]
+    public async Task The_demo_shows_qualified_and_unqualified_teachers_to_the_teacher_the_school_and_the_county()
+    {
+        foreach (var (phone, name) in new[] { (false, "cloudspaces-06-teacher-desktop"), (true, "cloudspaces-07-teacher-phone") })
+        {
+            var teacher = await server.NewPageAsync(phone: phone);
+            await teacher.SignInAsync("teacher");
+            await teacher.GoAsync("/cloudspaces/me");
+            await Expect(teacher.Locator("[data-testid=target-list]")).ToBeVisibleAsync();
+            await Expect(teacher.Locator("[data-testid=target-2]")).ToHaveAttributeAsync("data-met", "true");
+            await teacher.ShotAsync(name);
+        }
+
+        var admin = await server.NewPageAsync();
+        await admin.SignInAsync("school_admin");
+        await admin.GoAsync("/cloudspaces/school");
+        await admin.Locator("[data-testid=terms] tbody a").First.ClickAsync();
+        await Expect(admin.Locator("[data-testid=checklist]")).ToBeVisibleAsync();
+        await admin.ShotAsync("cloudspaces-08-school-current-term");
+        await admin.GoAsync("/cloudspaces/school");
+        await admin.Locator("[data-testid=terms] tbody a").Nth(1).ClickAsync();
+        await Expect(admin.Locator("[data-testid=checklist]")).ToContainTextAsync("合格");
+        await admin.ShotAsync("cloudspaces-09-school-last-term");
+
+        var county = await server.NewPageAsync();
+        await county.SignInAsync("county_admin");
+        await county.GoAsync("/cloudspaces/compliance");
+        await Expect(county.Locator("[data-testid=school-compliance]")).ToContainTextAsync("%");
+        await county.ShotAsync("cloudspaces-10-county-compliance-current");
+    }
 }

@@ -314,4 +314,52 @@ public sealed class CloudSpaceTermTests(PortalFactory portal)
         Assert.Equal(report.Qualified, reading.Scope.Numerator);
         Assert.Equal(report.Teachers, reading.Scope.Denominator);
     }
+
+    [Fact]
+    public async Task Demo_data_last_term_has_qualified_teachers_and_others_missing_one_or_two_targets_with_rates_spread_over_schools()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var last = UseTerm.Of(UseTerm.Of(portal.Today).Start.AddDays(-1));
+        var report = (await portal.Service<CloudSpaceComplianceService>().ReportAsync(county, last.Start)).Value!;
+        var opened = report.Schools.Where(s => s.Opened && s.Teachers > 0).ToList();
+
+        // Some teachers meet all seven targets (合格), not all; schools differ.
+        Assert.InRange(report.Qualified, 1, report.Teachers - 1);
+        Assert.True(opened.Select(s => s.Rate).Distinct().Count() >= 3, "rates spread over the schools");
+
+        // In a school, unqualified teachers mostly miss one or two targets, each with its reason.
+        await using var db = await portal.DbAsync();
+        var school = opened.OrderByDescending(s => s.Teachers).First();
+        var term = await db.CloudSpaceTerms.AsNoTracking().SingleAsync(t => t.SchoolId == school.SchoolId && t.Start == last.Start);
+        var rows = await CloudSpaceChecklists.BuildAsync(db, [term], portal.Today, null, CancellationToken.None);
+        Assert.Contains(rows, r => r.Checklist.Qualified);
+        var unqualified = rows.Where(r => !r.Checklist.Qualified).ToList();
+        Assert.Contains(unqualified, r => r.Checklist.Unmet.Count() is 1 or 2);
+        Assert.All(unqualified.SelectMany(r => r.Checklist.Unmet), u => Assert.False(string.IsNullOrWhiteSpace(u.Reason)));
+        // The demo accounts carry avatars (② reads the account): most teachers' profiles are complete.
+        Assert.True(rows.Count(r => r.Checklist.Results.Single(x => x.Target == CloudSpaceTarget.Profile).Met) > rows.Count / 2);
+    }
+
+    [Fact]
+    public async Task A_finished_terms_compliance_counts_the_teachers_as_the_award_assessed_them()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var own = await portal.DemoSchoolAsync();
+        var last = UseTerm.Of(UseTerm.Of(portal.Today).Start.AddDays(-1));
+        var compliance = portal.Service<CloudSpaceComplianceService>();
+        var before = (await compliance.ReportAsync(county, last.Start)).Value!;
+        // Another school of the county than the demo school (other tests assess the demo school's award again).
+        var school = before.Schools.First(s => s.SchoolId != own.Id && s.Opened && s.Qualified > 0);
+        await using var db = await portal.DbAsync();
+        var term = await db.CloudSpaceTerms.AsNoTracking().SingleAsync(t => t.Id == school.TermId);
+        Assert.NotNull(term.AwardedAt);
+        Assert.Equal(await db.CloudSpaceAwards.CountAsync(a => a.TermId == term.Id), school.Teachers);
+        Assert.Equal(await db.CloudSpaceAwards.CountAsync(a => a.TermId == term.Id && a.Qualified), school.Qualified);
+
+        // The award's flags are the term's record: were the assessment to have found nobody 合格, the county reads that.
+        await db.CloudSpaceAwards.Where(a => a.TermId == term.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.Qualified, false));
+        var after = (await compliance.ReportAsync(county, last.Start)).Value!.Schools.Single(s => s.SchoolId == school.SchoolId);
+        Assert.Equal(0, after.Qualified);
+        Assert.Equal(school.Teachers, after.Teachers);
+    }
 }

@@ -19,12 +19,14 @@ public sealed class PointRecorderTests(PortalFactory portal)
         string userName;
         await using (var db = await portal.DbAsync())
         {
-            // A teacher of the demo school whose profile has not scored this year on any platform.
+            // A teacher of the demo school whose profile has not scored this year on any platform, without an avatar
+            // (most demo teachers have one, for the cloud-space target ②: it is taken away here).
             var school = await portal.DemoSchoolAsync();
             var scored = db.PointEvents.Where(e => e.Type == PointTypes.ProfileComplete).Select(e => e.TeacherId);
             userName = await db.Users.Where(u => u.OrgUnitId == school.Id && u.Level == Domain.Accounts.AdminLevel.Teacher
                     && u.Status == Domain.Accounts.AccountStatus.Active && u.Employment == Domain.Accounts.EmploymentStatus.Serving && !scored.Contains(u.Id))
                 .OrderBy(u => u.Id).Select(u => u.UserName!).FirstAsync();
+            await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(u => u.AvatarFileKey, (string?)null));
         }
         var admin = await portal.CallerAsync(userName);
         var profiles = portal.Service<ProfileService>();

@@ -13,6 +13,8 @@ namespace EduPortal.Web.Features.CloudSpaces;
 /// </summary>
 public static class CloudSpaceChecklists
 {
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
     public static async Task<List<TeacherChecklistRow>> BuildAsync(EduPortalDbContext db, IReadOnlyList<CloudSpaceTerm> terms, DateOnly today,
         string? onlyTeacherId, CancellationToken cancellationToken)
     {
@@ -23,6 +25,8 @@ public static class CloudSpaceChecklists
             var bySchool = period.ToDictionary(t => t.SchoolId);
             var schoolIds = bySchool.Keys.ToList();
             var (start, end) = period.Key;
+            var termFrom = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
+            var termTo = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
             var teachers = db.Users.AsNoTracking().PointEarners().Serving().Where(u => schoolIds.Contains(u.OrgUnitId));
             if (onlyTeacherId is not null)
             {
@@ -42,16 +46,18 @@ public static class CloudSpaceChecklists
             {
                 statistics[statistic.TeacherId] = statistic;
             }
+            // Both ledger reads seek the per-teacher indexes: awards (TeacherId, Year, Day, Points) by year, covering;
+            // events (TeacherId, OccurredAt) by the term's instants, so only the term's events are read, not the year's.
             var points = await (
                     from a in db.PointAwards.AsNoTracking()
-                    where a.Day >= start && a.Day <= end
+                    where a.Year >= start.Year && a.Year <= end.Year && a.Day >= start && a.Day <= end
                     join u in teachers on a.TeacherId equals u.Id
                     group a by a.TeacherId into g
                     select new { TeacherId = g.Key, Points = g.Sum(a => a.Points) })
                 .ToDictionaryAsync(p => p.TeacherId, p => p.Points, cancellationToken);
             var logins = await (
                     from e in db.PointEvents.AsNoTracking()
-                    where e.Type == PointTypes.Login && e.Day >= start && e.Day <= end
+                    where e.OccurredAt >= termFrom && e.OccurredAt < termTo && e.Type == PointTypes.Login && e.Day >= start && e.Day <= end
                     join u in teachers on e.TeacherId equals u.Id
                     group e.Day by e.TeacherId into g
                     select new { TeacherId = g.Key, Days = g.Distinct().Count() })

@@ -51,8 +51,21 @@ public sealed class CloudSpaceComplianceService(IDbContextFactory<EduPortalDbCon
                 select new { s.Id, s.Name, s.Path, ParentName = p.Name })
             .ToListAsync(cancellationToken);
         var terms = await db.CloudSpaceTerms.AsNoTracking().Where(t => t.Start == period.Start && t.SchoolPath.StartsWith(scope.Path)).ToListAsync(cancellationToken);
-        var rows = await CloudSpaceChecklists.BuildAsync(db, terms, today, null, cancellationToken);
+        // A term whose award was assessed counts as assessed then (学期结束…评比, circular 001 §四(二)2): its 合格 flags are
+        // stored with the ranking, one row a teacher, so a finished term's figures need no read of the points ledger.
+        // Terms still open are checked live.
+        var awarded = terms.Where(t => t.AwardedAt is not null).ToDictionary(t => t.Id, t => t.SchoolId);
+        var rows = await CloudSpaceChecklists.BuildAsync(db, terms.Where(t => t.AwardedAt is null).ToList(), today, null, cancellationToken);
         var figures = rows.GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => (Teachers: g.Count(), Qualified: g.Count(r => r.Checklist.Qualified)));
+        if (awarded.Count > 0)
+        {
+            var termIds = awarded.Keys.ToList();
+            foreach (var term in await db.CloudSpaceAwards.AsNoTracking().Where(a => termIds.Contains(a.TermId)).GroupBy(a => a.TermId)
+                .Select(g => new { g.Key, Teachers = g.Count(), Qualified = g.Count(a => a.Qualified) }).ToListAsync(cancellationToken))
+            {
+                figures[awarded[term.Key]] = (term.Teachers, term.Qualified);
+            }
+        }
         var termOf = terms.ToDictionary(t => t.SchoolId, t => t.Id);
         return schools.Select(s =>
         {

@@ -107,6 +107,7 @@ public static class CloudSpacesModule
         {
             return;
         }
+        await seed.SeedDemoAvatarsAsync(cancellationToken);
         var lastTermIds = await new CloudSpacesDemoSeeder(seed.Db, seed.Clock).SeedAsync(cancellationToken);
         var today = ChinaTime.Today(seed.Clock);
         foreach (var termId in lastTermIds)
