@@ -70,6 +70,8 @@ public sealed class HandEnteredTargetTests(PortalServer server)
             await Expect(county.Locator("[data-testid=target-actual]")).ToHaveTextAsync("18 人次");
             await Expect(county.Locator("[data-testid=entry-history]")).ToContainTextAsync("第一期班班通应用培训签到表");
             await Expect(county.Locator("[data-testid=trajectory-chart]")).ToBeVisibleAsync();
+            // One value cannot draw a line: the page states it instead of leaving the actual line empty.
+            await Expect(county.Locator("[data-testid=single-actual]")).ToContainTextAsync("18 人次");
             await county.ShotAsync("plans-hand-entered-03-county-trajectory");
             await county.GoAsync("/dashboard");
             var card = county.Locator("[data-testid^=hand-entered-]").Filter(new() { HasText = name });

@@ -7,11 +7,56 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class PlanManualMetrics : Migration
+    public partial class PlanMetricsAndPageRollups : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "LabDayTallies",
+                columns: table => new
+                {
+                    CountyId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Subject = table.Column<int>(type: "integer", nullable: false),
+                    Records = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabDayTallies", x => new { x.CountyId, x.Day, x.Subject });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LabExperimentTermTallies",
+                columns: table => new
+                {
+                    TermStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    ExperimentId = table.Column<int>(type: "integer", nullable: false),
+                    CountyId = table.Column<int>(type: "integer", nullable: false),
+                    Records = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabExperimentTermTallies", x => new { x.TermStart, x.SchoolId, x.ExperimentId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LabTeacherTermTallies",
+                columns: table => new
+                {
+                    TermStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    SchoolId = table.Column<int>(type: "integer", nullable: false),
+                    TeacherId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CountyId = table.Column<int>(type: "integer", nullable: false),
+                    Records = table.Column<int>(type: "integer", nullable: false),
+                    LastLessonDate = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabTeacherTermTallies", x => new { x.TermStart, x.SchoolId, x.TeacherId });
+                });
+
             migrationBuilder.CreateTable(
                 name: "PlanTargetEntries",
                 columns: table => new
@@ -81,6 +126,21 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 column: "ScopePath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LabDayTallies_Day_Subject_Records",
+                table: "LabDayTallies",
+                columns: new[] { "Day", "Subject", "Records" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabExperimentTermTallies_TermStart_CountyId",
+                table: "LabExperimentTermTallies",
+                columns: new[] { "TermStart", "CountyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabTeacherTermTallies_TermStart_CountyId",
+                table: "LabTeacherTermTallies",
+                columns: new[] { "TermStart", "CountyId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanTargetEntries_CorrectsEntryId",
                 table: "PlanTargetEntries",
                 column: "CorrectsEntryId");
@@ -99,6 +159,15 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "LabDayTallies");
+
+            migrationBuilder.DropTable(
+                name: "LabExperimentTermTallies");
+
+            migrationBuilder.DropTable(
+                name: "LabTeacherTermTallies");
+
             migrationBuilder.DropTable(
                 name: "PlanTargetEntryFiles");
 
