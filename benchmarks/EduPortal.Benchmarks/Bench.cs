@@ -20,6 +20,10 @@ public static class Bench
         return Summarise(samples);
     }
 
+    /// <summary>The value of a service call the benchmark needs to have succeeded.</summary>
+    public static T Ok<T>(EduPortal.Domain.Common.Result<T> result) =>
+        result.Error is null ? result.Value! : throw new InvalidOperationException(result.Error.Message);
+
     public static async Task<string> TimeAsync(Func<Task> action, int runs = 7) => (await MeasureAsync(action, runs)).Text;
 
     /// <summary>Median, min and max of samples taken by the caller (e.g. each run doing different work).</summary>

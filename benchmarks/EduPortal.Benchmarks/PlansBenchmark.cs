@@ -53,6 +53,25 @@ internal static class PlansBenchmark
         var dashboards = new DashboardService(factory, clock, sources);
         report("Dashboard (驾驶舱), city admin (whole district)", await time(() => dashboards.GetAsync(city), 7));
         report("Dashboard (驾驶舱), county admin", await time(() => dashboards.GetAsync(county), 7));
+        // A target bound to the registration rate at the city and one at the county, steps around today, each read as
+        // its page does: a year of daily points, the evaluation and (bound) each unit directly under the scope.
+        var plans = new PlanService(factory, clock, new EduPortal.Web.Infrastructure.Files.UploadPipeline(
+            new EduPortal.Web.Infrastructure.Files.LocalFileStore(Path.Combine(Path.GetTempPath(), "eduportal-bench-plans-" + Guid.NewGuid().ToString("N")), clock)), sources);
+        foreach (var (caller, label) in new[] { (city, "city (its counties below)"), (county, "county (its townships below)") })
+        {
+            var start = today.AddDays(-364).ToDateTime(TimeOnly.MinValue);
+            var planId = EduPortal.Benchmarks.Bench.Ok(await plans.CreateAsync(caller, new PlanInput { Title = "基准测试计划", PeriodStart = start, PeriodEnd = start.AddYears(2) }));
+            var targetId = EduPortal.Benchmarks.Bench.Ok(await plans.AddTargetAsync(caller, planId, new PlanTargetInput
+            {
+                MetricKey = TeacherRegistrationRateSource.Key,
+                ScopeUnitId = caller.OrgUnitId,
+                FirstValue = 30,
+                FirstDeadline = today.AddDays(30).ToDateTime(TimeOnly.MinValue),
+                SecondValue = 50,
+                SecondDeadline = today.AddDays(200).ToDateTime(TimeOnly.MinValue),
+            }));
+            report($"Target trajectory page, {label}", await time(async () => EduPortal.Benchmarks.Bench.Ok(await plans.GetTargetAsync(caller, targetId)), 7));
+        }
         foreach (var source in sources)
         {
             await using var db = await factory.CreateDbContextAsync();
