@@ -66,17 +66,10 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
         {
             return input.ClassroomId is null ? ValidationError.For("ClassroomId", "请选择教室") : new NotFoundError();
         }
-        var recorded = SmartboardLesson.Record(caller, room, input.Subject, input.TaughtOn, input.Periods, clock);
-        if (!recorded.Succeeded)
-        {
-            return recorded.Error!;
-        }
-        var lesson = recorded.Value!;
-        db.SmartboardLessons.Add(lesson);
-        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardLessonRecorded, LessonEntity,
+        return await db.AddAuditedAsync(SmartboardLesson.Record(caller, room, input.Subject, input.TaughtOn, input.Periods, clock),
+            lesson => lesson.Id, lesson => db.Audit(caller, clock, AuditActions.SmartboardLessonRecorded, LessonEntity,
             lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
             $"登记{lesson.ClassroomName} {lesson.Subject} {lesson.Periods} 节（{ChinaTime.FormatDate(lesson.TaughtOn)}）", null, Snapshot(lesson)), cancellationToken);
-        return lesson.Id;
     }
 
     public async Task<Result> DeleteAsync(Caller caller, long lessonId, CancellationToken cancellationToken = default)

@@ -82,18 +82,11 @@ public sealed class DemoLessonService(IDbContextFactory<EduPortalDbContext> dbFa
                 return ValidationError.For("ClassroomId", "请选择本校的教室");
             }
         }
-        var recorded = DemoLesson.Record(caller, school, input.Kind, teacher, input.Subject, input.Topic, input.HeldOn, room, input.Notes, input.EvidenceLink, clock);
-        if (!recorded.Succeeded)
-        {
-            return recorded.Error!;
-        }
-        var lesson = recorded.Value!;
-        db.DemoLessons.Add(lesson);
-        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardDemoLessonRecorded, Entity,
+        return await db.AddAuditedAsync(DemoLesson.Record(caller, school, input.Kind, teacher, input.Subject, input.Topic, input.HeldOn, room, input.Notes, input.EvidenceLink, clock),
+            lesson => lesson.Id, lesson => db.Audit(caller, clock, AuditActions.SmartboardDemoLessonRecorded, Entity,
             lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
             $"{caller.RealName} 登记{lesson.Kind.DisplayName()}“{lesson.Topic}”（{lesson.TeacherName}，{lesson.Subject}，{ChinaTime.FormatDate(lesson.HeldOn)}）",
             null, Snapshot(lesson)), cancellationToken);
-        return lesson.Id;
     }
 
     public async Task<Result> DeleteAsync(Caller caller, int lessonId, CancellationToken cancellationToken = default)

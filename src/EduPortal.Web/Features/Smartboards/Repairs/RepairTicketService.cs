@@ -15,7 +15,7 @@ namespace EduPortal.Web.Features.Smartboards.Repairs;
 /// the reporter's acceptance and the escalation job. Each state change is audited and changes the device's status
 /// (维修中 while open, back in use when fixed, scrapped on 报废).
 /// </summary>
-public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, IFileStore files, TimeProvider clock,
+public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, TimeProvider clock,
     ILogger<RepairTicketService> logger)
 {
     public const string AuditRaised = "smartboards.repair.raised";
@@ -286,11 +286,7 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = await db.RepairTickets.AsNoTracking().VisibleTo(caller).Where(t => t.Id == ticketId).Select(t => t.PhotoKey).SingleOrDefaultAsync(cancellationToken);
-        if (key is null || await files.OpenReadAsync(key, cancellationToken) is not { } stream)
-        {
-            return null;
-        }
-        return (stream, FileSignatures.FromExtension(key[(key.LastIndexOf('.') + 1)..]).ContentType());
+        return await uploads.OpenAsync(key, cancellationToken);
     }
 
     /// <summary>A tier deadline (24:00 at the end of its last working day) as the date it ends on: "2026-12-03 当天内".</summary>

@@ -14,7 +14,7 @@ namespace EduPortal.Web.Features.Smartboards.Safety;
 /// Safety inspections against circular 003 §二.3's checklist, their findings (rectification deadline, responsible
 /// person, sign-off with a photo, reminders) and the four policies of §一.4 with 责任部门 and 责任人.
 /// </summary>
-public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, IFileStore files, TimeProvider clock,
+public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, TimeProvider clock,
     ILogger<SafetyService> logger)
 {
     public const string AuditInspection = "smartboards.safety.inspection";
@@ -149,11 +149,7 @@ public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = await db.SafetyFindings.AsNoTracking().WithinJurisdiction(caller).Where(f => f.Id == findingId).Select(f => f.SignOffPhotoKey)
             .SingleOrDefaultAsync(cancellationToken);
-        if (key is null || await files.OpenReadAsync(key, cancellationToken) is not { } stream)
-        {
-            return null;
-        }
-        return (stream, FileSignatures.FromExtension(key[(key.LastIndexOf('.') + 1)..]).ContentType());
+        return await uploads.OpenAsync(key, cancellationToken);
     }
 
     /// <summary>
