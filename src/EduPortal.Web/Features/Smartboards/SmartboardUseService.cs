@@ -24,7 +24,7 @@ public sealed record UseLessonInput(int? ClassroomId, string? Subject, DateOnly?
 
 /// <summary>One school's use this term.</summary>
 public sealed record SchoolUseRow(int SchoolId, string Name, string Path, string? TownshipName, string CountyName, int Classes, UseFigure Figure,
-    IReadOnlyList<string> UnusedSubjects);
+    IReadOnlyList<string> UnusedSubjects) : IReportSchoolRow;
 
 /// <summary>A unit's roll-up (township, county, city) of its schools.</summary>
 public sealed record UnitUseRow(int Id, string Name, OrgUnitKind Kind, int Schools, UseFigure Figure, int SchoolsBelowSubjectTarget);
@@ -144,9 +144,7 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
 
     public static readonly IReadOnlyList<ExcelColumn<SchoolUseRow>> SchoolColumns =
     [
-        new("县区", r => r.CountyName, 12),
-        new("乡镇", r => r.TownshipName, 12),
-        new("学校", r => r.Name, 22),
+        .. ReportSchoolColumns.Place<SchoolUseRow>(),
         new("班级数", r => r.Classes, 8),
         new("开设学科", r => r.Figure.SubjectsTaught, 10),
         new("已应用学科", r => r.Figure.SubjectsUsed, 10),

@@ -154,9 +154,7 @@ public sealed class DemoLessonService(IDbContextFactory<EduPortalDbContext> dbFa
 
     public static readonly IReadOnlyList<ExcelColumn<SchoolDemoLessonRow>> SchoolColumns =
     [
-        new("县区", r => r.CountyName, 12),
-        new("乡镇", r => r.TownshipName, 12),
-        new("学校", r => r.Name, 24),
+        .. ReportSchoolColumns.Place<SchoolDemoLessonRow>(schoolWidth: 24),
         new("观摩课", r => r.Observation, 8),
         new("示范课", r => r.Model, 8),
         new("合计", r => r.Total, 8),
