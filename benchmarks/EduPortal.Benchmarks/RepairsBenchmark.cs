@@ -62,7 +62,7 @@ public static class RepairsBenchmark
         _ = school;
 
         var store = new LocalFileStore(Path.Combine(folder, "files"), clock);
-        var tickets = new RepairTicketService(factory, new UploadPipeline(store), store, clock, NullLogger<RepairTicketService>.Instance);
+        var tickets = new RepairTicketService(factory, new UploadPipeline(store), clock, NullLogger<RepairTicketService>.Instance);
         var figures = new RepairFiguresService(factory, clock);
         var today = ChinaTime.Today(clock);
         Console.WriteLine($"{"Queue: school technician, own tier",-58} {await Bench.TimeAsync(() => tickets.QueueAsync(schoolTech, RepairQueue.MyTier))}");

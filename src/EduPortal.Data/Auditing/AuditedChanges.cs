@@ -31,6 +31,23 @@ public static class AuditedChanges
         return null;
     }
 
+    /// <summary>
+    /// Adds the row a domain factory created (or answers with its refusal, saving nothing), saves it and then its audit
+    /// entry as <see cref="SaveThenAuditAsync"/> does, and answers with the row's generated key.
+    /// </summary>
+    public static async Task<Result<TKey>> AddAuditedAsync<T, TKey>(this EduPortalDbContext db, Result<T> created, Func<T, TKey> key, Action<T> audit,
+        CancellationToken cancellationToken) where T : class
+    {
+        if (!created.Succeeded)
+        {
+            return created.Error!;
+        }
+        var row = created.Value!;
+        db.Add(row);
+        await db.SaveThenAuditAsync(() => audit(row), cancellationToken);
+        return key(row);
+    }
+
     /// <summary>Saves, turning a failed save (a unique index, a row changed meanwhile) into the caller's error.</summary>
     public static async Task<Error?> TrySaveAsync(this EduPortalDbContext db, Func<DbUpdateException, Error> refused, CancellationToken cancellationToken)
     {

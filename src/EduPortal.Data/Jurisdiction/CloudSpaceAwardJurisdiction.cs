@@ -1,6 +1,5 @@
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.CloudSpaces;
-using EduPortal.Domain.Organization;
 
 namespace EduPortal.Data.Jurisdiction;
 
@@ -8,11 +7,8 @@ namespace EduPortal.Data.Jurisdiction;
 public static class CloudSpaceAwardJurisdiction
 {
     /// <summary>Rounds the caller reaches: their own county's (from inside it) or the counties under them (city).</summary>
-    public static IQueryable<AwardRound> WithinJurisdiction(this IQueryable<AwardRound> rounds, Caller caller)
-    {
-        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath).ToList();
-        return rounds.Where(r => r.CountyPath.StartsWith(caller.OrgPath) || ancestors.Contains(r.CountyPath));
-    }
+    public static IQueryable<AwardRound> WithinJurisdiction(this IQueryable<AwardRound> rounds, Caller caller) =>
+        rounds.OpenedAboveOrWithin(caller, r => r.CountyPath);
 
     /// <summary>Entries of the caller's own subtree (a school admin's own school, a county's schools).</summary>
     public static IQueryable<AwardEntry> OfOwnSchools(this IQueryable<AwardEntry> entries, Caller caller) =>

@@ -69,9 +69,6 @@ public static class LabRecordJurisdiction
     /// Catalogue entries a caller may see and address by id: those that apply to its unit (maintained by it or above
     /// it) and those maintained inside its subtree (a county's own entries, seen by the city).
     /// </summary>
-    public static IQueryable<LabExperiment> WithinJurisdiction(this IQueryable<LabExperiment> experiments, Caller caller)
-    {
-        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath).ToList();
-        return experiments.Where(e => ancestors.Contains(e.OwnerPath) || e.OwnerPath.StartsWith(caller.OrgPath));
-    }
+    public static IQueryable<LabExperiment> WithinJurisdiction(this IQueryable<LabExperiment> experiments, Caller caller) =>
+        experiments.OpenedAboveOrWithin(caller, e => e.OwnerPath);
 }

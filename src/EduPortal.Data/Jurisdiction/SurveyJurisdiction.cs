@@ -1,5 +1,4 @@
 using EduPortal.Domain.Accounts;
-using EduPortal.Domain.Organization;
 using EduPortal.Domain.Surveys;
 
 namespace EduPortal.Data.Jurisdiction;
@@ -11,11 +10,8 @@ public static class SurveyJurisdiction
     /// Rounds the caller takes part in: rounds opened inside its subtree, and rounds opened above it
     /// that include its unit (a city round reaches every county and school).
     /// </summary>
-    public static IQueryable<SurveyRound> WithinJurisdiction(this IQueryable<SurveyRound> rounds, Caller caller)
-    {
-        var ancestors = OrgUnit.AncestorPaths(caller.OrgPath).ToList();
-        return rounds.Where(r => r.OrgPath.StartsWith(caller.OrgPath) || ancestors.Contains(r.OrgPath));
-    }
+    public static IQueryable<SurveyRound> WithinJurisdiction(this IQueryable<SurveyRound> rounds, Caller caller) =>
+        rounds.OpenedAboveOrWithin(caller, r => r.OrgPath);
 
     public static IQueryable<SchoolSurvey> WithinJurisdiction(this IQueryable<SchoolSurvey> surveys, Caller caller) =>
         surveys.Where(s => s.SchoolPath.StartsWith(caller.OrgPath));

@@ -105,6 +105,18 @@ public static class AuditActions
     public const string SmartboardDemoLessonRecorded = "smartboards.demo-lesson.recorded";
     public const string SmartboardDemoLessonDeleted = "smartboards.demo-lesson.deleted";
     public const string SmartboardCompetitionChanged = "smartboards.competition";
+    // 班班通 repairs (circular 003 §二.4) and safety inspections and policies (§二.3, §一.4).
+    public const string SmartboardRepairRaised = "smartboards.repair.raised";
+    public const string SmartboardRepairTaken = "smartboards.repair.taken";
+    public const string SmartboardRepairWorked = "smartboards.repair.worked";
+    public const string SmartboardRepairEscalated = "smartboards.repair.escalated";
+    public const string SmartboardRepairAutoEscalated = "smartboards.repair.auto-escalated";
+    public const string SmartboardRepairResolved = "smartboards.repair.resolved";
+    public const string SmartboardRepairAccepted = "smartboards.repair.accepted";
+    public const string SmartboardSafetyInspection = "smartboards.safety.inspection";
+    public const string SmartboardSafetySignOff = "smartboards.safety.signoff";
+    public const string SmartboardSafetyReminder = "smartboards.safety.reminder";
+    public const string SmartboardPolicy = "smartboards.policy";
     public const string AwardRoundCreated = "cloudspaces.award.round.created";
     public const string AwardRoundChanged = "cloudspaces.award.round.changed";
     public const string AwardNominated = "cloudspaces.award.nominated";

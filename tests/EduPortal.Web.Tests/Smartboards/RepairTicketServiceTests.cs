@@ -1,5 +1,6 @@
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Smartboards;
@@ -64,7 +65,7 @@ public sealed class RepairTicketServiceTests(PortalFactory portal)
         var raised = await Tickets.RaiseAsync(teacher, device.Id, "无法开机");
         Assert.True(raised.Succeeded, raised.Error?.Message);
         Assert.Equal(DeviceStatus.UnderRepair, await StatusAsync(device.Id));
-        Assert.Contains(RepairTicketService.AuditRaised, await AuditActionsAsync($"device:{device.Id}"));
+        Assert.Contains(AuditActions.SmartboardRepairRaised, await AuditActionsAsync($"device:{device.Id}"));
         var again = await Tickets.RaiseAsync(teacher, device.Id, "黑屏");
         Assert.IsType<ConflictError>(again.Error);
         Assert.Equal(raised.Value, (await Tickets.DeviceForReportAsync(teacher, device.Id))!.OpenTicketId);
@@ -122,7 +123,7 @@ public sealed class RepairTicketServiceTests(PortalFactory portal)
         Assert.Equal(1200m, view.TotalCost);
         Assert.Equal([RepairStepKind.Raised, RepairStepKind.Taken, RepairStepKind.Escalated, RepairStepKind.Resolved, RepairStepKind.AcceptedFixed],
             view.Steps.Select(s => s.Kind));
-        Assert.Equal([RepairTicketService.AuditTaken, RepairTicketService.AuditEscalated, RepairTicketService.AuditResolved, RepairTicketService.AuditAccepted],
+        Assert.Equal([AuditActions.SmartboardRepairTaken, AuditActions.SmartboardRepairEscalated, AuditActions.SmartboardRepairResolved, AuditActions.SmartboardRepairAccepted],
             await AuditActionsAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
@@ -170,7 +171,7 @@ public sealed class RepairTicketServiceTests(PortalFactory portal)
         var steps = view.Steps.Count;
         await Tickets.EscalateOverdueAsync();
         Assert.Equal(steps, (await ViewAsync(townTech, id)).Steps.Count);
-        Assert.Equal([RepairTicketService.AuditAutoEscalated], await AuditActionsAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([AuditActions.SmartboardRepairAutoEscalated], await AuditActionsAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

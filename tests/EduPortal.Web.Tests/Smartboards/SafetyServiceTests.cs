@@ -1,5 +1,6 @@
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Smartboards;
@@ -36,7 +37,7 @@ public sealed class SafetyServiceTests(PortalFactory portal)
         Assert.False(finding.Overdue);
         Assert.Contains(await Safety.InspectionsAsync(tech), i => i.Id == id && i.OpenFindings == 1);
         await using var db = await portal.DbAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == SafetyService.AuditInspection && a.OrgPath == tech.OrgPath));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SmartboardSafetyInspection && a.OrgPath == tech.OrgPath));
         // The seeded round of the demo county has findings whose deadline passed or not; the flag follows the date.
         Assert.All(await Safety.FindingsAsync(await portal.CallerAsync(DemoAccounts.CountyAdmin), openOnly: true),
             f => Assert.Equal(f.RectifyBy < portal.Today, f.Overdue));
@@ -63,7 +64,7 @@ public sealed class SafetyServiceTests(PortalFactory portal)
         await photo.Value.Stream.DisposeAsync();
         Assert.DoesNotContain(await Safety.FindingsAsync(tech, openOnly: true), f => f.Id == finding.Id);
         await using var db = await portal.DbAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == SafetyService.AuditSignOff && a.EntityId == finding.Id.ToString()));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SmartboardSafetySignOff && a.EntityId == finding.Id.ToString()));
     }
 
     [Fact]
@@ -93,6 +94,6 @@ public sealed class SafetyServiceTests(PortalFactory portal)
         Assert.True((await Safety.SavePolicyAsync(schoolAdmin, schoolAdmin.OrgUnitId, SchoolPolicyKind.Performance, "教务处", "张三", portal.Today, null)).Succeeded);
         Assert.DoesNotContain(await Safety.PolicyGapsAsync(county), g => g.SchoolId == schoolAdmin.OrgUnitId);
         await using var db = await portal.DbAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == SafetyService.AuditPolicy && a.EntityId == $"school:{schoolAdmin.OrgUnitId}:Performance"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SmartboardPolicy && a.EntityId == $"school:{schoolAdmin.OrgUnitId}:Performance"));
     }
 }

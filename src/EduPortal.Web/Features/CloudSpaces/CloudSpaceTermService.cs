@@ -51,10 +51,10 @@ public sealed class CloudSpaceTermService(IDbContextFactory<EduPortalDbContext> 
         }
         var term = CloudSpaceTerm.Open(caller.OrgUnitId, caller.OrgPath, period, caller.UserId, clock.GetUtcNow());
         db.CloudSpaceTerms.Add(term);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.CloudSpaceTermOpened, "CloudSpaceTerm", term.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), caller.OrgPath,
-            $"开启{term.Name}教师云空间考核（标准按文件 001 预填）");
-        await db.SaveChangesAsync(cancellationToken);
+        // The term and its audit entry (which names the generated id) land together or not at all.
+        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.CloudSpaceTermOpened, "CloudSpaceTerm",
+            term.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), caller.OrgPath, $"开启{term.Name}教师云空间考核（标准按文件 001 预填）"),
+            cancellationToken);
         return term.Id;
     }
 

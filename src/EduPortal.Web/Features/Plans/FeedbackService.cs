@@ -60,16 +60,9 @@ public sealed class FeedbackService(IDbContextFactory<EduPortalDbContext> dbFact
             return id;
         }
         var county = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == caller.OrgUnitId, cancellationToken);
-        var started = CountyFeedback.Start(caller, PlanUnit.Of(county), month, Today);
-        if (!started.Succeeded)
-        {
-            return started.Error!;
-        }
-        var feedback = started.Value!;
-        db.CountyFeedback.Add(feedback);
-        await db.SaveNewAsync(() => db.Audit(caller, clock, AuditActions.FeedbackSaved, nameof(CountyFeedback), Key(feedback.Id), feedback.CountyPath,
+        return await db.AddAuditedAsync(CountyFeedback.Start(caller, PlanUnit.Of(county), month, Today),
+            feedback => feedback.Id, feedback => db.Audit(caller, clock, AuditActions.FeedbackSaved, nameof(CountyFeedback), Key(feedback.Id), feedback.CountyPath,
             $"{feedback.CountyName}开始填写{month.Label}工作反馈"), cancellationToken);
-        return feedback.Id;
     }
 
     public async Task<Result<FeedbackView>> GetAsync(Caller caller, int id, CancellationToken cancellationToken = default)

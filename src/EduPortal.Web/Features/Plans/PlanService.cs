@@ -62,17 +62,10 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         {
             return missing;
         }
-        var created = Plan.Create(caller, PlanUnit.Of(owner), input.Title, DateOnly.FromDateTime(input.PeriodStart!.Value),
-            DateOnly.FromDateTime(input.PeriodEnd!.Value), input.DocumentNumber, clock.GetUtcNow());
-        if (!created.Succeeded)
-        {
-            return created.Error!;
-        }
-        var plan = created.Value!;
-        db.Plans.Add(plan);
-        await db.SaveNewAsync(() => db.Audit(caller, clock, AuditActions.PlanCreated, nameof(Plan), Key(plan.Id), plan.OwnerPath, $"制订工作方案“{plan.Title}”",
+        return await db.AddAuditedAsync(Plan.Create(caller, PlanUnit.Of(owner), input.Title, DateOnly.FromDateTime(input.PeriodStart!.Value),
+            DateOnly.FromDateTime(input.PeriodEnd!.Value), input.DocumentNumber, clock.GetUtcNow()),
+            plan => plan.Id, plan => db.Audit(caller, clock, AuditActions.PlanCreated, nameof(Plan), Key(plan.Id), plan.OwnerPath, $"制订工作方案“{plan.Title}”",
             after: new { plan.Title, plan.DocumentNumber, plan.PeriodStart, plan.PeriodEnd }), cancellationToken);
-        return plan.Id;
     }
 
     public async Task<Result<PlanView>> GetAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
@@ -186,17 +179,10 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         {
             return ValidationError.For(nameof(PlanTask.ResponsibleUnitId), "请选择责任单位");
         }
-        var created = PlanTask.Create(plan, caller, PlanUnit.Of(unit), input.Title, input.Period, DateOnly.FromDateTime(input.StartDate!.Value),
-            DateOnly.FromDateTime(input.DueDate!.Value), input.ResponsiblePeople, input.SupervisingOffice);
-        if (!created.Succeeded)
-        {
-            return created.Error!;
-        }
-        var task = created.Value!;
-        db.PlanTasks.Add(task);
-        await db.SaveNewAsync(() => db.Audit(caller, clock, AuditActions.PlanTaskAdded, nameof(PlanTask), Key(task.Id), plan.OwnerPath,
+        return await db.AddAuditedAsync(PlanTask.Create(plan, caller, PlanUnit.Of(unit), input.Title, input.Period, DateOnly.FromDateTime(input.StartDate!.Value),
+            DateOnly.FromDateTime(input.DueDate!.Value), input.ResponsiblePeople, input.SupervisingOffice),
+            task => task.Id, task => db.Audit(caller, clock, AuditActions.PlanTaskAdded, nameof(PlanTask), Key(task.Id), plan.OwnerPath,
             $"在“{plan.Title}”中添加任务“{task.Title}”（{task.ResponsibleUnitName}，{ChinaTime.FormatDate(task.DueDate)} 前）"), cancellationToken);
-        return task.Id;
     }
 
     public async Task<Result<PlanTaskView>> GetTaskAsync(Caller caller, int taskId, CancellationToken cancellationToken = default)
@@ -389,16 +375,8 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
             var reading = await source.ReadAsync(scope, today, cancellationToken);
             created = PlanTarget.Create(plan, caller, source.Definition, PlanUnit.Of(scope), input.Name, reading.Scope.Value ?? 0, today, steps);
         }
-        if (!created.Succeeded)
-        {
-            return created.Error!;
-        }
-        var target = created.Value!;
-        db.PlanTargets.Add(target);
-        await db.SaveNewAsync(() => db.Audit(caller, clock, AuditActions.PlanTargetSet, nameof(PlanTarget), Key(target.Id), plan.OwnerPath,
-            $"为“{plan.Title}”设定{(target.IsHandEntered ? "手工填报" : "")}目标“{target.Name}”（{target.ScopeName}）：{string.Join("，", target.Steps.Select(s => $"{ChinaTime.FormatDate(s.Deadline)} 前达到 {PlanStyles.Number(s.Value, target.Unit)}"))}"),
-            cancellationToken);
-        return target.Id;
+        return await db.AddAuditedAsync(created, target => target.Id, target => db.Audit(caller, clock, AuditActions.PlanTargetSet, nameof(PlanTarget), Key(target.Id), plan.OwnerPath,
+            $"为“{plan.Title}”设定{(target.IsHandEntered ? "手工填报" : "")}目标“{target.Name}”（{target.ScopeName}）：{string.Join("，", target.Steps.Select(s => $"{ChinaTime.FormatDate(s.Deadline)} 前达到 {PlanStyles.Number(s.Value, target.Unit)}"))}"), cancellationToken);
     }
 
     private static async Task<List<PlanTargetRow>> TargetRowsAsync(EduPortalDbContext db, IQueryable<PlanTarget> query, DateOnly asOf, CancellationToken cancellationToken)

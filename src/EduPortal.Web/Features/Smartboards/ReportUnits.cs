@@ -1,12 +1,29 @@
 using EduPortal.Data;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Organization;
+using EduPortal.Web.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Features.Smartboards;
 
 /// <summary>An org unit as the module's reports need it.</summary>
 public sealed record ReportUnit(int Id, string Name, string Path, OrgUnitKind Kind, int? ParentId, SchoolStage Stage, int Classes);
+
+/// <summary>A per-school row of one of the module's reports: where the school is.</summary>
+public interface IReportSchoolRow
+{
+    string Name { get; }
+    string? TownshipName { get; }
+    string CountyName { get; }
+}
+
+/// <summary>The columns every per-school workbook of the module starts with.</summary>
+public static class ReportSchoolColumns
+{
+    /// <summary>县区, 乡镇 and 学校.</summary>
+    public static IEnumerable<ExcelColumn<T>> Place<T>(double schoolWidth = 22) where T : IReportSchoolRow =>
+        [new("县区", r => r.CountyName, 12), new("乡镇", r => r.TownshipName, 12), new("学校", r => r.Name, schoolWidth)];
+}
 
 /// <summary>
 /// The org units behind a report of the module (coverage, staffing, use, demo lessons): the schools under the scope with

@@ -13,7 +13,7 @@ namespace EduPortal.Web.Features.Smartboards;
 
 /// <summary>One school's coverage and network figures, with the targets it misses.</summary>
 public sealed record SchoolCoverageRow(int SchoolId, string Name, string Path, int? ParentId, string? TownshipName, string CountyName, SchoolStage Stage,
-    int Classes, int EquippedClasses, int? BandwidthMbps, NetworkAccess Access, SchoolTier Tier, string? Provider, bool CanEditNetwork)
+    int Classes, int EquippedClasses, int? BandwidthMbps, NetworkAccess Access, SchoolTier Tier, string? Provider, bool CanEditNetwork) : IReportSchoolRow
 {
     public CoverageFigure Coverage => new(Classes, EquippedClasses);
     public bool MeetsBandwidth => NetworkTargets.MeetsBandwidth(BandwidthMbps);
@@ -116,9 +116,7 @@ public sealed class SmartboardCoverageService(IDbContextFactory<EduPortalDbConte
 
     public static readonly IReadOnlyList<ExcelColumn<SchoolCoverageRow>> SchoolColumns =
     [
-        new("县区", r => r.CountyName, 12),
-        new("乡镇", r => r.TownshipName, 12),
-        new("学校", r => r.Name, 22),
+        .. ReportSchoolColumns.Place<SchoolCoverageRow>(),
         new("学段", r => r.Stage.DisplayName(), 10),
         new("学校类别", r => r.Tier.DisplayName(), 14),
         new("班级数", r => r.Classes, 8),

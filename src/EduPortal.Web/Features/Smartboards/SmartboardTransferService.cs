@@ -107,24 +107,9 @@ public sealed class SmartboardTransferService(IDbContextFactory<EduPortalDbConte
         return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success;
     }
 
-    public async Task<Result> DeclineAsync(Caller caller, long transferId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var countyId = await CountyOfAsync(db, caller, cancellationToken);
-        var transfer = await db.DeviceTransfers.VisibleTo(caller, countyId).SingleOrDefaultAsync(t => t.Id == transferId, cancellationToken);
-        if (transfer is null)
-        {
-            return new NotFoundError();
-        }
-        var school = transfer.ToSchoolName;
-        var result = transfer.Decline(caller, clock);
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-        Audit(db, caller, transfer, transfer.FromSchoolPath, $"未同意{school}调入设备 {transfer.FromAssetTag}，设备继续调剂");
-        return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success;
-    }
+    public Task<Result> DeclineAsync(Caller caller, long transferId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, transferId, transfer => transfer.Decline(caller, clock),
+            transfer => $"未同意{transfer.ToSchoolName}调入设备 {transfer.FromAssetTag}，设备继续调剂", cancellationToken);
 
     /// <summary>The county approves the request, or allocates the device to <paramref name="toSchoolId"/>; the device moves under <paramref name="newAssetTag"/>.</summary>
     public async Task<Result> CompleteAsync(Caller caller, long transferId, int? toSchoolId, string? newAssetTag, CancellationToken cancellationToken = default)
@@ -174,7 +159,16 @@ public sealed class SmartboardTransferService(IDbContextFactory<EduPortalDbConte
         return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success;
     }
 
-    public async Task<Result> WithdrawAsync(Caller caller, long transferId, CancellationToken cancellationToken = default)
+    public Task<Result> WithdrawAsync(Caller caller, long transferId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, transferId, transfer => transfer.Withdraw(caller, clock),
+            transfer => $"{transfer.FromSchoolName}撤回闲置设备 {transfer.FromAssetTag} 的调剂", cancellationToken);
+
+    /// <summary>
+    /// A transition of a transfer the caller may see, audited against the offering school. The summary is written before
+    /// the transition, while the transfer still names the school that asked for it.
+    /// </summary>
+    private async Task<Result> ChangeAsync(Caller caller, long transferId, Func<DeviceTransfer, Result> transition, Func<DeviceTransfer, string> summary,
+        CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var countyId = await CountyOfAsync(db, caller, cancellationToken);
@@ -183,12 +177,13 @@ public sealed class SmartboardTransferService(IDbContextFactory<EduPortalDbConte
         {
             return new NotFoundError();
         }
-        var result = transfer.Withdraw(caller, clock);
+        var text = summary(transfer);
+        var result = transition(transfer);
         if (!result.Succeeded)
         {
             return result;
         }
-        Audit(db, caller, transfer, transfer.FromSchoolPath, $"{transfer.FromSchoolName}撤回闲置设备 {transfer.FromAssetTag} 的调剂");
+        Audit(db, caller, transfer, transfer.FromSchoolPath, text);
         return await SaveAsync(db, cancellationToken) is { } error ? error : Result.Success;
     }
 

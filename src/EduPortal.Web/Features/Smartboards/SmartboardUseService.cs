@@ -24,7 +24,7 @@ public sealed record UseLessonInput(int? ClassroomId, string? Subject, DateOnly?
 
 /// <summary>One school's use this term.</summary>
 public sealed record SchoolUseRow(int SchoolId, string Name, string Path, string? TownshipName, string CountyName, int Classes, UseFigure Figure,
-    IReadOnlyList<string> UnusedSubjects);
+    IReadOnlyList<string> UnusedSubjects) : IReportSchoolRow;
 
 /// <summary>A unit's roll-up (township, county, city) of its schools.</summary>
 public sealed record UnitUseRow(int Id, string Name, OrgUnitKind Kind, int Schools, UseFigure Figure, int SchoolsBelowSubjectTarget);
@@ -66,17 +66,10 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
         {
             return input.ClassroomId is null ? ValidationError.For("ClassroomId", "请选择教室") : new NotFoundError();
         }
-        var recorded = SmartboardLesson.Record(caller, room, input.Subject, input.TaughtOn, input.Periods, clock);
-        if (!recorded.Succeeded)
-        {
-            return recorded.Error!;
-        }
-        var lesson = recorded.Value!;
-        db.SmartboardLessons.Add(lesson);
-        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardLessonRecorded, LessonEntity,
+        return await db.AddAuditedAsync(SmartboardLesson.Record(caller, room, input.Subject, input.TaughtOn, input.Periods, clock),
+            lesson => lesson.Id, lesson => db.Audit(caller, clock, AuditActions.SmartboardLessonRecorded, LessonEntity,
             lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
             $"登记{lesson.ClassroomName} {lesson.Subject} {lesson.Periods} 节（{ChinaTime.FormatDate(lesson.TaughtOn)}）", null, Snapshot(lesson)), cancellationToken);
-        return lesson.Id;
     }
 
     public async Task<Result> DeleteAsync(Caller caller, long lessonId, CancellationToken cancellationToken = default)
@@ -151,9 +144,7 @@ public sealed class SmartboardUseService(IDbContextFactory<EduPortalDbContext> d
 
     public static readonly IReadOnlyList<ExcelColumn<SchoolUseRow>> SchoolColumns =
     [
-        new("县区", r => r.CountyName, 12),
-        new("乡镇", r => r.TownshipName, 12),
-        new("学校", r => r.Name, 22),
+        .. ReportSchoolColumns.Place<SchoolUseRow>(),
         new("班级数", r => r.Classes, 8),
         new("开设学科", r => r.Figure.SubjectsTaught, 10),
         new("已应用学科", r => r.Figure.SubjectsUsed, 10),

@@ -43,20 +43,12 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
     public async Task<Result<int>> OpenRoundAsync(Caller caller, RoundInput input, CancellationToken cancellationToken = default)
     {
         var deadline = input.Deadline is { } d ? DateOnly.FromDateTime(d) : (DateOnly?)null;
-        var opened = SurveyRound.Open(caller, input.Title, deadline, ChinaTime.Today(clock), clock.GetUtcNow());
-        if (!opened.Succeeded)
-        {
-            return opened.Error!;
-        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var round = opened.Value!;
-        db.SurveyRounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.SurveyRoundOpened, nameof(SurveyRound), round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            round.OrgPath, $"发起调查“{round.Title}”，截止 {ChinaTime.FormatDateLong(round.Deadline)}",
-            after: new { 标题 = round.Title, 截止日期 = ChinaTime.FormatDate(round.Deadline) });
-        await db.SaveChangesAsync(cancellationToken);
-        return round.Id;
+        return await db.AddAuditedAsync(SurveyRound.Open(caller, input.Title, deadline, ChinaTime.Today(clock), clock.GetUtcNow()),
+            round => round.Id, round => db.Audit(caller, clock, AuditActions.SurveyRoundOpened, nameof(SurveyRound),
+                round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), round.OrgPath,
+                $"发起调查“{round.Title}”，截止 {ChinaTime.FormatDateLong(round.Deadline)}",
+                after: new { 标题 = round.Title, 截止日期 = ChinaTime.FormatDate(round.Deadline) }), cancellationToken);
     }
 
     public async Task<Result> CloseRoundAsync(Caller caller, int roundId, CancellationToken cancellationToken = default)

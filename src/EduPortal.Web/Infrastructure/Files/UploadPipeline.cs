@@ -152,6 +152,19 @@ public sealed class UploadPipeline(LocalFileStore store)
 
     public const string StorageFailedMessage = "服务器暂时无法保存文件（存储空间不足或不可用），文件未保存，请稍后重试";
 
+    /// <summary>
+    /// A stored upload opened for reading, with the content type its key's extension names; null when there is no key or
+    /// the file is gone. The caller has already checked that the row naming the key is within the caller's jurisdiction.
+    /// </summary>
+    public async Task<(Stream Stream, string ContentType)?> OpenAsync(string? key, CancellationToken cancellationToken = default)
+    {
+        if (key is null || await store.OpenReadAsync(key, cancellationToken) is not { } stream)
+        {
+            return null;
+        }
+        return (stream, FileSignatures.FromExtension(key[(key.LastIndexOf('.') + 1)..]).ContentType());
+    }
+
     /// <summary>Removes a stored upload and its thumbnail (the record that would have owned it was not saved).</summary>
     public async Task DeleteAsync(StoredUpload upload, CancellationToken cancellationToken = default)
     {

@@ -48,10 +48,8 @@ public sealed class AwardRoundService(IDbContextFactory<EduPortalDbContext> dbFa
             return ValidationError.For("Year", $"{year}年度的评比已经发起");
         }
         db.AwardRounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.AwardRoundCreated, nameof(AwardRound), Key(round.Id), round.CountyPath,
-            $"发起“{round.Title}”，报名 {round.Schedule.NominationText}，专家评选 {round.Schedule.ReviewText}，表彰 {round.Schedule.CommendationText}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.AwardRoundCreated, nameof(AwardRound), Key(round.Id), round.CountyPath,
+            $"发起“{round.Title}”，报名 {round.Schedule.NominationText}，专家评选 {round.Schedule.ReviewText}，表彰 {round.Schedule.CommendationText}"), cancellationToken);
         return round.Id;
     }
 
@@ -195,10 +193,8 @@ public sealed class AwardRoundService(IDbContextFactory<EduPortalDbContext> dbFa
                 entry.Kind == AwardKind.TeacherSpace ? $"{entry.TeacherName}已经报名" : "本校的学校空间已经报名");
         }
         db.AwardEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.AwardNominated, nameof(AwardEntry), Key(entry.Id), entry.SchoolPath,
-            $"推荐{entry.DisplayName}参评{entry.Kind.DisplayName()}（{round.Title}）", after: new { 奖项 = entry.Kind.DisplayName(), 参评 = entry.DisplayName, 网址 = entry.SpaceUrl, 说明 = entry.Note });
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.AwardNominated, nameof(AwardEntry), Key(entry.Id), entry.SchoolPath,
+            $"推荐{entry.DisplayName}参评{entry.Kind.DisplayName()}（{round.Title}）", after: new { 奖项 = entry.Kind.DisplayName(), 参评 = entry.DisplayName, 网址 = entry.SpaceUrl, 说明 = entry.Note }), cancellationToken);
         return entry.Id;
     }
 

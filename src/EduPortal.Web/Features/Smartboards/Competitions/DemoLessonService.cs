@@ -82,18 +82,11 @@ public sealed class DemoLessonService(IDbContextFactory<EduPortalDbContext> dbFa
                 return ValidationError.For("ClassroomId", "请选择本校的教室");
             }
         }
-        var recorded = DemoLesson.Record(caller, school, input.Kind, teacher, input.Subject, input.Topic, input.HeldOn, room, input.Notes, input.EvidenceLink, clock);
-        if (!recorded.Succeeded)
-        {
-            return recorded.Error!;
-        }
-        var lesson = recorded.Value!;
-        db.DemoLessons.Add(lesson);
-        await db.SaveThenAuditAsync(() => db.Audit(caller, clock, AuditActions.SmartboardDemoLessonRecorded, Entity,
+        return await db.AddAuditedAsync(DemoLesson.Record(caller, school, input.Kind, teacher, input.Subject, input.Topic, input.HeldOn, room, input.Notes, input.EvidenceLink, clock),
+            lesson => lesson.Id, lesson => db.Audit(caller, clock, AuditActions.SmartboardDemoLessonRecorded, Entity,
             lesson.Id.ToString(CultureInfo.InvariantCulture), lesson.SchoolPath,
             $"{caller.RealName} 登记{lesson.Kind.DisplayName()}“{lesson.Topic}”（{lesson.TeacherName}，{lesson.Subject}，{ChinaTime.FormatDate(lesson.HeldOn)}）",
             null, Snapshot(lesson)), cancellationToken);
-        return lesson.Id;
     }
 
     public async Task<Result> DeleteAsync(Caller caller, int lessonId, CancellationToken cancellationToken = default)
@@ -161,9 +154,7 @@ public sealed class DemoLessonService(IDbContextFactory<EduPortalDbContext> dbFa
 
     public static readonly IReadOnlyList<ExcelColumn<SchoolDemoLessonRow>> SchoolColumns =
     [
-        new("县区", r => r.CountyName, 12),
-        new("乡镇", r => r.TownshipName, 12),
-        new("学校", r => r.Name, 24),
+        .. ReportSchoolColumns.Place<SchoolDemoLessonRow>(schoolWidth: 24),
         new("观摩课", r => r.Observation, 8),
         new("示范课", r => r.Model, 8),
         new("合计", r => r.Total, 8),

@@ -18,7 +18,7 @@ public sealed record DemoLessonRow(int Id, string SchoolName, DateOnly HeldOn, D
     string ClassroomName, string? Notes, string? EvidenceLink, DemoLessonPermissions Permissions);
 
 /// <summary>One school's demo lessons in a year against the rule of at least two (circular 003 §三.2).</summary>
-public sealed record SchoolDemoLessonRow(int SchoolId, string Name, string Path, string CountyName, string? TownshipName, int Observation, int Model)
+public sealed record SchoolDemoLessonRow(int SchoolId, string Name, string Path, string CountyName, string? TownshipName, int Observation, int Model) : IReportSchoolRow
 {
     public int Total => Observation + Model;
     public bool Meets => DemoLessonRule.Meets(Total);

@@ -2,6 +2,7 @@ using EduPortal.Data;
 using EduPortal.Data.Auditing;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Smartboards;
@@ -15,16 +16,9 @@ namespace EduPortal.Web.Features.Smartboards.Repairs;
 /// the reporter's acceptance and the escalation job. Each state change is audited and changes the device's status
 /// (维修中 while open, back in use when fixed, scrapped on 报废).
 /// </summary>
-public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, IFileStore files, TimeProvider clock,
+public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, TimeProvider clock,
     ILogger<RepairTicketService> logger)
 {
-    public const string AuditRaised = "smartboards.repair.raised";
-    public const string AuditTaken = "smartboards.repair.taken";
-    public const string AuditWorked = "smartboards.repair.worked";
-    public const string AuditEscalated = "smartboards.repair.escalated";
-    public const string AuditAutoEscalated = "smartboards.repair.auto-escalated";
-    public const string AuditResolved = "smartboards.repair.resolved";
-    public const string AuditAccepted = "smartboards.repair.accepted";
     public const string JobActorId = "system:repair-escalation";
     public const int QueueLimit = 200;
 
@@ -82,7 +76,7 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
         var ticket = RepairTicket.Raise(caller, facts, fault, stored?.Key, deadlines, calendar, clock).Value!;
         db.RepairTickets.Add(ticket);
         var statusBefore = device.SetUnderRepair(caller, clock);
-        db.Audit(caller, clock, AuditRaised, nameof(RepairTicket), $"device:{deviceId}", facts.SchoolPath,
+        db.Audit(caller, clock, AuditActions.SmartboardRepairRaised, nameof(RepairTicket), $"device:{deviceId}", facts.SchoolPath,
             $"{caller.RealName} 报修{facts.ClassroomName}{facts.DeviceName}（{facts.AssetTag}）：{ticket.Fault}",
             new { 设备状态 = statusBefore }, new { 状态 = ticket.State.DisplayName(), 层级 = ticket.Tier.DisplayName(), 设备状态 = device.StatusName });
         try
@@ -167,21 +161,21 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
     }
 
     public Task<Result> TakeAsync(Caller caller, long ticketId, int version, CancellationToken cancellationToken = default) =>
-        TransitionAsync(caller, ticketId, version, AuditTaken, (t, _, _) => t.Take(caller, clock),
+        TransitionAsync(caller, ticketId, version, AuditActions.SmartboardRepairTaken, (t, _, _) => t.Take(caller, clock),
             t => $"{caller.RealName} 受理报修：{t.DeviceName}（{t.AssetTag}）", cancellationToken);
 
     public Task<Result> RecordWorkAsync(Caller caller, long ticketId, int version, string? note, string? parts, decimal? cost,
         CancellationToken cancellationToken = default) =>
-        TransitionAsync(caller, ticketId, version, AuditWorked, (t, _, _) => t.RecordWork(caller, note, parts, cost, clock),
+        TransitionAsync(caller, ticketId, version, AuditActions.SmartboardRepairWorked, (t, _, _) => t.RecordWork(caller, note, parts, cost, clock),
             t => $"{caller.RealName} 记录维修：{t.DeviceName}（{t.AssetTag}）{note?.Trim()}", cancellationToken);
 
     public Task<Result> ResolveAsync(Caller caller, long ticketId, int version, string? note, string? parts, decimal? cost,
         CancellationToken cancellationToken = default) =>
-        TransitionAsync(caller, ticketId, version, AuditResolved, (t, _, _) => t.Resolve(caller, note, parts, cost, clock),
+        TransitionAsync(caller, ticketId, version, AuditActions.SmartboardRepairResolved, (t, _, _) => t.Resolve(caller, note, parts, cost, clock),
             t => $"{caller.RealName} 维修完成，待验收：{t.DeviceName}（{t.AssetTag}）{note?.Trim()}", cancellationToken);
 
     public Task<Result> EscalateAsync(Caller caller, long ticketId, int version, string? reason, CancellationToken cancellationToken = default) =>
-        TransitionAsync(caller, ticketId, version, AuditEscalated, (t, deadlines, calendar) => t.Escalate(caller, reason, deadlines, calendar, clock),
+        TransitionAsync(caller, ticketId, version, AuditActions.SmartboardRepairEscalated, (t, deadlines, calendar) => t.Escalate(caller, reason, deadlines, calendar, clock),
             t => $"{caller.RealName} 将报修上报至{t.Tier.DisplayName()}：{t.DeviceName}（{t.AssetTag}）{reason?.Trim()}", cancellationToken);
 
     /// <summary>修好 / 返修 / 报废 by the reporter or head teacher; the device's status follows.</summary>
@@ -189,7 +183,7 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
         CancellationToken cancellationToken = default)
     {
         DeviceOutcome outcome = DeviceOutcome.None;
-        return await TransitionAsync(caller, ticketId, version, AuditAccepted, (t, deadlines, calendar) =>
+        return await TransitionAsync(caller, ticketId, version, AuditActions.SmartboardRepairAccepted, (t, deadlines, calendar) =>
             {
                 var result = t.Accept(caller, verdict, comment, deadlines, calendar, clock);
                 outcome = result.Value;
@@ -238,7 +232,7 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
                 if (ticket.EscalateIfOverdue(deadlines.GetValueOrDefault(ticket.CountyId, RepairDeadlines.Default), calendar, clock))
                 {
                     escalated++;
-                    db.Audit(JobActorId, RepairTicket.JobActorName, clock, AuditAutoEscalated, nameof(RepairTicket), Key(ticket), ticket.SchoolPath,
+                    db.Audit(JobActorId, RepairTicket.JobActorName, clock, AuditActions.SmartboardRepairAutoEscalated, nameof(RepairTicket), Key(ticket), ticket.SchoolPath,
                         $"报修超时自动上报：{ticket.DeviceName}（{ticket.AssetTag}）从{from.DisplayName()}上报至{ticket.Tier.DisplayName()}",
                         new { 层级 = from.DisplayName() }, new { 层级 = ticket.Tier.DisplayName() });
                 }
@@ -286,11 +280,7 @@ public sealed class RepairTicketService(IDbContextFactory<EduPortalDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = await db.RepairTickets.AsNoTracking().VisibleTo(caller).Where(t => t.Id == ticketId).Select(t => t.PhotoKey).SingleOrDefaultAsync(cancellationToken);
-        if (key is null || await files.OpenReadAsync(key, cancellationToken) is not { } stream)
-        {
-            return null;
-        }
-        return (stream, FileSignatures.FromExtension(key[(key.LastIndexOf('.') + 1)..]).ContentType());
+        return await uploads.OpenAsync(key, cancellationToken);
     }
 
     /// <summary>A tier deadline (24:00 at the end of its last working day) as the date it ends on: "2026-12-03 当天内".</summary>

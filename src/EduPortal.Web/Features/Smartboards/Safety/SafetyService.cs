@@ -2,6 +2,7 @@ using EduPortal.Data;
 using EduPortal.Data.Auditing;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Smartboards;
@@ -14,13 +15,9 @@ namespace EduPortal.Web.Features.Smartboards.Safety;
 /// Safety inspections against circular 003 §二.3's checklist, their findings (rectification deadline, responsible
 /// person, sign-off with a photo, reminders) and the four policies of §一.4 with 责任部门 and 责任人.
 /// </summary>
-public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, IFileStore files, TimeProvider clock,
+public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, TimeProvider clock,
     ILogger<SafetyService> logger)
 {
-    public const string AuditInspection = "smartboards.safety.inspection";
-    public const string AuditSignOff = "smartboards.safety.signoff";
-    public const string AuditReminder = "smartboards.safety.reminder";
-    public const string AuditPolicy = "smartboards.policy";
     public const string JobActorId = "system:safety-reminder";
     public const string JobActorName = "系统（整改提醒）";
 
@@ -57,7 +54,7 @@ public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactor
         }
         var inspection = recorded.Value!;
         db.SafetyInspections.Add(inspection);
-        db.Audit(caller, clock, AuditInspection, nameof(SafetyInspection), $"school:{school.Id}", school.Path,
+        db.Audit(caller, clock, AuditActions.SmartboardSafetyInspection, nameof(SafetyInspection), $"school:{school.Id}", school.Path,
             $"{caller.RealName} 登记{school.Name} {ChinaTime.FormatDate(inspection.InspectedOn)} 班班通安全检查，发现问题 {inspection.Findings.Count} 项", null,
             new { 检查日期 = ChinaTime.FormatDate(inspection.InspectedOn), 问题 = inspection.Findings.Select(f => f.Item.DisplayName()).ToList() });
         await db.SaveChangesAsync(cancellationToken);
@@ -131,7 +128,7 @@ public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactor
             }
             return result;
         }
-        db.Audit(caller, clock, AuditSignOff, nameof(SafetyFinding), finding.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), finding.SchoolPath,
+        db.Audit(caller, clock, AuditActions.SmartboardSafetySignOff, nameof(SafetyFinding), finding.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), finding.SchoolPath,
             $"{caller.RealName} 整改销号：{finding.Item.DisplayName()} {finding.Problem}", new { 状态 = "待整改" }, new { 状态 = "已整改", 整改情况 = finding.SignOffNote });
         try
         {
@@ -149,11 +146,7 @@ public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = await db.SafetyFindings.AsNoTracking().WithinJurisdiction(caller).Where(f => f.Id == findingId).Select(f => f.SignOffPhotoKey)
             .SingleOrDefaultAsync(cancellationToken);
-        if (key is null || await files.OpenReadAsync(key, cancellationToken) is not { } stream)
-        {
-            return null;
-        }
-        return (stream, FileSignatures.FromExtension(key[(key.LastIndexOf('.') + 1)..]).ContentType());
+        return await uploads.OpenAsync(key, cancellationToken);
     }
 
     /// <summary>
@@ -171,7 +164,7 @@ public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactor
         foreach (var school in reminded.GroupBy(f => f.SchoolPath))
         {
             var overdue = school.Count(f => f.IsOverdue(today));
-            db.Audit(JobActorId, JobActorName, clock, AuditReminder, nameof(SafetyFinding), $"school:{school.First().SchoolId}", school.Key,
+            db.Audit(JobActorId, JobActorName, clock, AuditActions.SmartboardSafetyReminder, nameof(SafetyFinding), $"school:{school.First().SchoolId}", school.Key,
                 $"提醒整改：{school.Count()} 项安全检查问题即将到期或已超期（超期 {overdue} 项）", null, null);
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -225,7 +218,7 @@ public sealed class SafetyService(IDbContextFactory<EduPortalDbContext> dbFactor
                 return updated;
             }
         }
-        db.Audit(caller, clock, AuditPolicy, nameof(SchoolPolicy), $"school:{school.Id}:{kind}", school.Path,
+        db.Audit(caller, clock, AuditActions.SmartboardPolicy, nameof(SchoolPolicy), $"school:{school.Id}:{kind}", school.Path,
             $"{caller.RealName} 登记{school.Name}{kind.DisplayName()}（责任部门 {policy.Department}，责任人 {policy.ResponsiblePerson}）", before,
             new { 责任部门 = policy.Department, 责任人 = policy.ResponsiblePerson });
         try

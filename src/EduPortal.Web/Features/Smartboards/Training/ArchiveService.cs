@@ -16,7 +16,7 @@ namespace EduPortal.Web.Features.Smartboards.Training;
 /// A school's 班班通 archive (circular 003 §二.1: 技术资料、维护维修记录、培训记录、教研工作日志 整理归档): the repair
 /// tickets' steps and the training records the portal holds, and the documents and log entries the school files.
 /// </summary>
-public sealed class ArchiveService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, IFileStore files, TimeProvider clock)
+public sealed class ArchiveService(IDbContextFactory<EduPortalDbContext> dbFactory, UploadPipeline uploads, TimeProvider clock)
 {
     public const string AuditFile = "smartboards.archive.file";
     public const string AuditDelete = "smartboards.archive.delete";
@@ -114,11 +114,11 @@ public sealed class ArchiveService(IDbContextFactory<EduPortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var document = await db.ArchiveDocuments.AsNoTracking().WithinJurisdiction(caller).Where(d => d.Id == documentId)
             .Select(d => new { d.FileKey, d.FileName }).SingleOrDefaultAsync(cancellationToken);
-        if (document?.FileKey is not { } key || await files.OpenReadAsync(key, cancellationToken) is not { } stream)
+        if (await uploads.OpenAsync(document?.FileKey, cancellationToken) is not { } file)
         {
             return null;
         }
-        return (stream, FileSignatures.FromExtension(key[(key.LastIndexOf('.') + 1)..]).ContentType(), document.FileName ?? key);
+        return (file.Stream, file.ContentType, document!.FileName ?? document.FileKey!);
     }
 
     /// <summary>One kind of the archive as a workbook whose caption names the school, the period and when it was made.</summary>
