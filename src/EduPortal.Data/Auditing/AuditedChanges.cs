@@ -16,19 +16,29 @@ public static class AuditedChanges
     public static async Task<Error?> SaveThenAuditAsync(this EduPortalDbContext db, Action audit, CancellationToken cancellationToken,
         Func<DbUpdateException, Error>? refused = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (refused is null)
+        // PostgreSQL and SQL Server retry transient failures and refuse a user transaction outside their execution
+        // strategy: the transaction runs inside it (on SQLite it runs once).
+        var audited = false;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        else if (await db.TrySaveAsync(refused, cancellationToken) is { } error)
-        {
-            return error;
-        }
-        audit();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return null;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (refused is null)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            else if (await db.TrySaveAsync(refused, ct) is { } error)
+            {
+                return error;
+            }
+            if (!audited)
+            {
+                audit();
+                audited = true;
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (Error?)null;
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -31,13 +31,17 @@ public sealed class LabInactivityJob(IDbContextFactory<EduPortalDbContext> dbFac
         var inactive = LabCoverage.InactiveSchools(schools.Select(s => (s.Id, lastLesson.GetValueOrDefault(s.Id))), today, weeks).ToHashSet();
 
         var monday = Weeks.MondayOf(today);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LabInactivityFlags.Where(f => f.WeekStart == monday).ExecuteDeleteAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        db.LabInactivityFlags.AddRange(schools.Where(s => inactive.Contains(s.Id))
-            .Select(s => new LabInactivityFlag(monday, s.Id, s.Path, weeks, lastLesson.GetValueOrDefault(s.Id), now)));
-        var flagged = await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return flagged;
+        // Inside the provider's execution strategy: PostgreSQL and SQL Server refuse a user transaction outside it.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LabInactivityFlags.Where(f => f.WeekStart == monday).ExecuteDeleteAsync(ct);
+            db.LabInactivityFlags.AddRange(schools.Where(s => inactive.Contains(s.Id))
+                .Select(s => new LabInactivityFlag(monday, s.Id, s.Path, weeks, lastLesson.GetValueOrDefault(s.Id), now)));
+            var flagged = await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return flagged;
+        }, cancellationToken);
     }
 }

@@ -189,27 +189,31 @@ public sealed class SmartboardLedgerService(IDbContextFactory<EduPortalDbContext
             return new LedgerImportResult(0, 0, results);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Classrooms.AddRange(newRooms.Values);
-        await db.SaveChangesAsync(cancellationToken);
-        var devices = new List<Device>(accepted.Count);
-        foreach (var (details, status, roomName) in accepted)
+        // Inside the provider's execution strategy: PostgreSQL and SQL Server refuse a user transaction outside it.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync<Result<LedgerImportResult>>(async ct =>
         {
-            var room = roomName is null ? null : roomByName.GetValueOrDefault(roomName) ?? newRooms[roomName];
-            devices.Add(Device.Register(caller, schoolId, school.Path, countyId, room, details, status, clock, imported: true).Value!);
-        }
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Devices.AddRange(devices);
-        db.Audit(caller, clock, AuditActions.SmartboardDevicesImported, SmartboardRegisterService.DeviceEntity, schoolId.ToString(CultureInfo.InvariantCulture),
-            school.Path, $"导入{school.Name}设备台账 {devices.Count} 台" + (newRooms.Count > 0 ? $"，新登记教室 {newRooms.Count} 间" : ""),
-            null, new { 设备数 = devices.Count, 新教室 = newRooms.Keys.ToList() });
-        db.ChangeTracker.DetectChanges();
-        if (await SmartboardRegisterService.SaveAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return new LedgerImportResult(devices.Count, newRooms.Count, results);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Classrooms.AddRange(newRooms.Values);
+            await db.SaveChangesAsync(ct);
+            var devices = new List<Device>(accepted.Count);
+            foreach (var (details, status, roomName) in accepted)
+            {
+                var room = roomName is null ? null : roomByName.GetValueOrDefault(roomName) ?? newRooms[roomName];
+                devices.Add(Device.Register(caller, schoolId, school.Path, countyId, room, details, status, clock, imported: true).Value!);
+            }
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Devices.AddRange(devices);
+            db.Audit(caller, clock, AuditActions.SmartboardDevicesImported, SmartboardRegisterService.DeviceEntity, schoolId.ToString(CultureInfo.InvariantCulture),
+                school.Path, $"导入{school.Name}设备台账 {devices.Count} 台" + (newRooms.Count > 0 ? $"，新登记教室 {newRooms.Count} 间" : ""),
+                null, new { 设备数 = devices.Count, 新教室 = newRooms.Keys.ToList() });
+            db.ChangeTracker.DetectChanges();
+            if (await SmartboardRegisterService.SaveAsync(db, ct) is { } conflict)
+            {
+                return conflict;
+            }
+            await transaction.CommitAsync(ct);
+            return new LedgerImportResult(devices.Count, newRooms.Count, results);
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -106,14 +106,18 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
             .Concat(repeats.Where(r => settled.All(s => s.SchoolId != r.Key)).Select(r => new RepairFigureSnapshot(today, r.Key, r.Value.First.SchoolPath,
                 r.Value.First.TownshipId, r.Value.First.CountyId, 0, 0, 0, 0, r.Value.Devices)))
             .ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.RepairFigureSnapshots.ExecuteDeleteAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.RepairFigureSnapshots.AddRange(rows);
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
+        // Inside the provider's execution strategy: PostgreSQL and SQL Server refuse a user transaction outside it.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.RepairFigureSnapshots.ExecuteDeleteAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.RepairFigureSnapshots.AddRange(rows);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return rows.Count;
+        }, cancellationToken);
     }
 
     /// <summary>
