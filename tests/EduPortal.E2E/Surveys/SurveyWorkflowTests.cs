@@ -176,6 +176,16 @@ public sealed class SurveyWorkflowTests(PortalServer server)
         await Expect(Field(school, "LabLeadName")).ToHaveValueAsync("赵敏");
         await Expect(school.Locator("[data-testid=survey-status]")).ToContainTextAsync("草稿");
 
+        // Typed the moment the form shows, before the page's own scripts have run (or its circuit is interactive),
+        // and gone at once: the copy is kept by a listener installed before Blazor starts, never by a round trip.
+        await school.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Field(school, "LabLeadName").FillAsync("赵敏之");
+        await school.ReloadAsync();
+        await school.WaitForCircuitAsync();
+        await Expect(school.Locator(".mud-snackbar")).ToContainTextAsync("已恢复上次未保存的填写内容");
+        await Expect(Field(school, "LabLeadName")).ToHaveValueAsync("赵敏之");
+        await Expect(school.Locator("[data-testid=autosave-status]")).ToContainTextAsync("草稿已自动保存");
+
         // Letters in a number are refused next to the field, never read as the digits before them; nothing is saved.
         await TypeAsync(school, "物理.Teachers", "6");
         await Field(school, "物理.Teachers").FillAsync("2abc");

@@ -13,3 +13,21 @@ window.eduPortal = {
         URL.revokeObjectURL(url);
     }
 };
+
+// Keeps what is typed into a form area marked data-draft-key in the browser's localStorage (under that key) until
+// the server has saved it, so a lost connection, a dead instance or a reload before the autosave fires loses
+// nothing. One listener on the document, installed before Blazor starts: no keystroke depends on a circuit round
+// trip having attached it first.
+document.addEventListener("input", event => {
+    const field = event.target?.dataset?.field;
+    const area = event.target?.closest?.("[data-draft-key]");
+    if (!field || !area) {
+        return;
+    }
+    const key = area.dataset.draftKey;
+    const stored = JSON.parse(localStorage.getItem(key) || "{}");
+    stored.fields = stored.fields || {};
+    stored.fields[field] = event.target.value;
+    stored.at = Date.now();
+    localStorage.setItem(key, JSON.stringify(stored));
+}, true);

@@ -1,19 +1,5 @@
-// Keeps what is typed into a survey form in the browser's localStorage until the server has saved it, so a
-// lost connection or a reload before the autosave fires loses nothing. Loaded as a module by SurveyFormPage.
-export function watch(key, element) {
-    element.addEventListener("input", event => {
-        const field = event.target?.dataset?.field;
-        if (!field) {
-            return;
-        }
-        const stored = JSON.parse(localStorage.getItem(key) || "{}");
-        stored.fields = stored.fields || {};
-        stored.fields[field] = event.target.value;
-        stored.at = Date.now();
-        localStorage.setItem(key, JSON.stringify(stored));
-    });
-}
-
+// Reads and clears the browser's copy of a survey form (written by the data-draft-key listener in eduportal.js)
+// once the server has the draft. Loaded as a module by SurveyFormPage.
 export function read(key) {
     return localStorage.getItem(key);
 }
