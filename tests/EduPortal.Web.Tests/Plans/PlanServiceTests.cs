@@ -155,6 +155,49 @@ public sealed class PlanServiceTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task The_task_list_exports_every_task_with_its_status_and_names_the_plan_its_period_and_when_it_was_made()
+    {
+        var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var planId = await CountyPlanAsync("东溪区方案（导出测试）");
+        var plans = portal.Service<PlanService>();
+        foreach (var (title, due) in new[] { ("导出测试逾期任务", -1), ("导出测试进行中任务", 20) })
+        {
+            var created = await plans.AddTaskAsync(county, planId, new PlanTaskInput
+            {
+                Title = title,
+                Period = "第一阶段",
+                ResponsibleUnitId = school.OrgUnitId,
+                ResponsiblePeople = "王校长",
+                SupervisingOffice = "督导室",
+                StartDate = portal.Today.AddDays(-10).ToDateTime(TimeOnly.MinValue),
+                DueDate = portal.Today.AddDays(due).ToDateTime(TimeOnly.MinValue),
+            });
+            Assert.True(created.Succeeded, created.Error?.Message);
+        }
+        var view = (await plans.GetAsync(county, planId)).Value!;
+
+        var workbook = PlanService.ExportTasks(view, portal.Clock.GetUtcNow());
+
+        using var excel = new ClosedXML.Excel.XLWorkbook(new MemoryStream(workbook));
+        var sheet = excel.Worksheet(1);
+        var caption = sheet.Cell(1, 1).GetString();
+        Assert.Contains("东溪区方案（导出测试）", caption);
+        Assert.Contains(ChinaTime.FormatDateLong(view.Plan.PeriodStart), caption);
+        Assert.Contains(ChinaTime.FormatDateLong(view.Plan.PeriodEnd), caption);
+        Assert.Contains($"导出时间：{ChinaTime.Format(portal.Clock.GetUtcNow())}", caption);
+        Assert.Equal(["时段", "任务", "责任单位", "责任人", "督办处室", "开始日期", "完成时限", "状态", "分解完成情况"],
+            Enumerable.Range(1, 9).Select(c => sheet.Cell(2, c).GetString()));
+        var rows = Enumerable.Range(3, 2).ToDictionary(r => sheet.Cell(r, 2).GetString(), r => sheet.Row(r));
+        Assert.Equal(PlanTaskStatus.Overdue.DisplayName(), rows["导出测试逾期任务"].Cell(8).GetString());
+        Assert.Equal(ChinaTime.FormatDate(portal.Today.AddDays(-1)), rows["导出测试逾期任务"].Cell(7).GetString());
+        Assert.NotEqual(PlanTaskStatus.Overdue.DisplayName(), rows["导出测试进行中任务"].Cell(8).GetString());
+        Assert.Equal(school.OrgUnitName, rows["导出测试进行中任务"].Cell(3).GetString());
+        Assert.Equal("督导室", rows["导出测试进行中任务"].Cell(5).GetString());
+        Assert.True(sheet.Cell(5, 2).IsEmpty());
+    }
+
+    [Fact]
     public async Task An_overdue_task_shows_on_its_units_home_card_and_not_another_schools()
     {
         var school = await portal.CallerAsync(DemoAccounts.SchoolAdmin);

@@ -8,6 +8,7 @@ using EduPortal.Domain.Common;
 using EduPortal.Domain.Metrics;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Plans;
+using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
@@ -183,6 +184,29 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
             DateOnly.FromDateTime(input.DueDate!.Value), input.ResponsiblePeople, input.SupervisingOffice),
             task => task.Id, task => db.Audit(caller, clock, AuditActions.PlanTaskAdded, nameof(PlanTask), Key(task.Id), plan.OwnerPath,
             $"在“{plan.Title}”中添加任务“{task.Title}”（{task.ResponsibleUnitName}，{ChinaTime.FormatDate(task.DueDate)} 前）"), cancellationToken);
+    }
+
+    /// <summary>
+    /// The plan's task list as an Excel sheet: every task with its period, responsible unit, supervising office, dates,
+    /// status (late completions marked) and, for a broken-down task, how many schools have completed; the caption names
+    /// the plan, its period and when the sheet was made.
+    /// </summary>
+    public static byte[] ExportTasks(PlanView view, DateTimeOffset madeAt)
+    {
+        var plan = view.Plan;
+        var caption = $"{plan.Title}（{ChinaTime.FormatDateLong(plan.PeriodStart)}至{ChinaTime.FormatDateLong(plan.PeriodEnd)}）任务列表，" +
+            $"共 {view.Tasks.Count} 项，导出时间：{ChinaTime.Format(madeAt)}";
+        return ExcelExport.Build("任务列表", [
+            new ExcelColumn<PlanTaskRow>("时段", t => t.Period, 14),
+            new("任务", t => t.Title, 40),
+            new("责任单位", t => t.ResponsibleUnitName, 22),
+            new("责任人", t => t.ResponsiblePeople, 14),
+            new("督办处室", t => t.SupervisingOffice, 14),
+            new("开始日期", t => ChinaTime.FormatDate(t.StartDate), 12),
+            new("完成时限", t => ChinaTime.FormatDate(t.DueDate), 12),
+            new("状态", t => t.CompletedLate ? $"{t.Status.DisplayName()}（逾期完成）" : t.Status.DisplayName(), 14),
+            new("分解完成情况", t => t.Breakdown?.Label ?? "", 14),
+        ], view.Tasks, caption);
     }
 
     public async Task<Result<PlanTaskView>> GetTaskAsync(Caller caller, int taskId, CancellationToken cancellationToken = default)
