@@ -121,6 +121,19 @@ public sealed class HandEnteredTargetServiceTests(PortalFactory portal)
         Assert.Equal(county.UserId, audit.ActorId);
         Assert.Contains("31", audit.Before);
         Assert.Contains("34", audit.After);
+
+        // The history exports with the corrected value marked, naming the target, its scope, the dates and when.
+        using var excel = new ClosedXML.Excel.XLWorkbook(new MemoryStream(PlanService.ExportEntries(view, portal.Clock.GetUtcNow())));
+        var sheet = excel.Worksheet(1);
+        var caption = sheet.Cell(1, 1).GetString();
+        Assert.Contains(view.Target.Name, caption);
+        Assert.Contains(view.Target.ScopeName, caption);
+        Assert.Contains(ChinaTime.FormatDateLong(portal.Today), caption);
+        Assert.Contains($"导出时间：{ChinaTime.Format(portal.Clock.GetUtcNow())}", caption);
+        var rows = Enumerable.Range(3, 2).Select(r => (Value: sheet.Cell(r, 2).GetDouble(), Note: sheet.Cell(r, 4).GetString(), State: sheet.Cell(r, 9).GetString())).ToList();
+        Assert.Contains((34d, "含补训 3 人", "有效"), rows);
+        Assert.Contains(rows, r => r.Value == 31d && r.State.StartsWith($"已更正（{county.RealName}", StringComparison.Ordinal));
+        Assert.True(sheet.Cell(5, 1).IsEmpty());
     }
 
     [Fact]

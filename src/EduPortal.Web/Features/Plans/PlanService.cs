@@ -209,6 +209,31 @@ public sealed class PlanService(IDbContextFactory<EduPortalDbContext> dbFactory,
         ], view.Tasks, caption);
     }
 
+    /// <summary>
+    /// A hand-entered target's entry history as an Excel sheet, corrected values included and marked, with the
+    /// evidence (note, link, file names) and who entered each value when; the caption names the target, its scope,
+    /// the dates the history covers and when the sheet was made.
+    /// </summary>
+    public static byte[] ExportEntries(PlanTargetView view, DateTimeOffset madeAt)
+    {
+        var target = view.Target;
+        var span = view.History.Count == 0
+            ? "尚未填报"
+            : $"{ChinaTime.FormatDateLong(view.History.Min(e => e.Date))}至{ChinaTime.FormatDateLong(view.History.Max(e => e.Date))}";
+        var caption = $"{view.PlanTitle} · {target.Name}（{target.ScopeName}）填报记录，{span}，共 {view.History.Count} 条，导出时间：{ChinaTime.Format(madeAt)}";
+        return ExcelExport.Build("填报记录", [
+            new ExcelColumn<PlanTargetEntry>("数据日期", e => ChinaTime.FormatDate(e.Date), 12),
+            new("数值", e => e.Value, 12),
+            new("单位", _ => target.Unit, 8),
+            new("佐证说明", e => e.EvidenceNote ?? "", 30),
+            new("佐证链接", e => e.EvidenceLink ?? "", 30),
+            new("佐证文件", e => string.Join("、", e.Files.Select(f => f.FileName)), 24),
+            new("填报人", e => e.EnteredByName, 12),
+            new("填报时间", e => ChinaTime.Format(e.EnteredAt), 17),
+            new("状态", e => e.IsCurrent ? "有效" : $"已更正（{e.SupersededByName} {ChinaTime.Format(e.SupersededAt!.Value)}）", 28),
+        ], view.History, caption);
+    }
+
     public async Task<Result<PlanTaskView>> GetTaskAsync(Caller caller, int taskId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
