@@ -8,6 +8,9 @@ using EduPortal.Domain.Plans;
 using EduPortal.Domain.Points;
 using EduPortal.Domain.Smartboards;
 using EduPortal.Domain.Surveys;
+using EduPortal.Domain.News;
+using EduPortal.Domain.Guides;
+using EduPortal.Domain.Feedback;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +88,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<AwardEntry> AwardEntries => Set<AwardEntry>();
     public DbSet<AwardAssignment> AwardAssignments => Set<AwardAssignment>();
     public DbSet<AwardScore> AwardScores => Set<AwardScore>();
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<Guide> Guides => Set<Guide>();
+    public DbSet<UserFeedback> UserFeedback => Set<UserFeedback>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
