@@ -48,10 +48,10 @@ public sealed class NewsItem : ISchoolScoped
     public List<NewsPhoto> Photos { get; private set; } = [];
 
     /// <summary>A new item from a teacher (or admin) of <paramref name="school"/>, waiting for the school's space admin.</summary>
-    public static Result<NewsItem> Submit(Caller caller, OrgUnit school, int countyId, string? title, string? body, int photoCount, int sentToday,
+    public static Result<NewsItem> Submit(Caller caller, NewsSchool school, string? title, string? body, int photoCount, int sentToday,
         DateTimeOffset now)
     {
-        if (!school.IsSchool || caller.OrgUnitId != school.Id)
+        if (caller.OrgKind != OrgUnitKind.School || caller.OrgUnitId != school.Id)
         {
             return new ForbiddenError("只有本校教师可以向学校投稿。");
         }
@@ -69,7 +69,7 @@ public sealed class NewsItem : ISchoolScoped
             SchoolId = school.Id,
             SchoolPath = school.Path,
             SchoolName = school.Name,
-            CountyId = countyId,
+            CountyId = school.CountyId,
             AuthorId = caller.UserId,
             AuthorName = caller.RealName,
             Title = title!.Trim(),

@@ -49,7 +49,7 @@ public sealed class NewsDemoSeeder(EduPortalDbContext db, LocalFileStore store, 
         var items = new List<NewsItem>();
         NewsItem Submit(Caller author, int story, int daysAgo, int photoCount)
         {
-            var item = NewsItem.Submit(author, school, county.Id, Stories[story].Title, Stories[story].Body, photoCount, 0, now.AddDays(-daysAgo)).Value!;
+            var item = NewsItem.Submit(author, new NewsSchool(school.Id, school.Name, school.Path, county.Id), Stories[story].Title, Stories[story].Body, photoCount, 0, now.AddDays(-daysAgo)).Value!;
             for (var p = 0; p < photoCount; p++)
             {
                 item.AddPhoto(author, photos[(story + p) % photos.Count].Key, photos[(story + p) % photos.Count].Thumbnail, "image/jpeg", creating: true);

@@ -37,7 +37,7 @@ public sealed class NewsService(IDbContextFactory<EduPortalDbContext> dbFactory,
         var sentToday = await db.NewsItems.CountAsync(n => n.AuthorId == caller.UserId && n.SubmittedAt >= since, cancellationToken);
         var countyPath = OrgUnit.AncestorPaths(school.Path)[1];
         var countyId = await db.OrgUnits.Where(o => o.Path == countyPath).Select(o => o.Id).SingleAsync(cancellationToken);
-        var created = NewsItem.Submit(caller, school, countyId, input.Title, input.Body, photos.Count, sentToday, clock.GetUtcNow());
+        var created = NewsItem.Submit(caller, new NewsSchool(school.Id, school.Name, school.Path, countyId), input.Title, input.Body, photos.Count, sentToday, clock.GetUtcNow());
         if (!created.Succeeded)
         {
             return created.Error!;
