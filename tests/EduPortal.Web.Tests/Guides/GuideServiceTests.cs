@@ -22,8 +22,9 @@ public sealed partial class GuideServiceTests(PortalFactory portal)
         var html = portal.Service<GuideRenderer>().Render(
             "## 步骤\n\n<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n[点我](javascript:alert(1)) [帮助](https://example.org/help)\n\n1. **发布**\n");
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("onerror=", html, StringComparison.OrdinalIgnoreCase);
+        // Raw HTML is shown as text, never as an element.
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<h2>步骤</h2>", html);
         Assert.Contains("<strong>发布</strong>", html);
