@@ -89,6 +89,22 @@ public sealed class NewsWorkflowTests(PortalServer server)
             await page.GoAsync("/guides");
             await Expect(page.Locator("[data-testid=guide-index-item]").Filter(new() { HasText = "学校新闻投稿" })).ToHaveCountAsync(1);
             await page.ShotAsync("guide-02-index-teacher");
+
+            // Feedback with a screenshot; the county's editor sees it in the inbox.
+            await page.GoAsync("/suggestions");
+            await page.FillAsync("[data-testid=feedback-text]", "建议在“我的实验”中增加按学期筛选。");
+            await page.Locator("input[type=file]").SetInputFilesAsync(PortalSteps.TinyPngFile("feedback"));
+            await page.ClickAsync("[data-testid=feedback-send]");
+            await Expect(page.Locator("[data-testid=feedback-table]")).ToContainTextAsync("建议在“我的实验”中增加按学期筛选");
+            await page.ShotAsync("feedback-01-teacher-sent");
+        });
+        var editor = await server.NewPageAsync();
+        await editor.ExplainingFailureAsync("feedback-editor", async () =>
+        {
+            await editor.SignInAsync("county_admin");
+            await editor.GoAsync("/suggestions/inbox");
+            await Expect(editor.Locator("[data-testid=feedback-table]")).ToContainTextAsync("建议在“我的实验”中增加按学期筛选");
+            await editor.ShotAsync("feedback-02-editor-inbox");
         });
     }
 }
