@@ -24,8 +24,15 @@ internal static class NewsTestPeople
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         await using var db = await portal.DbAsync();
         var other = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.County && o.Id != county.OrgUnitId).OrderBy(o => o.Id).FirstAsync();
-        return county with { UserId = "other-county-editor", RealName = "外县编辑", OrgUnitId = other.Id, OrgUnitName = other.Name, OrgPath = other.Path,
-            Capabilities = Capability.BureauEditor };
+        return county with
+        {
+            UserId = "other-county-editor",
+            RealName = "外县编辑",
+            OrgUnitId = other.Id,
+            OrgUnitName = other.Name,
+            OrgPath = other.Path,
+            Capabilities = Capability.BureauEditor
+        };
     }
 
     public static async Task<OrgUnit> SchoolOfOtherCountyAsync(this PortalFactory portal, int skip)

@@ -317,7 +317,14 @@ public sealed class NewsService(IDbContextFactory<EduPortalDbContext> dbFactory,
     {
         var rows = await items.Select(n => new
         {
-            n.Id, n.Title, n.SchoolName, n.AuthorName, n.Status, n.Recommendation, n.SubmittedAt, n.PublishedAt,
+            n.Id,
+            n.Title,
+            n.SchoolName,
+            n.AuthorName,
+            n.Status,
+            n.Recommendation,
+            n.SubmittedAt,
+            n.PublishedAt,
             Cover = n.Photos.OrderBy(p => p.Position).Select(p => (int?)p.Id).FirstOrDefault(),
             Excerpt = n.Body.Substring(0, 80),
         }).ToListAsync(cancellationToken);
