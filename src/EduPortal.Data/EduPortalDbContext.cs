@@ -2,7 +2,10 @@ using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
+using EduPortal.Domain.Feedback;
+using EduPortal.Domain.Guides;
 using EduPortal.Domain.LabRecords;
+using EduPortal.Domain.News;
 using EduPortal.Domain.Organization;
 using EduPortal.Domain.Plans;
 using EduPortal.Domain.Points;
@@ -85,6 +88,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<AwardEntry> AwardEntries => Set<AwardEntry>();
     public DbSet<AwardAssignment> AwardAssignments => Set<AwardAssignment>();
     public DbSet<AwardScore> AwardScores => Set<AwardScore>();
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<Guide> Guides => Set<Guide>();
+    public DbSet<UserFeedback> UserFeedback => Set<UserFeedback>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

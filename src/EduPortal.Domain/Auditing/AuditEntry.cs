@@ -127,6 +127,19 @@ public static class AuditActions
     public const string AwardTierOverridden = "cloudspaces.award.tier.overridden";
     public const string AwardPublished = "cloudspaces.award.published";
 
+    // School news (circular 001 §四(二)1), operation guides and users' feedback (circular 000 §三.3).
+    public const string NewsSubmitted = "news.submitted";
+    public const string NewsEdited = "news.edited";
+    public const string NewsPublished = "news.published";
+    public const string NewsReturned = "news.returned";
+    public const string NewsRecommended = "news.recommended";
+    public const string NewsFeatured = "news.featured";
+    public const string NewsDeclined = "news.declined";
+    public const string GuideEdited = "guide.edited";
+    public const string UserFeedbackSent = "feedback.sent";
+    public const string UserFeedbackAnswered = "feedback.answered";
+    public const string UserFeedbackClosed = "feedback.closed";
+
     // Cloud spaces (circular 001 §四(二)2): term assessments, statistics, hand entries, the school's award.
     public const string CloudSpaceTermOpened = "cloudspaces.term.opened";
     public const string CloudSpaceTermConfigured = "cloudspaces.term.configured";
@@ -214,6 +227,17 @@ public static class AuditActions
         [AwardDeepComputed] = "评定深度应用奖项",
         [AwardTierOverridden] = "调整获奖等次",
         [AwardPublished] = "发布空间评比结果",
+        [NewsSubmitted] = "新闻投稿",
+        [NewsEdited] = "修改新闻",
+        [NewsPublished] = "发布学校新闻",
+        [NewsReturned] = "退回新闻稿件",
+        [NewsRecommended] = "推荐新闻到县区",
+        [NewsFeatured] = "县区精选新闻",
+        [NewsDeclined] = "县区未采用新闻",
+        [GuideEdited] = "修改操作指南",
+        [UserFeedbackSent] = "提交意见建议",
+        [UserFeedbackAnswered] = "回复意见建议",
+        [UserFeedbackClosed] = "关闭意见建议",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

@@ -7,8 +7,11 @@ using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Auditing;
 using EduPortal.Web.Features.CloudSpaces;
+using EduPortal.Web.Features.Feedback;
+using EduPortal.Web.Features.Guides;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Features.News;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Plans;
 using EduPortal.Web.Features.Points;
@@ -220,6 +223,9 @@ public static class ServiceRegistration
         services.AddSmartboards(configuration);
         services.AddCloudSpaces(configuration);
         services.AddPlans(configuration);
+        services.AddNews(configuration);
+        services.AddGuides(configuration);
+        services.AddFeedback(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -257,6 +263,9 @@ public static class ServiceRegistration
         app.MapSmartboardsEndpoints();
         app.MapCloudSpacesEndpoints();
         app.MapPlansEndpoints();
+        app.MapNewsEndpoints();
+        app.MapGuidesEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapDiagnosticsEndpoints();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
@@ -283,6 +292,9 @@ public static class ServiceRegistration
         app.ScheduleSmartboardsJobs();
         app.ScheduleCloudSpacesJobs();
         app.SchedulePlansJobs();
+        app.ScheduleNewsJobs();
+        app.ScheduleGuidesJobs();
+        app.ScheduleFeedbackJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

@@ -1,7 +1,10 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Features.CloudSpaces;
+using EduPortal.Web.Features.Feedback;
+using EduPortal.Web.Features.Guides;
 using EduPortal.Web.Features.LabRecords;
+using EduPortal.Web.Features.News;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Plans;
 using EduPortal.Web.Features.Points;
@@ -137,6 +140,9 @@ public static class DatabaseInitializer
         await context.SeedCloudSpacesAsync();
         // Last: the plans' demo snapshots read every other module's figures.
         await context.SeedPlansAsync();
+        await context.SeedNewsAsync();
+        await context.SeedGuidesAsync();
+        await context.SeedFeedbackAsync();
         if (context.CitySeeded)
         {
             app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
