@@ -1,5 +1,6 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Circulars;
 using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
@@ -85,6 +86,8 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<AwardEntry> AwardEntries => Set<AwardEntry>();
     public DbSet<AwardAssignment> AwardAssignments => Set<AwardAssignment>();
     public DbSet<AwardScore> AwardScores => Set<AwardScore>();
+    public DbSet<Circular> Circulars => Set<Circular>();
+    public DbSet<CircularNumberCounter> CircularNumberCounters => Set<CircularNumberCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
