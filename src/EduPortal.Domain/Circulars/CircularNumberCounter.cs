@@ -11,10 +11,12 @@ public sealed class CircularNumberCounter
     {
     }
 
-    public CircularNumberCounter(int issuerUnitId, int year)
+    /// <param name="lastNumber">Numbers the bureau already used that year before the portal (a mid-year start); usually 0.</param>
+    public CircularNumberCounter(int issuerUnitId, int year, int lastNumber = 0)
     {
         IssuerUnitId = issuerUnitId;
         Year = year;
+        LastNumber = Math.Max(0, lastNumber);
     }
 
     public int IssuerUnitId { get; private set; }
