@@ -1,3 +1,5 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 
@@ -11,7 +13,7 @@ public sealed class CircularBody
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseEmphasisExtras().UseAutoLinks().Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     private static HtmlSanitizer CreateSanitizer()
     {
@@ -36,13 +38,40 @@ public sealed class CircularBody
     }
 
     /// <summary>Sanitized HTML for a page.</summary>
-    public string ToHtml(string? markdown) => _sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
+    public string ToHtml(string? markdown) => Sanitize(markdown);
 
-    /// <summary>Plain paragraphs for the PDF (Markdown markup removed, one entry per block).</summary>
-    public static IReadOnlyList<string> ToParagraphs(string? markdown) =>
-        Markdown.ToPlainText(markdown ?? "", Pipeline)
-            .Replace("\r", "", StringComparison.Ordinal)
-            .Split('\n', StringSplitOptions.TrimEntries)
-            .Where(line => line.Length > 0)
-            .ToList();
+    private static string Sanitize(string? markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
+
+    /// <summary>
+    /// Plain paragraphs for the PDF, taken from the same sanitized HTML a page shows (so a script's text never prints): one
+    /// entry per paragraph, heading, list item or table row; ordered list items keep their numbers.
+    /// </summary>
+    public static IReadOnlyList<string> ToParagraphs(string? markdown)
+    {
+        var document = new HtmlParser().ParseDocument($"<body>{Sanitize(markdown)}</body>");
+        var result = new List<string>();
+        foreach (var element in document.Body!.QuerySelectorAll("p, h1, h2, h3, h4, h5, h6, li, tr"))
+        {
+            // A paragraph inside a list item is printed with its item.
+            if (element.LocalName == "p" && element.Closest("li") is not null)
+            {
+                continue;
+            }
+            var text = string.Join(" ", element.TextContent.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            if (element.LocalName == "tr")
+            {
+                text = string.Join("  ", element.Children.Select(c => c.TextContent.Trim()));
+            }
+            if (element.LocalName == "li" && element.ParentElement is { LocalName: "ol" } list)
+            {
+                var start = int.TryParse(list.GetAttribute("start"), out var s) ? s : 1;
+                text = $"{start + list.Children.ToList().IndexOf(element)}.{text}";
+            }
+            if (text.Trim().Length > 0)
+            {
+                result.Add(text.Trim());
+            }
+        }
+        return result;
+    }
 }
