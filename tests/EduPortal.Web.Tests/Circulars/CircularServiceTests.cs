@@ -283,4 +283,25 @@ public sealed class CircularServiceTests(PortalFactory portal)
         Assert.Equal(ChinaTime.FormatDateLong(DateOnly.FromDateTime(ChinaTime.ToChina(circular.PublishedAt!.Value).DateTime)), lines[^2]);
         Assert.DoesNotContain("script", text);
     }
+
+    [Fact]
+    public async Task The_demo_circular_000_prints_its_salutation_timeline_contact_and_attachments()
+    {
+        var editor = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        await using var db = await portal.DbAsync();
+        var id = await db.Circulars.Where(c => c.Title == "关于在全区中小学校使用“实验管理小程序”的通知").Select(c => c.Id).SingleAsync();
+
+        var pdf = await Circulars.PdfAsync(editor, id);
+
+        var text = await PdfText.ExtractAsync(pdf.Value.Bytes, "circular-000");
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^东电教发〔\d{4}〕9号$", lines[1]);
+        Assert.Contains("各中心校、初中、区直学校：", lines);
+        Assert.Contains("一、程序介绍", lines);
+        Assert.Contains(lines, l => l.StartsWith("2.注册：", StringComparison.Ordinal) && l.EndsWith("4月21日前完成", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("3.记录：", StringComparison.Ordinal) && l.EndsWith("4月23日起", StringComparison.Ordinal));
+        Assert.Contains("联系人：刘冰峰", lines);
+        Assert.Contains("联系电话：2663755 13759693597", lines);
+        Assert.Contains(lines, l => l.StartsWith("附件：1.学校管理员名单", StringComparison.Ordinal));
+    }
 }
