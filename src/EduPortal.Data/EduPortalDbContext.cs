@@ -1,5 +1,6 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Circulars;
 using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Feedback;
@@ -91,6 +92,8 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<Guide> Guides => Set<Guide>();
     public DbSet<UserFeedback> UserFeedback => Set<UserFeedback>();
+    public DbSet<Circular> Circulars => Set<Circular>();
+    public DbSet<CircularNumberCounter> CircularNumberCounters => Set<CircularNumberCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using EduPortal.Web.Components;
 using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Auditing;
+using EduPortal.Web.Features.Circulars;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Feedback;
 using EduPortal.Web.Features.Guides;
@@ -226,6 +227,7 @@ public static class ServiceRegistration
         services.AddNews(configuration);
         services.AddGuides(configuration);
         services.AddFeedback(configuration);
+        services.AddCirculars(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -266,6 +268,7 @@ public static class ServiceRegistration
         app.MapNewsEndpoints();
         app.MapGuidesEndpoints();
         app.MapFeedbackEndpoints();
+        app.MapCircularsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapDiagnosticsEndpoints();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
@@ -295,6 +298,7 @@ public static class ServiceRegistration
         app.ScheduleNewsJobs();
         app.ScheduleGuidesJobs();
         app.ScheduleFeedbackJobs();
+        app.ScheduleCircularsJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

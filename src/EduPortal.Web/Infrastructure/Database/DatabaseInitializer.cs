@@ -1,5 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
+using EduPortal.Web.Features.Circulars;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Feedback;
 using EduPortal.Web.Features.Guides;
@@ -143,6 +144,7 @@ public static class DatabaseInitializer
         await context.SeedNewsAsync();
         await context.SeedGuidesAsync();
         await context.SeedFeedbackAsync();
+        await context.SeedCircularsAsync();
         if (context.CitySeeded)
         {
             app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
