@@ -85,6 +85,7 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<AwardEntry> AwardEntries => Set<AwardEntry>();
     public DbSet<AwardAssignment> AwardAssignments => Set<AwardAssignment>();
     public DbSet<AwardScore> AwardScores => Set<AwardScore>();
+    public DbSet<Domain.Exports.ExportJob> ExportJobs => Set<Domain.Exports.ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Features.CloudSpaces;
+using EduPortal.Web.Features.Exports;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
 using EduPortal.Web.Features.Plans;
@@ -137,6 +138,7 @@ public static class DatabaseInitializer
         await context.SeedCloudSpacesAsync();
         // Last: the plans' demo snapshots read every other module's figures.
         await context.SeedPlansAsync();
+        await context.SeedExportsAsync();
         if (context.CitySeeded)
         {
             app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
