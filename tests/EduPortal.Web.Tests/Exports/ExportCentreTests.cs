@@ -282,6 +282,32 @@ public sealed class ExportCentreTests(PortalFactory portal)
             && p.Contains(teacher.FinalTier.DisplayName(), StringComparison.Ordinal) && p.Contains(round.CountyName, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_county_admins_teacher_points_list_has_the_rankings_teachers_of_their_county_only()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var rankings = (await portal.Service<Web.Features.Points.PointQueryService>().RankingsAsync(county, new Web.Features.Points.RankingQuery(portal.PointsYear))).Value!;
+        Assert.True(rankings.ShowsTeachers && rankings.Teachers.Count > 10, "the demo county has ranked teachers");
+        var id = await RequestAsync(county, Web.Features.Points.PointTeachersExport.KindKey,
+            Web.Features.Points.PointTeachersExport.For(portal.PointsYear, null, null));
+        var job = await WaitAsync(id);
+        Assert.Equal(ExportStatus.Completed, job.Status);
+        Assert.Contains(portal.PointsYear.ToString(System.Globalization.CultureInfo.InvariantCulture), job.FileName);
+        var opened = await portal.Service<ExportCentre>().OpenAsync(county.UserId, id);
+        using var content = new MemoryStream();
+        await using (var stream = opened.Value!.Stream)
+        {
+            await stream.CopyToAsync(content);
+        }
+        using var workbook = new XLWorkbook(new MemoryStream(content.ToArray()));
+        var sheet = workbook.Worksheet("教师积分排名");
+        Assert.Contains(county.OrgUnitName, sheet.Cell(1, 1).GetString());
+        Assert.Equal("姓名", sheet.Cell(2, 2).GetString());
+        Assert.Equal(rankings.Teachers.Count, sheet.LastRowUsed()!.RowNumber() - 2);
+        Assert.All(Enumerable.Range(3, rankings.Teachers.Count), r => Assert.Equal(county.OrgUnitName, sheet.Cell(r, 4).GetString()));
+        Assert.Equal(rankings.Teachers[0].RealName, sheet.Cell(3, 2).GetString());
+    }
+
     private async Task<Caller?> CallerLoad(string userId)
     {
         await using var db = await portal.DbAsync();
