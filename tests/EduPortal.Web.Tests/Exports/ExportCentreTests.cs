@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using ClosedXML.Excel;
-using EduPortal.Data;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
