@@ -115,6 +115,14 @@ if (args.Contains("plans", StringComparer.OrdinalIgnoreCase))
     SqliteCleanup(folder);
     return;
 }
+// `-- exports`: the export centre's all-PDFs zip of a 500-school survey round.
+if (args.Contains("exports", StringComparer.OrdinalIgnoreCase))
+{
+    await ExportsBenchmark.RunAsync(factory, clock, city, Report);
+    PrintMarkdown();
+    SqliteCleanup(folder);
+    return;
+}
 // `dotnet run -c Release --project benchmarks/EduPortal.Benchmarks -- surveys`: the survey module only.
 if (args.Contains("surveys", StringComparer.OrdinalIgnoreCase))
 {

@@ -94,6 +94,7 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<UserFeedback> UserFeedback => Set<UserFeedback>();
     public DbSet<Circular> Circulars => Set<Circular>();
     public DbSet<CircularNumberCounter> CircularNumberCounters => Set<CircularNumberCounter>();
+    public DbSet<Domain.Exports.ExportJob> ExportJobs => Set<Domain.Exports.ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

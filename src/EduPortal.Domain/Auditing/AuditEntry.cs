@@ -39,6 +39,8 @@ public sealed class AuditEntry
 
 public static class AuditActions
 {
+    public const string ExportRequested = "export.requested";
+    public const string ExportsExpired = "export.expired";
     public const string AccountRegistered = "account.registered";
     public const string AccountApproved = "account.approved";
     public const string AccountRejected = "account.rejected";
@@ -195,6 +197,8 @@ public static class AuditActions
         [FeedbackSubmitted] = "提交县区工作反馈",
         [FeedbackReplied] = "回复县区工作反馈",
         [FeedbackHandled] = "处理县区工作反馈",
+        [ExportRequested] = "申请后台导出",
+        [ExportsExpired] = "删除过期导出文件",
         [SurveyRoundOpened] = "发起实验教学调查",
         [SurveyRoundClosed] = "结束实验教学调查",
         [SurveySubmitted] = "提交调查表",

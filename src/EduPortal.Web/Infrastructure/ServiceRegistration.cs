@@ -10,6 +10,7 @@ using EduPortal.Web.Features.Circulars;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Feedback;
 using EduPortal.Web.Features.Guides;
+using EduPortal.Web.Features.Exports;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.News;
@@ -228,6 +229,7 @@ public static class ServiceRegistration
         services.AddGuides(configuration);
         services.AddFeedback(configuration);
         services.AddCirculars(configuration);
+        services.AddExports(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -269,6 +271,7 @@ public static class ServiceRegistration
         app.MapGuidesEndpoints();
         app.MapFeedbackEndpoints();
         app.MapCircularsEndpoints();
+        app.MapExportsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapDiagnosticsEndpoints();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
@@ -299,6 +302,7 @@ public static class ServiceRegistration
         app.ScheduleGuidesJobs();
         app.ScheduleFeedbackJobs();
         app.ScheduleCircularsJobs();
+        app.ScheduleExportsJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

@@ -6,6 +6,7 @@ using EduPortal.Web.Features.CloudSpaces.Awards;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
+using EduPortal.Web.Infrastructure.Exports;
 using EduPortal.Web.Infrastructure.Metrics;
 using EduPortal.Web.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public static class CloudSpacesModule
         services.AddMetricSource<CloudSpaceComplianceMetric>();
         // --- district award rounds (§四(三)) ---
         services.AddScoped<AwardRoundService>();
+        services.AddExportKind<AwardCertificatesExport>();
         return services;
     }
 

@@ -50,18 +50,22 @@ public sealed class LabGalleryService(IDbContextFactory<EduPortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var records = Filter(Shown(db), query);
         var items = await PageAsync(records, 0, MaxExportRows, cancellationToken);
-        return ExcelExport.Build("实验记录", [
-            new ExcelColumn<GalleryItem>("实验", r => r.Title, 36),
-            new("学校", r => r.SchoolName, 28),
-            new("教师", r => r.TeacherName, 10),
-            new("班级", r => r.ClassName, 12),
-            new("学科", r => r.Subject?.DisplayName(), 10),
-            new("类型", r => r.Kind?.DisplayName(), 16),
-            new("上课日期", r => r.LessonDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 12),
-            new("发布时间", r => r.PublishedAt is { } p ? ChinaTime.Format(p) : null, 18),
-            new("审核人", r => r.ReviewerName ?? "自审发布", 10),
-        ], items);
+        return ExcelExport.Build("实验记录", ExportColumns, items);
     }
+
+    /// <summary>The columns of every lab-records list export: the gallery's filter and the export centre's jurisdiction list share them.</summary>
+    public static IReadOnlyList<ExcelColumn<GalleryItem>> ExportColumns { get; } =
+    [
+        new ExcelColumn<GalleryItem>("实验", r => r.Title, 36),
+        new("学校", r => r.SchoolName, 28),
+        new("教师", r => r.TeacherName, 10),
+        new("班级", r => r.ClassName, 12),
+        new("学科", r => r.Subject?.DisplayName(), 10),
+        new("类型", r => r.Kind?.DisplayName(), 16),
+        new("上课日期", r => r.LessonDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 12),
+        new("发布时间", r => r.PublishedAt is { } p ? ChinaTime.Format(p) : null, 18),
+        new("审核人", r => r.ReviewerName ?? "自审发布", 10),
+    ];
 
     private static async Task<List<GalleryItem>> PageAsync(IQueryable<LabRecord> records, int page, int size, CancellationToken cancellationToken) =>
         await records.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)

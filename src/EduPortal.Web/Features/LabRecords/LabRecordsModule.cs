@@ -5,6 +5,7 @@ using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
+using EduPortal.Web.Infrastructure.Exports;
 using EduPortal.Web.Infrastructure.Files;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public static class LabRecordsModule
         services.AddScoped<LabRecordService>();
         services.AddScoped<LabReviewService>();
         services.AddScoped<LabGalleryService>();
+        services.AddExportKind<LabRecordListExport>();
         services.AddScoped<LabStatisticsService>();
         services.AddScoped<LabCatalogueService>();
         services.AddScoped<LabInactivityJob>();

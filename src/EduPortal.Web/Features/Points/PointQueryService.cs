@@ -580,7 +580,10 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
 
     private static string CaptionOf(Rankings rankings) => rankings.HasPoints ? rankings.Caption : $"{rankings.Caption} · 该时段没有积分";
 
-    private static byte[] ExportTeachers(IReadOnlyList<TeacherPointsRow> rows, string sheetName, string caption) => ExcelExport.Build(sheetName,
+    private static byte[] ExportTeachers(IReadOnlyList<TeacherPointsRow> rows, string sheetName, string caption) => ExcelExport.Build(sheetName, TeacherColumns, rows, caption);
+
+    /// <summary>The per-teacher list's columns: the rankings page's export and the export centre's background list share them.</summary>
+    public static IReadOnlyList<ExcelColumn<TeacherPointsRow>> TeacherColumns { get; } =
     [
         new ExcelColumn<TeacherPointsRow>("排名", r => r.CountsInIndex ? r.Rank : "—", 8),
         new ExcelColumn<TeacherPointsRow>("姓名", r => r.RealName, 12),
@@ -589,5 +592,5 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         new ExcelColumn<TeacherPointsRow>("在职状态", r => r.Employment.DisplayName(), 10),
         new ExcelColumn<TeacherPointsRow>("积分", r => r.Total, 10),
         .. PointCategories.All.Select(c => new ExcelColumn<TeacherPointsRow>(c.DisplayName(), r => r.ByCategory[(int)c], 10)),
-    ], rows, caption);
+    ];
 }

@@ -6,6 +6,7 @@ using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
+using EduPortal.Web.Infrastructure.Exports;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,7 @@ public static class PointsModule
         services.AddScoped<PointIngestionService>();
         services.AddScoped<PointApiKeyService>();
         services.AddScoped<PointQueryService>();
+        services.AddExportKind<PointTeachersExport>();
         services.AddScoped<PointTaskService>();
         services.AddScoped<PointImportService>();
         services.AddScoped<PointJobs>();

@@ -386,6 +386,6 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string SafeFileName(string name) =>
+    internal static string SafeFileName(string name) =>
         string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' ? '_' : c));
 }

@@ -4,6 +4,7 @@ using EduPortal.Web.Features.Circulars;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Feedback;
 using EduPortal.Web.Features.Guides;
+using EduPortal.Web.Features.Exports;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.News;
 using EduPortal.Web.Features.Organization;
@@ -145,6 +146,7 @@ public static class DatabaseInitializer
         await context.SeedGuidesAsync();
         await context.SeedFeedbackAsync();
         await context.SeedCircularsAsync();
+        await context.SeedExportsAsync();
         if (context.CitySeeded)
         {
             app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);

@@ -16,6 +16,14 @@ public static class AwardCertificates
 
     public static byte[] Build(AwardRound round, IReadOnlyList<AwardResultRow> winners)
     {
+        using var stream = new MemoryStream();
+        Write(stream, round, winners);
+        return stream.ToArray();
+    }
+
+    /// <summary>The certificates written page by page into <paramref name="output"/> (the export centre's batch writes to a file).</summary>
+    public static void Write(Stream output, AwardRound round, IReadOnlyList<AwardResultRow> winners)
+    {
         var report = new PdfReport($"{round.Title} 获奖证书") { PageNumbers = false };
         var first = true;
         foreach (var winner in winners)
@@ -27,7 +35,7 @@ public static class AwardCertificates
             first = false;
             report.Block(PdfReport.ContentAreaHeight, (canvas, rect) => Draw(canvas, rect, round, winner));
         }
-        return report.ToBytes();
+        report.WriteTo(output);
     }
 
     public static string Body(AwardRound round, AwardResultRow winner) => winner.Kind switch
