@@ -1,3 +1,4 @@
+using EduPortal.Web.Infrastructure.Text;
 using System.Threading.RateLimiting;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
@@ -210,6 +211,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton<IFileStore>(provider => provider.GetRequiredService<LocalFileStore>());
         services.AddSingleton<UploadPipeline>();
+        services.AddSingleton<MarkdownHtml>();
         services.AddScoped<FileDownloader>();
 
         services.AddScoped<CallerAccessor>();

@@ -1,3 +1,4 @@
+using EduPortal.Web.Infrastructure.Text;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -212,7 +213,7 @@ public sealed class CircularServiceTests(PortalFactory portal)
     [Fact]
     public async Task The_body_is_rendered_from_markdown_and_scripts_handlers_and_javascript_links_are_stripped()
     {
-        var html = portal.Service<CircularBody>().ToHtml("**请按时完成**\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[点我](javascript:alert(1)) <a href=\"https://example.org\" onclick=\"x()\">链接</a>");
+        var html = portal.Service<MarkdownHtml>().ToHtml("**请按时完成**\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[点我](javascript:alert(1)) <a href=\"https://example.org\" onclick=\"x()\">链接</a>");
 
         Assert.Contains("<strong>请按时完成</strong>", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);

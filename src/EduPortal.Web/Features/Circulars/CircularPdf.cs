@@ -1,3 +1,4 @@
+using EduPortal.Web.Infrastructure.Text;
 using EduPortal.Domain.Circulars;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Reports;
@@ -32,7 +33,7 @@ public static class CircularPdf
         {
             report.Paragraph($"{salutation}：", 12);
         }
-        foreach (var paragraph in CircularBody.ToParagraphs(circular.BodyMarkdown))
+        foreach (var paragraph in MarkdownHtml.ToParagraphs(circular.BodyMarkdown))
         {
             report.Paragraph(Indent + paragraph, 12);
         }

@@ -1,3 +1,4 @@
+using EduPortal.Web.Infrastructure.Text;
 using System.Globalization;
 using EduPortal.Data;
 using EduPortal.Data.Auditing;
@@ -16,7 +17,7 @@ namespace EduPortal.Web.Features.Circulars;
 /// Every read starts from <see cref="CircularsJurisdiction"/>, every change is audited, files go through the upload pipeline.
 /// <see cref="PublishGeneratedAsync"/> is the module's public API for jobs of other modules (weekly bulletins).
 /// </summary>
-public sealed class CircularService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, UploadPipeline uploads, CircularBody body)
+public sealed class CircularService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, UploadPipeline uploads, MarkdownHtml body)
 {
     private const string SystemActorId = "system";
 

@@ -14,7 +14,6 @@ public static class CircularsModule
 {
     public static IServiceCollection AddCirculars(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<CircularBody>();
         services.AddScoped<CircularService>();
         return services;
     }

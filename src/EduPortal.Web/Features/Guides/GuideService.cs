@@ -1,3 +1,4 @@
+using EduPortal.Web.Infrastructure.Text;
 using EduPortal.Data;
 using EduPortal.Data.Auditing;
 using EduPortal.Domain.Accounts;
@@ -12,7 +13,7 @@ namespace EduPortal.Web.Features.Guides;
 /// Operation guides (操作指南, circular 000 附件2): one set for the whole portal, read by every signed-in user, edited by the
 /// city's bureau editors; each edit is audited with the text before and after (the guide's history).
 /// </summary>
-public sealed class GuideService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, GuideRenderer renderer)
+public sealed class GuideService(IDbContextFactory<EduPortalDbContext> dbFactory, TimeProvider clock, MarkdownHtml renderer)
 {
     /// <summary>The guides written for the caller's role first; an editor also sees the others (marked).</summary>
     public async Task<IReadOnlyList<GuideRow>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
@@ -27,10 +28,10 @@ public sealed class GuideService(IDbContextFactory<EduPortalDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var guide = await db.Guides.AsNoTracking().SingleOrDefaultAsync(g => g.Topic == topic, cancellationToken);
-        return guide is null ? new NotFoundError("未找到该操作指南。") : new GuideView(guide, renderer.Render(guide.Markdown), Guide.CanEdit(caller));
+        return guide is null ? new NotFoundError("未找到该操作指南。") : new GuideView(guide, renderer.ToHtml(guide.Markdown), Guide.CanEdit(caller));
     }
 
-    public string Preview(string? markdown) => renderer.Render(markdown ?? "");
+    public string Preview(string? markdown) => renderer.ToHtml(markdown);
 
     public async Task<Result> EditAsync(Caller caller, string topic, GuideInput input, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,6 @@ public static class GuidesModule
 {
     public static IServiceCollection AddGuides(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<GuideRenderer>();
         services.AddScoped<GuideService>();
         return services;
     }

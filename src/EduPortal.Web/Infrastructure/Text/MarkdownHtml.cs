@@ -2,13 +2,14 @@ using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 
-namespace EduPortal.Web.Features.Circulars;
+namespace EduPortal.Web.Infrastructure.Text;
 
 /// <summary>
-/// A circular's body: Markdown rendered by Markdig, then cleaned by HtmlSanitizer (scripts, event handlers, <c>javascript:</c>
-/// links, styles and frames removed) before a page shows it with <c>MarkupString</c>. The one place circular HTML is made.
+/// Text that editors write (circular bodies, operation guides): Markdown rendered by Markdig, then cleaned by
+/// HtmlSanitizer (scripts, event handlers, <c>javascript:</c> links, images, styles and frames removed) before a page shows
+/// it with <c>MarkupString</c>. The one place the portal turns user-written text into HTML.
 /// </summary>
-public sealed class CircularBody
+public sealed class MarkdownHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseEmphasisExtras().UseAutoLinks().Build();
 
