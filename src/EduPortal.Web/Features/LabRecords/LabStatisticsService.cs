@@ -163,7 +163,7 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
     }
 
     /// <summary>
-    /// One page of the per-teacher tab (most records first, then by name) and the number of teachers: counted, ordered
+    /// One page of the per-teacher tab (most records first; ties by school) and the number of teachers: counted, ordered
     /// and paged in SQL over the term roll-up (or the range's records), naming only the page's teachers.
     /// </summary>
     public async Task<Result<TeacherCountPage>> TeachersPageAsync(Caller caller, StatisticsQuery query, int page, int pageSize,
@@ -182,18 +182,18 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
                 .GroupBy(r => new { r.TeacherId, r.SchoolId })
                 .Select(g => new TeacherTally { TeacherId = g.Key.TeacherId, SchoolId = g.Key.SchoolId, Records = g.Count(), Last = g.Max(r => r.LessonDate) });
         var total = pageSize == int.MaxValue ? -1 : await perTeacher.CountAsync(cancellationToken);
-        var named = db.Users.AsNoTracking().WithinJurisdiction(caller).Where(u => u.Level <= AdminLevel.School);
-        var rows = from t in perTeacher
-                   join u in named on t.TeacherId equals u.Id into users
-                   from u in users.DefaultIfEmpty()
-                   orderby t.Records descending, u == null ? DepartedName : u.RealName, t.TeacherId
-                   select new { t.TeacherId, t.SchoolId, t.Records, t.Last, RealName = u == null ? null : u.RealName };
+        // Ordered without the names (ties by school, then account), so SQL sorts the roll-up alone and only the page's
+        // teachers are looked up by key.
+        var ordered = perTeacher.OrderByDescending(t => t.Records).ThenBy(t => t.SchoolId).ThenBy(t => t.TeacherId);
         var read = pageSize == int.MaxValue
-            ? await rows.ToListAsync(cancellationToken)
-            : await rows.Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            ? await ordered.ToListAsync(cancellationToken)
+            : await ordered.Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ids = read.Select(t => t.TeacherId).ToList();
+        var names = await db.Users.AsNoTracking().WithinJurisdiction(caller).Where(u => u.Level <= AdminLevel.School && ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.RealName }).ToDictionaryAsync(u => u.Id, u => u.RealName, cancellationToken);
         var schoolNames = scope.Schools.ToDictionary(s => s.Id, s => s.Name);
-        var list = read.Select(t => new TeacherCount(t.TeacherId, t.RealName ?? DepartedName, schoolNames.GetValueOrDefault(t.SchoolId) ?? "", t.Records, t.Last))
-            .ToList();
+        var list = read.Select(t => new TeacherCount(t.TeacherId, names.GetValueOrDefault(t.TeacherId) ?? DepartedName, schoolNames.GetValueOrDefault(t.SchoolId) ?? "",
+            t.Records, t.Last)).ToList();
         return new TeacherCountPage(list, total < 0 ? list.Count : total);
     }
 
