@@ -16,12 +16,9 @@ public static class AuditedChanges
     public static async Task<Error?> SaveThenAuditAsync(this EduPortalDbContext db, Action audit, CancellationToken cancellationToken,
         Func<DbUpdateException, Error>? refused = null)
     {
-        // PostgreSQL and SQL Server retry transient failures and refuse a user transaction outside their execution
-        // strategy: the transaction runs inside it (on SQLite it runs once).
-        var audited = false;
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        // A retry rewinds the change tracker (Transactions), so the audit entry is added again with the new ids.
+        return await db.InTransactionAsync(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (refused is null)
             {
                 await db.SaveChangesAsync(ct);
@@ -30,15 +27,10 @@ public static class AuditedChanges
             {
                 return error;
             }
-            if (!audited)
-            {
-                audit();
-                audited = true;
-            }
+            audit();
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return (Error?)null;
-        }, cancellationToken);
+        }, cancellationToken, commitWhen: error => error is null);
     }
 
     /// <summary>

@@ -95,26 +95,21 @@ public sealed class PointEventStore(IDbContextFactory<EduPortalDbContext> dbFact
         {
             db.PointDirtyTeachers.Add(new PointDirtyTeacher { TeacherId = teacherId, Year = year });
         }
-        var strategy = db.Database.CreateExecutionStrategy();
-        var ids = await strategy.ExecuteAsync(async () =>
+        var ids = await db.InTransactionAsync(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // New events first: on SQLite this takes the write lock before anything is decided from the reads above.
-            var inserted = await PointBulkInsert.EventsIfAbsentAsync(db, transaction.GetDbTransaction(), created, cancellationToken);
+            var inserted = await PointBulkInsert.EventsIfAbsentAsync(db, db.Database.CurrentTransaction!.GetDbTransaction(), created, ct);
             if (inserted.Any(id => id is null))
             {
-                await transaction.RollbackAsync(cancellationToken);
                 return null;
             }
-            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(ct);
             return inserted;
-        });
+        }, cancellationToken, commitWhen: inserted => inserted is not null);
         if (ids is null)
         {
             return null;
         }
-        db.ChangeTracker.AcceptAllChanges();
         var newIds = new Dictionary<PointEvent, long>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < created.Count; i++)
         {
@@ -151,10 +146,11 @@ public sealed class PointEventStore(IDbContextFactory<EduPortalDbContext> dbFact
                 return false;
             }
             year = (await PointRuleSets.ForDayAsync(db, found.Day, cancellationToken)).Year;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.PointAwards.Where(a => a.EventId == found.Id).ExecuteDeleteAsync(cancellationToken);
-            await db.PointEvents.Where(e => e.Id == found.Id).ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.InTransactionAsync(async ct =>
+            {
+                await db.PointAwards.Where(a => a.EventId == found.Id).ExecuteDeleteAsync(ct);
+                await db.PointEvents.Where(e => e.Id == found.Id).ExecuteDeleteAsync(ct);
+            }, cancellationToken);
         }
         await recomputation.RecomputeTeachersAsync(year, [teacherId], cancellationToken);
         return true;

@@ -285,31 +285,28 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         var awarding = watch.Elapsed;
         watch.Restart();
         var awardsWatch = new Stopwatch();
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await db.InTransactionAsync(async ct =>
         {
             awardsWatch.Reset();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var chunk in byTeacher.Keys.Chunk(TeachersPerBatch))
             {
                 awardsWatch.Start();
-                await db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+                await db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)).ExecuteDeleteAsync(ct);
                 awardsWatch.Stop();
-                await db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)).ExecuteDeleteAsync(cancellationToken);
-                await db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)).ExecuteDeleteAsync(cancellationToken);
-                await db.PointTeacherDays.Where(d => d.Year == year && chunk.Contains(d.TeacherId)).ExecuteDeleteAsync(cancellationToken);
-                await db.PointTeacherMonths.Where(m => m.Year == year && chunk.Contains(m.TeacherId)).ExecuteDeleteAsync(cancellationToken);
+                await db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)).ExecuteDeleteAsync(ct);
+                await db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)).ExecuteDeleteAsync(ct);
+                await db.PointTeacherDays.Where(d => d.Year == year && chunk.Contains(d.TeacherId)).ExecuteDeleteAsync(ct);
+                await db.PointTeacherMonths.Where(m => m.Year == year && chunk.Contains(m.TeacherId)).ExecuteDeleteAsync(ct);
             }
-            var dbTransaction = transaction.GetDbTransaction();
+            var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
             awardsWatch.Start();
-            await PointBulkInsert.AwardsAsync(db, dbTransaction, year, awards, cancellationToken);
+            await PointBulkInsert.AwardsAsync(db, dbTransaction, year, awards, ct);
             awardsWatch.Stop();
-            await PointBulkInsert.TotalsAsync(db, dbTransaction, totals, cancellationToken);
-            await PointBulkInsert.WeeksAsync(db, dbTransaction, weeks, cancellationToken);
-            await PointBulkInsert.PeriodsAsync(db, dbTransaction, days, cancellationToken);
-            await PointBulkInsert.PeriodsAsync(db, dbTransaction, months, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+            await PointBulkInsert.TotalsAsync(db, dbTransaction, totals, ct);
+            await PointBulkInsert.WeeksAsync(db, dbTransaction, weeks, ct);
+            await PointBulkInsert.PeriodsAsync(db, dbTransaction, days, ct);
+            await PointBulkInsert.PeriodsAsync(db, dbTransaction, months, ct);
+        }, cancellationToken);
         return (awarding, watch.Elapsed, awardsWatch.Elapsed);
     }
 }

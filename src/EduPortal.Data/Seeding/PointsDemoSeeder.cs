@@ -102,11 +102,7 @@ public sealed class PointsDemoSeeder(EduPortalDbContext db, TimeProvider clock)
         }
         // The demo teacher's extra sign-ins may repeat a burst day: keep one event per external id.
         var unique = events.GroupBy(e => (e.Source, e.ExternalId)).Select(g => g.First()).ToList();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await PointBulkInsert.EventsAsync(db, transaction.GetDbTransaction(), unique, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await db.InTransactionAsync(ct => PointBulkInsert.EventsAsync(db, db.Database.CurrentTransaction!.GetDbTransaction(), unique, ct), cancellationToken);
         // The demo platform's key record, so its events show the platform's name; its plain key is thrown away.
         db.PointApiKeys.Add(PointApiKey.Issue("人人通空间（演示）", DemoSource, "系统", now).Value.Key);
         await db.SaveChangesAsync(cancellationToken);

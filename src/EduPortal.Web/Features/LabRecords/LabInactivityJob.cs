@@ -32,16 +32,12 @@ public sealed class LabInactivityJob(IDbContextFactory<EduPortalDbContext> dbFac
 
         var monday = Weeks.MondayOf(today);
         var now = clock.GetUtcNow();
-        // Inside the provider's execution strategy: PostgreSQL and SQL Server refuse a user transaction outside it.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        return await db.InTransactionAsync(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.LabInactivityFlags.Where(f => f.WeekStart == monday).ExecuteDeleteAsync(ct);
             db.LabInactivityFlags.AddRange(schools.Where(s => inactive.Contains(s.Id))
                 .Select(s => new LabInactivityFlag(monday, s.Id, s.Path, weeks, lastLesson.GetValueOrDefault(s.Id), now)));
-            var flagged = await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return flagged;
+            return await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 }

@@ -25,6 +25,9 @@ public sealed record SubjectCount(LabSubject Subject, int Records);
 
 public sealed record TeacherCount(string TeacherId, string TeacherName, string SchoolName, int Records, DateOnly? LastLessonDate);
 
+/// <summary>One page of the per-teacher tab and the number of teachers in all.</summary>
+public sealed record TeacherCountPage(IReadOnlyList<TeacherCount> Rows, int Total);
+
 public sealed record CoverageRow(int SchoolId, string SchoolName, LabSubject Subject, int Grade, int CatalogueCount, int CoveredCount)
 {
     public double? Rate => CatalogueCount == 0 ? null : (double)CoveredCount / CatalogueCount;
@@ -151,6 +154,21 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
     /// <summary>Records per teacher in the range, most first.</summary>
     public async Task<Result<IReadOnlyList<TeacherCount>>> TeachersAsync(Caller caller, StatisticsQuery query, CancellationToken cancellationToken = default)
     {
+        var all = await TeachersPageAsync(caller, query, 0, int.MaxValue, cancellationToken);
+        if (!all.Succeeded)
+        {
+            return all.Error!;
+        }
+        return all.Value!.Rows.ToList();
+    }
+
+    /// <summary>
+    /// One page of the per-teacher tab (most records first; ties by school) and the number of teachers: counted, ordered
+    /// and paged in SQL over the term roll-up (or the range's records), naming only the page's teachers.
+    /// </summary>
+    public async Task<Result<TeacherCountPage>> TeachersPageAsync(Caller caller, StatisticsQuery query, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
         if (Check(caller, query) is { } refusal)
         {
             return refusal;
@@ -158,20 +176,41 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, caller, query.CountyId, cancellationToken);
         var perTeacher = scope.Tallied && CoversTerm(query, ChinaTime.Today(clock)) is { } term
-            ? await scope.Teachers.Where(t => t.TermStart == term.Start)
-                .Select(t => new { t.TeacherId, t.SchoolId, Count = t.Records, Last = (DateOnly?)t.LastLessonDate })
-                .ToListAsync(cancellationToken)
-            : await scope.Shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To)
+            ? scope.Teachers.Where(t => t.TermStart == term.Start)
+                .Select(t => new TeacherTally { TeacherId = t.TeacherId, SchoolId = t.SchoolId, Records = t.Records, Last = t.LastLessonDate })
+            : scope.Shown.Where(r => r.LessonDate >= query.From && r.LessonDate <= query.To)
                 .GroupBy(r => new { r.TeacherId, r.SchoolId })
-                .Select(g => new { g.Key.TeacherId, g.Key.SchoolId, Count = g.Count(), Last = g.Max(r => r.LessonDate) })
-                .ToListAsync(cancellationToken);
-        var names = await db.Users.AsNoTracking().WithinJurisdiction(caller).Where(u => u.Level <= AdminLevel.School)
-            .Select(u => new { u.Id, u.RealName }).ToDictionaryAsync(u => u.Id, u => u.RealName, cancellationToken);
+                .Select(g => new TeacherTally { TeacherId = g.Key.TeacherId, SchoolId = g.Key.SchoolId, Records = g.Count(), Last = g.Max(r => r.LessonDate) });
+        var total = pageSize == int.MaxValue ? -1 : await perTeacher.CountAsync(cancellationToken);
+        // Ordered without the names (ties by school, then account), so SQL sorts the roll-up alone and only the page's
+        // teachers are looked up by key.
+        var ordered = perTeacher.OrderByDescending(t => t.Records).ThenBy(t => t.SchoolId).ThenBy(t => t.TeacherId);
+        var read = pageSize == int.MaxValue
+            ? await ordered.ToListAsync(cancellationToken)
+            : await ordered.Skip(Math.Max(0, page) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ids = read.Select(t => t.TeacherId).ToList();
+        var accounts = db.Users.AsNoTracking().WithinJurisdiction(caller).Where(u => u.Level <= AdminLevel.School);
+        // A page names its teachers by key; every teacher (the export) reads the accounts once rather than a list of 18,000 keys.
+        if (pageSize != int.MaxValue)
+        {
+            accounts = accounts.Where(u => ids.Contains(u.Id));
+        }
+        var names = await accounts.Select(u => new { u.Id, u.RealName }).ToDictionaryAsync(u => u.Id, u => u.RealName, cancellationToken);
         var schoolNames = scope.Schools.ToDictionary(s => s.Id, s => s.Name);
-        return perTeacher
-            .Select(t => new TeacherCount(t.TeacherId, names.GetValueOrDefault(t.TeacherId) ?? "（已调离）", schoolNames.GetValueOrDefault(t.SchoolId) ?? "", t.Count, t.Last))
-            .OrderByDescending(t => t.Records).ThenBy(t => t.TeacherName, StringComparer.Ordinal)
-            .ToList();
+        var list = read.Select(t => new TeacherCount(t.TeacherId, names.GetValueOrDefault(t.TeacherId) ?? DepartedName, schoolNames.GetValueOrDefault(t.SchoolId) ?? "",
+            t.Records, t.Last)).ToList();
+        return new TeacherCountPage(list, total < 0 ? list.Count : total);
+    }
+
+    /// <summary>The name shown for a teacher no longer in the caller's jurisdiction.</summary>
+    private const string DepartedName = "（已调离）";
+
+    private sealed class TeacherTally
+    {
+        public required string TeacherId { get; init; }
+        public int SchoolId { get; init; }
+        public int Records { get; init; }
+        public DateOnly? Last { get; init; }
     }
 
     /// <summary>开出率 of every school in the subtree this term, per subject and grade the school teaches.</summary>

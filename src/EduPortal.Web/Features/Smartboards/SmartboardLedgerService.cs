@@ -189,11 +189,11 @@ public sealed class SmartboardLedgerService(IDbContextFactory<EduPortalDbContext
             return new LedgerImportResult(0, 0, results);
         }
 
-        // Inside the provider's execution strategy: PostgreSQL and SQL Server refuse a user transaction outside it.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync<Result<LedgerImportResult>>(async ct =>
+        // Rooms first (the devices name their ids), then devices and the audit entry, in one transaction. The rooms are
+        // tracked before it, so a retry inserts them again with new keys; the devices are built afresh by each attempt.
+        db.Classrooms.AddRange(newRooms.Values);
+        return await db.InTransactionAsync<Result<LedgerImportResult>>(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.Classrooms.AddRange(newRooms.Values);
             await db.SaveChangesAsync(ct);
             var devices = new List<Device>(accepted.Count);
             foreach (var (details, status, roomName) in accepted)
@@ -211,9 +211,8 @@ public sealed class SmartboardLedgerService(IDbContextFactory<EduPortalDbContext
             {
                 return conflict;
             }
-            await transaction.CommitAsync(ct);
             return new LedgerImportResult(devices.Count, newRooms.Count, results);
-        }, cancellationToken);
+        }, cancellationToken, commitWhen: result => result.Succeeded);
     }
 
     /// <summary>

@@ -158,18 +158,16 @@ public sealed class SmartboardUseImportService(IDbContextFactory<EduPortalDbCont
         {
             return new UseImportResult(0, 0, results);
         }
-        // Inside the provider's execution strategy: PostgreSQL and SQL Server refuse a user transaction outside it.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        // The lessons are tracked before the transaction, so a retry inserts them again with new keys (Transactions).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.SmartboardLessons.AddRange(accepted);
+        return await db.InTransactionAsync(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.SmartboardLessons.AddRange(accepted);
             db.Audit(caller, clock, AuditActions.SmartboardLessonsImported, SmartboardUseService.LessonEntity, schoolId.ToString(CultureInfo.InvariantCulture),
                 caller.OrgPath, $"{caller.RealName} 导入{caller.OrgUnitName}班班通应用课时 {accepted.Count} 条，共 {accepted.Sum(l => l.Periods)} 节",
                 null, new { 条数 = accepted.Count, 课时 = accepted.Sum(l => l.Periods), 最早 = ChinaTime.FormatDate(accepted.Min(l => l.TaughtOn)), 最晚 = ChinaTime.FormatDate(accepted.Max(l => l.TaughtOn)) });
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return new UseImportResult(accepted.Count, accepted.Sum(l => l.Periods), results);
         }, cancellationToken);
     }

@@ -85,19 +85,7 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var raised = db.RepairTickets.Where(t => t.RaisedAt >= start && t.RaisedAt < cutoff);
-        var settled = await raised.Where(t => t.ClosedAt != null && t.ClosedAt < cutoff)
-            .GroupBy(t => new { t.SchoolId, t.SchoolPath, t.TownshipId, t.CountyId })
-            .Select(g => new
-            {
-                g.Key.SchoolId,
-                g.Key.SchoolPath,
-                g.Key.TownshipId,
-                g.Key.CountyId,
-                Tickets = g.Count(),
-                Overdue = g.Count(t => t.EverOverdue),
-                Repaired = g.Count(t => t.RepairMinutes != null),
-                Minutes = g.Sum(t => (long?)t.RepairMinutes) ?? 0,
-            }).ToListAsync(cancellationToken);
+        var settled = await SettledAsync(raised.Where(t => t.ClosedAt != null && t.ClosedAt < cutoff), start, cutoff, cancellationToken);
         var repeats = (await raised.GroupBy(t => new { t.SchoolId, t.SchoolPath, t.TownshipId, t.CountyId, t.DeviceId }).Where(g => g.Count() > 1)
                 .Select(g => new { g.Key.SchoolId, g.Key.SchoolPath, g.Key.TownshipId, g.Key.CountyId }).ToListAsync(cancellationToken))
             .GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => (First: g.First(), Devices: g.Count()));
@@ -106,16 +94,13 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
             .Concat(repeats.Where(r => settled.All(s => s.SchoolId != r.Key)).Select(r => new RepairFigureSnapshot(today, r.Key, r.Value.First.SchoolPath,
                 r.Value.First.TownshipId, r.Value.First.CountyId, 0, 0, 0, 0, r.Value.Devices)))
             .ToList();
-        // Inside the provider's execution strategy: PostgreSQL and SQL Server refuse a user transaction outside it.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.RepairFigureSnapshots.AddRange(rows);
+        db.ChangeTracker.DetectChanges();
+        return await db.InTransactionAsync(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.RepairFigureSnapshots.ExecuteDeleteAsync(ct);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.RepairFigureSnapshots.AddRange(rows);
-            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return rows.Count;
         }, cancellationToken);
     }
@@ -141,20 +126,7 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
             var counties = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.County).Select(o => o.Id).ToListAsync(cancellationToken);
             recent = recent.Where(t => counties.Contains(t.CountyId));
         }
-        var settledToday = (await recent.Where(t => t.ClosedAt >= cutoff)
-                .Select(t => new { t.SchoolId, t.TownshipId, t.CountyId, t.RaisedAt, t.EverOverdue, t.RepairMinutes }).ToListAsync(cancellationToken))
-            .Where(t => t.RaisedAt >= start && t.RaisedAt < end)
-            .GroupBy(t => new { t.SchoolId, t.TownshipId, t.CountyId })
-            .Select(g => new
-            {
-                g.Key.SchoolId,
-                g.Key.TownshipId,
-                g.Key.CountyId,
-                Tickets = g.Count(),
-                Overdue = g.Count(t => t.EverOverdue),
-                Repaired = g.Count(t => t.RepairMinutes != null),
-                Minutes = g.Sum(t => (long?)t.RepairMinutes) ?? 0,
-            }).ToList();
+        var settledToday = (await SettledAsync(recent.Where(t => t.ClosedAt >= cutoff), start, end, cancellationToken)).Where(c => c.Tickets > 0).ToList();
         // Today's tickets make a device a repeat fault when, with its earlier tickets of the period, it has two or more
         // (devices with two before today are in the snapshot already).
         var todays = await recent.Where(t => t.RaisedAt >= cutoff && t.RaisedAt < end).Select(t => new { t.SchoolId, t.TownshipId, t.CountyId, t.DeviceId })
@@ -209,6 +181,28 @@ public sealed class RepairFiguresService(IDbContextFactory<EduPortalDbContext> d
         return ExcelExport.Build("报修统计", columns, value.Units.Append(value.Total),
             $"{value.ScopeName} 班班通报修统计 {ChinaTime.FormatDate(value.From)} 至 {ChinaTime.FormatDate(value.To)}");
     }
+
+    /// <summary>Settled tickets per school, counting those raised in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    private sealed record SettledCounts(int SchoolId, string SchoolPath, int? TownshipId, int CountyId, int Tickets, int Overdue, int Repaired, long Minutes);
+
+    /// <summary>
+    /// The one grouping of settled tickets, shared by the nightly snapshot and the live count of the day's settled tickets.
+    /// The period is a condition of each count rather than a filter, so only the caller's filter (the unit and the
+    /// closed-at range) picks the index: the live count then reads the day's few settled tickets, not the year's.
+    /// </summary>
+    private static Task<List<SettledCounts>> SettledAsync(IQueryable<RepairTicket> settled, DateTimeOffset start, DateTimeOffset end,
+        CancellationToken cancellationToken) =>
+        settled.GroupBy(t => new { t.SchoolId, t.SchoolPath, t.TownshipId, t.CountyId })
+            .Select(g => new SettledCounts(
+                g.Key.SchoolId,
+                g.Key.SchoolPath,
+                g.Key.TownshipId,
+                g.Key.CountyId,
+                g.Count(t => t.RaisedAt >= start && t.RaisedAt < end),
+                g.Count(t => t.RaisedAt >= start && t.RaisedAt < end && t.EverOverdue),
+                g.Count(t => t.RaisedAt >= start && t.RaisedAt < end && t.RepairMinutes != null),
+                g.Sum(t => t.RaisedAt >= start && t.RaisedAt < end ? (long?)t.RepairMinutes : null) ?? 0))
+            .ToListAsync(cancellationToken);
 
     /// <summary>Open tickets (waiting, in progress, resolved) per school: how many and how many overdue now.</summary>
     private sealed record OpenCounts(int SchoolId, int? TownshipId, int CountyId, int Open, int OverdueNow, int Tickets, int Overdue, int Repaired, long Minutes);
