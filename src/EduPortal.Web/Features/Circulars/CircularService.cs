@@ -146,10 +146,8 @@ public sealed class CircularService(IDbContextFactory<EduPortalDbContext> dbFact
         var year = Today.Year;
         var issuerId = circular.IssuerUnitId;
         await EnsureCounterAsync(issuerId, year, ct);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async token =>
+        return await db.InTransactionAsync(async token =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
             await db.CircularNumberCounters.Where(c => c.IssuerUnitId == issuerId && c.Year == year)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), token);
             var number = await db.CircularNumberCounters.Where(c => c.IssuerUnitId == issuerId && c.Year == year)
@@ -157,16 +155,14 @@ public sealed class CircularService(IDbContextFactory<EduPortalDbContext> dbFact
             var result = publish(year, number);
             if (!result.Succeeded)
             {
-                await transaction.RollbackAsync(token);
                 return result;
             }
             // A new circular (the generated one) needs its id before the audit entry names it.
             await db.SaveChangesAsync(token);
             audit();
             await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
             return Result.Success;
-        }, ct);
+        }, ct, result => result.Succeeded);
     }
 
     /// <summary>The counter row of an issuer's year, created at its first publication (a racing creation is harmless).</summary>
