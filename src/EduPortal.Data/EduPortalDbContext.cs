@@ -1,5 +1,6 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Bulletins;
 using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
@@ -85,6 +86,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<AwardEntry> AwardEntries => Set<AwardEntry>();
     public DbSet<AwardAssignment> AwardAssignments => Set<AwardAssignment>();
     public DbSet<AwardScore> AwardScores => Set<AwardScore>();
+    public DbSet<Bulletin> Bulletins => Set<Bulletin>();
+    public DbSet<BulletinSettings> BulletinSettings => Set<BulletinSettings>();
+    public DbSet<BulletinRun> BulletinRuns => Set<BulletinRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using EduPortal.Web.Components;
 using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Auditing;
+using EduPortal.Web.Features.Bulletins;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
@@ -220,6 +221,7 @@ public static class ServiceRegistration
         services.AddSmartboards(configuration);
         services.AddCloudSpaces(configuration);
         services.AddPlans(configuration);
+        services.AddBulletins(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -257,6 +259,7 @@ public static class ServiceRegistration
         app.MapSmartboardsEndpoints();
         app.MapCloudSpacesEndpoints();
         app.MapPlansEndpoints();
+        app.MapBulletinsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapDiagnosticsEndpoints();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
@@ -283,6 +286,7 @@ public static class ServiceRegistration
         app.ScheduleSmartboardsJobs();
         app.ScheduleCloudSpacesJobs();
         app.SchedulePlansJobs();
+        app.ScheduleBulletinsJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

@@ -9,6 +9,7 @@ using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Metrics;
 using EduPortal.Web.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
+using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.CloudSpaces;
 
@@ -28,6 +29,7 @@ public static class CloudSpacesModule
         services.AddMetricSource<CloudSpaceComplianceMetric>();
         // --- district award rounds (§四(三)) ---
         services.AddScoped<AwardRoundService>();
+        services.AddBulletinSection<CloudSpacesBulletinSection>();
         return services;
     }
 

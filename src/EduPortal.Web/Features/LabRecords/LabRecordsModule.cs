@@ -9,6 +9,7 @@ using EduPortal.Web.Infrastructure.Files;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.LabRecords;
 
@@ -25,6 +26,7 @@ public static class LabRecordsModule
         services.AddScoped<LabCatalogueService>();
         services.AddScoped<LabInactivityJob>();
         services.AddLabMetrics();
+        services.AddBulletinSection<LabRecordsBulletinSection>();
         return services;
     }
 

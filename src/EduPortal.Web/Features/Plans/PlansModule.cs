@@ -6,6 +6,7 @@ using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.Plans;
 
@@ -18,6 +19,7 @@ public static class PlansModule
         services.AddScoped<DashboardService>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<MetricSnapshotJob>();
+        services.AddBulletinSection<PlansBulletinSection>();
         return services;
     }
 

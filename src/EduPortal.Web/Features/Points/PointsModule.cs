@@ -8,6 +8,7 @@ using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
 using Hangfire;
 using Microsoft.Extensions.Options;
+using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.Points;
 
@@ -72,6 +73,7 @@ public static class PointsModule
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }))));
+        services.AddBulletinSection<PointsBulletinSection>();
         return services;
     }
 

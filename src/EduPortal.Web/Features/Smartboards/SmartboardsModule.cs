@@ -14,6 +14,7 @@ using EduPortal.Web.Infrastructure.Reports;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.Smartboards;
 
@@ -62,6 +63,8 @@ public static class SmartboardsModule
         services.AddScoped<DemoLessonService>();
         services.AddScoped<CompetitionService>();
         services.AddMetricSource<DemoLessonComplianceMetric>();
+        services.AddBulletinSection<SmartboardCoverageBulletinSection>();
+        services.AddBulletinSection<RepairsSafetyBulletinSection>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Infrastructure.Database;
+using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.Surveys;
 
@@ -10,6 +11,8 @@ public static class SurveysModule
     {
         services.AddScoped<SurveyService>();
         services.AddSurveyMetrics();
+        services.AddBulletinSection<RegistrationBulletinSection>();
+        services.AddBulletinSection<SurveyCompletionBulletinSection>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
+using EduPortal.Web.Features.Bulletins;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
@@ -137,6 +138,8 @@ public static class DatabaseInitializer
         await context.SeedCloudSpacesAsync();
         // Last: the plans' demo snapshots read every other module's figures.
         await context.SeedPlansAsync();
+        // After plans: the demo bulletins read every module's figures.
+        await context.SeedBulletinsAsync();
         if (context.CitySeeded)
         {
             app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);
