@@ -46,7 +46,7 @@ public sealed class Bulletin
     public bool IsPublished => Status == BulletinStatus.Published;
 
     /// <summary>云溪市教育信息化工作周通报（2026年第48周）.</summary>
-    public static string TitleFor(BulletinScope scope, BulletinWeek week) => $"{scope.UnitName}教育信息化工作周通报（{week.Label}）";
+    public static string TitleFor(BulletinScope scope, BulletinWeek week) => $"{scope.RegionName}教育信息化工作周通报（{week.Label}）";
 
     public static Bulletin Create(BulletinScope scope, BulletinWeek week, string sectionsJson, string pdfKey, string excelKey, DateTimeOffset generatedAt) =>
         new()

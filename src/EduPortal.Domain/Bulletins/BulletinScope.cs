@@ -10,6 +10,9 @@ public sealed record BulletinScope(OrgUnit Unit)
     public string UnitPath => Unit.Path;
     public OrgUnitKind Kind => Unit.Kind;
 
+    /// <summary>The region the bureau serves, as a title names it: 云溪市 for 云溪市教育局.</summary>
+    public string RegionName => UnitName.EndsWith("教育局", StringComparison.Ordinal) && UnitName.Length > 3 ? UnitName[..^3] : UnitName;
+
     /// <summary>Only the city and the counties issue bulletins (their bureaus do the 通报).</summary>
     public static bool Issues(OrgUnitKind kind) => kind is OrgUnitKind.City or OrgUnitKind.County;
 

@@ -31,7 +31,7 @@ public static class BulletinDocuments
         var report = new PdfReport(content.Title);
         report.Heading(content.Title, 17).Space(4)
             .Paragraph(PeriodLine(content), 10.5f, PdfAlign.Center)
-            .Paragraph($"{content.UnitName}教育局 · {GeneratedLine(content)}", 10.5f, PdfAlign.Center).Space(8);
+            .Paragraph($"{content.UnitName} · {GeneratedLine(content)}", 10.5f, PdfAlign.Center).Space(8);
         if (content.Foreword is { } foreword)
         {
             report.Paragraph(foreword, 11).Space(6);

@@ -51,6 +51,7 @@ public sealed class BulletinGenerator(IDbContextFactory<EduPortalDbContext> dbFa
             return new ConflictError("本周通报已发布，不能重新生成");
         }
         var scope = new BulletinScope(unit);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var data = new List<BulletinSectionData>(Sections.Count);
         for (var i = 0; i < Sections.Count; i++)
         {
@@ -65,6 +66,7 @@ public sealed class BulletinGenerator(IDbContextFactory<EduPortalDbContext> dbFa
         {
             await progress(Sections.Count, StepCount, "正在生成 PDF 与 Excel");
         }
+        var figured = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var now = clock.GetUtcNow();
         var content = new BulletinContent(Bulletin.TitleFor(scope, week), unit.Name, week, now, existing?.Foreword, data);
         var (pdfKey, excelKey) = await StoreAsync(content, cancellationToken);
@@ -93,7 +95,8 @@ public sealed class BulletinGenerator(IDbContextFactory<EduPortalDbContext> dbFa
             return error;
         }
         await DeleteAsync(oldKeys);
-        logger.LogInformation("Built the bulletin {Title} ({Sections} sections).", bulletin.Title, data.Count);
+        logger.LogInformation("Built the bulletin {Title} ({Sections} sections) in {Total:0} ms, of which figures {Figures:0} ms.", bulletin.Title, data.Count,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, figured.TotalMilliseconds);
         if (publish)
         {
             var published = await PublishAsync(bulletin.Id, actor, cancellationToken);

@@ -15,7 +15,10 @@ public sealed record BulletinRow(int Id, string Title, string UnitName, string W
 
 public sealed record BulletinView(Bulletin Bulletin, IReadOnlyList<BulletinSectionData> Sections, BulletinPermissions Permissions);
 
-public sealed record BulletinRunView(int Id, BulletinRunState State, int Percent, string StepText, string? Message, int? BulletinId, string WeekLabel);
+public sealed record BulletinRunView(int Id, BulletinRunState State, int Percent, string StepText, string? Message, int? BulletinId, string WeekLabel)
+{
+    public bool IsFinished => State is BulletinRunState.Done or BulletinRunState.Failed;
+}
 
 public sealed record BulletinSettingsView(string UnitName, BulletinSettings Settings);
 

@@ -82,6 +82,8 @@ public static class BulletinsModule
         var countyAdmin = await seed.Db.Users.AsNoTracking().Where(u => u.UserName == DemoAccounts.CountyAdmin).Select(u => u.OrgUnitId).SingleOrDefaultAsync(cancellationToken);
         var city = await seed.Db.OrgUnits.AsNoTracking().Where(o => o.Kind == Domain.Organization.OrgUnitKind.City).Select(o => o.Id).FirstOrDefaultAsync(cancellationToken);
         var generator = seed.Services.GetRequiredService<BulletinGenerator>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var built = 0;
         var last = BulletinWeek.LastCompleteAt(seed.Clock.GetUtcNow());
         foreach (var unitId in new[] { countyAdmin, city }.Where(id => id != 0).Distinct())
         {
@@ -90,7 +92,10 @@ public static class BulletinsModule
                 // The older week published, the last one left as a draft for the editor to add a foreword and publish.
                 await generator.GenerateAsync(unitId, new BulletinWeek(week), BulletinActor.Schedule, publish: week < last.Monday,
                     cancellationToken: cancellationToken);
+                built++;
             }
         }
+        seed.Services.GetRequiredService<ILogger<BulletinGenerator>>().LogInformation("Seeded {Count} demo bulletins in {Seconds:0.00} s.", built,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 }

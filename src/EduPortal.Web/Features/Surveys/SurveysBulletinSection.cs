@@ -26,7 +26,8 @@ public sealed class RegistrationBulletinSection(TeacherRegistrationRateSource so
         {
             UnitTable(reading, scope.UnitsWord, "已注册教师", "调查任课教师"),
         };
-        if (scope.Kind == Domain.Organization.OrgUnitKind.City || lowest.Count < schools.Count(s => s.Value.Value is not null))
+        // The units' table names schools only when every unit under the scope is one (a county without township centres).
+        if (reading.Units.Count != schools.Count)
         {
             tables.Add(new BulletinTable("注册率最低的学校", ["学校", "已注册教师", "调查任课教师", "注册率"], lowest) { NumericColumns = [1, 2, 3] });
         }
