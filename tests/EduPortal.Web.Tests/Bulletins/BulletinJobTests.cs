@@ -27,6 +27,25 @@ public sealed class BulletinJobTests(PortalFactory portal)
         return await db.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgUnitKind.County && o.Path != demoCounty).OrderBy(o => o.Id).Skip(skip).FirstAsync();
     }
 
+    /// <summary>The demo bulletins are built by a background job right after start: wait for them (two weeks of the county and the city).</summary>
+    private async Task DemoBulletinsReadyAsync()
+    {
+        var county = await DemoCountyAsync();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            await using var db = await portal.DbAsync();
+            var ready = await db.Bulletins.CountAsync(b => (b.UnitId == county.Id || b.UnitKind == OrgUnitKind.City) && b.WeekStart >= LastComplete.Previous.Monday
+                && (b.WeekStart == LastComplete.Monday || b.Status == BulletinStatus.Published));
+            if (ready >= 4)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the demo bulletins were not built within 3 minutes");
+            await Task.Delay(500);
+        }
+    }
+
     private async Task<OrgUnit> DemoCountyAsync()
     {
         await using var db = await portal.DbAsync();
@@ -93,6 +112,7 @@ public sealed class BulletinJobTests(PortalFactory portal)
     [Fact]
     public async Task The_demo_county_and_the_city_have_the_last_two_weeks_bulletins_the_older_published()
     {
+        await DemoBulletinsReadyAsync();
         var county = await DemoCountyAsync();
         await using var db = await portal.DbAsync();
         var rows = await db.Bulletins.AsNoTracking().Where(b => b.UnitId == county.Id && b.WeekStart >= LastComplete.Previous.Monday)
@@ -138,6 +158,7 @@ public sealed class BulletinJobTests(PortalFactory portal)
     [Fact]
     public async Task The_workbook_has_a_summary_sheet_and_one_sheet_per_section()
     {
+        await DemoBulletinsReadyAsync();
         var county = await DemoCountyAsync();
         await using var db = await portal.DbAsync();
         var bulletin = await db.Bulletins.AsNoTracking().SingleAsync(b => b.UnitId == county.Id && b.WeekStart == LastComplete.Monday);
@@ -217,6 +238,7 @@ public sealed class BulletinJobTests(PortalFactory portal)
     [Fact]
     public async Task Only_the_units_own_bureau_editor_builds_it_and_schools_read_it_only_once_published()
     {
+        await DemoBulletinsReadyAsync();
         var county = await DemoCountyAsync();
         await using var db = await portal.DbAsync();
         var draft = await db.Bulletins.AsNoTracking().SingleAsync(b => b.UnitId == county.Id && b.WeekStart == LastComplete.Monday);

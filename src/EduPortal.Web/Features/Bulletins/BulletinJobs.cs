@@ -111,6 +111,22 @@ public sealed class BulletinJobs(IDbContextFactory<EduPortalDbContext> dbFactory
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
+    /// <summary>The demo bulletins: the last <paramref name="weeks"/> weeks of each unit, the older ones published, the last a draft.</summary>
+    public async Task SeedDemoAsync(int[] unitIds, int weeks, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var last = BulletinWeek.LastCompleteAt(clock.GetUtcNow());
+        foreach (var unitId in unitIds)
+        {
+            for (var week = new BulletinWeek(last.Monday.AddDays(-7 * (weeks - 1))); week.Monday <= last.Monday; week = week.Next)
+            {
+                await generator.GenerateAsync(unitId, week, BulletinActor.Schedule, publish: week.Monday < last.Monday, cancellationToken: cancellationToken);
+            }
+        }
+        logger.LogInformation("Built the demo bulletins ({Units} units × {Weeks} weeks) in {Seconds:0.0} s.", unitIds.Length, weeks,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
     /// <summary>Registers (or re-registers after a settings change) the unit's weekly job, in China time.</summary>
     public static void Schedule(IRecurringJobManager jobs, int unitId, BulletinSettings settings) =>
         jobs.AddOrUpdate<BulletinJobs>(RecurringJobId(unitId), j => j.RunScheduledAsync(unitId, CancellationToken.None), settings.Cron,
