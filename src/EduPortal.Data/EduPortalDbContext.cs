@@ -1,6 +1,7 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Bulletins;
+using EduPortal.Domain.Circulars;
 using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.LabRecords;
@@ -86,6 +87,8 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<AwardEntry> AwardEntries => Set<AwardEntry>();
     public DbSet<AwardAssignment> AwardAssignments => Set<AwardAssignment>();
     public DbSet<AwardScore> AwardScores => Set<AwardScore>();
+    public DbSet<Circular> Circulars => Set<Circular>();
+    public DbSet<CircularNumberCounter> CircularNumberCounters => Set<CircularNumberCounter>();
     public DbSet<Bulletin> Bulletins => Set<Bulletin>();
     public DbSet<BulletinSettings> BulletinSettings => Set<BulletinSettings>();
     public DbSet<BulletinRun> BulletinRuns => Set<BulletinRun>();

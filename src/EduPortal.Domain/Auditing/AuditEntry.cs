@@ -128,6 +128,14 @@ public static class AuditActions
     public const string AwardNominationWithdrawn = "cloudspaces.award.withdrawn";
     public const string AwardExpertAssigned = "cloudspaces.award.assigned";
     public const string AwardScored = "cloudspaces.award.scored";
+    // Circulars (通知, SPEC §8).
+    public const string CircularSaved = "circulars.saved";
+    public const string CircularPublished = "circulars.published";
+    public const string CircularWithdrawn = "circulars.withdrawn";
+    public const string CircularAcknowledged = "circulars.acknowledged";
+    public const string CircularReminded = "circulars.reminded";
+    public const string CircularReplied = "circulars.replied";
+    public const string CircularReceiptsExported = "circulars.receipts.exported";
     public const string AwardDeepComputed = "cloudspaces.award.deep.computed";
     public const string AwardTierOverridden = "cloudspaces.award.tier.overridden";
     public const string AwardPublished = "cloudspaces.award.published";
@@ -216,6 +224,13 @@ public static class AuditActions
         [AwardNominationWithdrawn] = "撤回空间评比报名",
         [AwardExpertAssigned] = "分配评审专家",
         [AwardScored] = "专家评分",
+        [CircularSaved] = "保存通知草稿",
+        [CircularPublished] = "发布通知",
+        [CircularWithdrawn] = "撤回通知",
+        [CircularAcknowledged] = "签收通知",
+        [CircularReminded] = "催办通知签收",
+        [CircularReplied] = "回复通知",
+        [CircularReceiptsExported] = "导出通知签收情况",
         [AwardDeepComputed] = "评定深度应用奖项",
         [AwardTierOverridden] = "调整获奖等次",
         [AwardPublished] = "发布空间评比结果",

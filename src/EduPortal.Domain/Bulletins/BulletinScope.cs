@@ -11,7 +11,10 @@ public sealed record BulletinScope(OrgUnit Unit)
     public OrgUnitKind Kind => Unit.Kind;
 
     /// <summary>The region the bureau serves, as a title names it: 云溪市 for 云溪市教育局.</summary>
-    public string RegionName => UnitName.EndsWith("教育局", StringComparison.Ordinal) && UnitName.Length > 3 ? UnitName[..^3] : UnitName;
+    public string RegionName => RegionOf(UnitName);
+
+    public static string RegionOf(string unitName) =>
+        unitName.EndsWith("教育局", StringComparison.Ordinal) && unitName.Length > 3 ? unitName[..^3] : unitName;
 
     /// <summary>Only the city and the counties issue bulletins (their bureaus do the 通报).</summary>
     public static bool Issues(OrgUnitKind kind) => kind is OrgUnitKind.City or OrgUnitKind.County;

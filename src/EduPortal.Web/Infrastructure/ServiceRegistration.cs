@@ -7,6 +7,7 @@ using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Auditing;
 using EduPortal.Web.Features.Bulletins;
+using EduPortal.Web.Features.Circulars;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Home;
 using EduPortal.Web.Features.LabRecords;
@@ -221,6 +222,7 @@ public static class ServiceRegistration
         services.AddSmartboards(configuration);
         services.AddCloudSpaces(configuration);
         services.AddPlans(configuration);
+        services.AddCirculars(configuration);
         services.AddBulletins(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
@@ -259,6 +261,7 @@ public static class ServiceRegistration
         app.MapSmartboardsEndpoints();
         app.MapCloudSpacesEndpoints();
         app.MapPlansEndpoints();
+        app.MapCircularsEndpoints();
         app.MapBulletinsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapDiagnosticsEndpoints();
@@ -286,6 +289,7 @@ public static class ServiceRegistration
         app.ScheduleSmartboardsJobs();
         app.ScheduleCloudSpacesJobs();
         app.SchedulePlansJobs();
+        app.ScheduleCircularsJobs();
         app.ScheduleBulletinsJobs();
     }
 

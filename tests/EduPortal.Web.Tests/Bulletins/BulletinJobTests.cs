@@ -291,5 +291,16 @@ public sealed class BulletinJobTests(PortalFactory portal)
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer);
         Assert.Contains("各校要高度重视实名注册工作。", await PdfText.ExtractAsync(buffer.ToArray(), null));
+
+        // Published as a circular from the county to its subtree, with the PDF and the workbook attached.
+        var circular = await db.Circulars.AsNoTracking().Include(c => c.Attachments).Include(c => c.Recipients).SingleAsync(c => c.Id == bulletin.CircularId);
+        Assert.Equal(bulletin.Title, circular.Title);
+        Assert.Equal(county.Id, circular.IssuerUnitId);
+        Assert.Equal([$"{bulletin.Title}.pdf", $"{bulletin.Title}.xlsx"], circular.Attachments.OrderBy(a => a.FileName).Select(a => a.FileName));
+        var demoSchool = await portal.DemoSchoolAsync();
+        Assert.Contains(circular.Recipients, r => r.UnitId == demoSchool.Id);
+        var outside = await portal.OtherCountySchoolAsync();
+        Assert.DoesNotContain(circular.Recipients, r => r.UnitId == outside.Id);
+        Assert.Contains("各校要高度重视实名注册工作。", circular.BodyMarkdown);
     }
 }

@@ -20,7 +20,8 @@ public static class BulletinsModule
         services.AddScoped<BulletinGenerator>();
         services.AddScoped<BulletinJobs>();
         services.AddScoped<BulletinService>();
-        services.AddScoped<IBulletinPublisher, ListOnlyBulletinPublisher>();
+        // Published bulletins go out as circulars to the unit's subtree (ListOnlyBulletinPublisher keeps them in the 通报 list only).
+        services.AddScoped<IBulletinPublisher, CircularBulletinPublisher>();
         return services;
     }
 

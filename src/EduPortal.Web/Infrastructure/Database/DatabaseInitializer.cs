@@ -1,6 +1,7 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
 using EduPortal.Web.Features.Bulletins;
+using EduPortal.Web.Features.Circulars;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.LabRecords;
 using EduPortal.Web.Features.Organization;
@@ -138,6 +139,7 @@ public static class DatabaseInitializer
         await context.SeedCloudSpacesAsync();
         // Last: the plans' demo snapshots read every other module's figures.
         await context.SeedPlansAsync();
+        await context.SeedCircularsAsync();
         // After plans: the demo bulletins read every module's figures.
         await context.SeedBulletinsAsync();
         if (context.CitySeeded)

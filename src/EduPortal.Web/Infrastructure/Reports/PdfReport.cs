@@ -186,9 +186,12 @@ public sealed class PdfReport
         return this;
     }
 
-    /// <summary>One line of text in the embedded font (for <see cref="Block"/> drawings); the caller wraps or clips it.</summary>
+    /// <summary>
+    /// One line of text in the embedded font (for <see cref="Block"/> drawings); the caller wraps or clips it. <paramref name="color"/>
+    /// is black unless given (the red issuing-unit line of a circular's 红头).
+    /// </summary>
     public static void DrawTextLine(SKCanvas canvas, string text, float x, float width, float baseline, float size, bool bold = false,
-        PdfAlign align = PdfAlign.Left) => DrawText(canvas, text, x, width, baseline, size, bold, align);
+        PdfAlign align = PdfAlign.Left, SKColor? color = null) => DrawText(canvas, text, x, width, baseline, size, bold, align, color);
 
     /// <summary>Width of the content area between the margins.</summary>
     public static float ContentAreaWidth => ContentWidth;
@@ -314,7 +317,8 @@ public sealed class PdfReport
         return Math.Max(length, 1);
     }
 
-    private static void DrawText(SKCanvas canvas, string text, float x, float width, float baseline, float size, bool bold, PdfAlign align)
+    private static void DrawText(SKCanvas canvas, string text, float x, float width, float baseline, float size, bool bold, PdfAlign align,
+        SKColor? color = null)
     {
         var textWidth = Measure(text, size);
         var start = align switch
@@ -324,7 +328,7 @@ public sealed class PdfReport
             PdfAlign.Left => x,
             _ => x,
         };
-        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var paint = new SKPaint { Color = color ?? SKColors.Black, IsAntialias = true };
         if (bold)
         {
             // Fill and stroke thickens the strokes while the text stays text (one font file is shipped, no bold face).
