@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace EduPortal.E2E.Bulletins;

@@ -1,6 +1,5 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
-using EduPortal.Domain.Bulletins;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;

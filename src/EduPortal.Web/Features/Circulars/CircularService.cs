@@ -6,7 +6,6 @@ using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Circulars;
 using EduPortal.Domain.Common;
-using EduPortal.Domain.Organization;
 using EduPortal.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 

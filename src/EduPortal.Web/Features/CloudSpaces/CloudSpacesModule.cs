@@ -4,12 +4,12 @@ using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Features.CloudSpaces.Awards;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Metrics;
 using EduPortal.Web.Infrastructure.Reports;
 using Microsoft.EntityFrameworkCore;
-using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.CloudSpaces;
 

@@ -4,12 +4,12 @@ using EduPortal.Data.LabRecords;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.LabRecords;
 

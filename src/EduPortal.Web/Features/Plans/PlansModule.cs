@@ -2,11 +2,11 @@ using EduPortal.Data;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Plans;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.Plans;
 

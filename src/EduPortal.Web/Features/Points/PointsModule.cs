@@ -4,11 +4,11 @@ using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
 using Hangfire;
 using Microsoft.Extensions.Options;
-using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.Points;
 

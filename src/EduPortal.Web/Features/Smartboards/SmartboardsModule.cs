@@ -7,6 +7,7 @@ using EduPortal.Web.Features.Smartboards.Repairs;
 using EduPortal.Web.Features.Smartboards.Safety;
 using EduPortal.Web.Features.Smartboards.Training;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Infrastructure.Metrics;
@@ -14,7 +15,6 @@ using EduPortal.Web.Infrastructure.Reports;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using EduPortal.Web.Infrastructure.Bulletins;
 
 namespace EduPortal.Web.Features.Smartboards;
 

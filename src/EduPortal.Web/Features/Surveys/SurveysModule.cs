@@ -1,6 +1,6 @@
 using EduPortal.Data.Seeding;
-using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Bulletins;
+using EduPortal.Web.Infrastructure.Database;
 
 namespace EduPortal.Web.Features.Surveys;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EduPortal.Domain.Bulletins;
 using EduPortal.Domain.Metrics;
-using EduPortal.Web.Infrastructure.Metrics;
 
 namespace EduPortal.Web.Infrastructure.Bulletins;
 
