@@ -123,6 +123,14 @@ if (args.Contains("exports", StringComparer.OrdinalIgnoreCase))
     SqliteCleanup(folder);
     return;
 }
+// `-- bulletins`: the city's and a county's weekly bulletin on the large district (time and memory).
+if (args.Contains("bulletins", StringComparer.OrdinalIgnoreCase))
+{
+    await BulletinsBenchmark.RunAsync(factory, clock, city, county, Report);
+    PrintMarkdown();
+    SqliteCleanup(folder);
+    return;
+}
 // `dotnet run -c Release --project benchmarks/EduPortal.Benchmarks -- surveys`: the survey module only.
 if (args.Contains("surveys", StringComparer.OrdinalIgnoreCase))
 {

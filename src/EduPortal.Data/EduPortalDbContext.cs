@@ -1,5 +1,6 @@
 using EduPortal.Data.Accounts;
 using EduPortal.Domain.Auditing;
+using EduPortal.Domain.Bulletins;
 using EduPortal.Domain.Circulars;
 using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
@@ -95,6 +96,9 @@ public sealed class EduPortalDbContext(DbContextOptions<EduPortalDbContext> opti
     public DbSet<Circular> Circulars => Set<Circular>();
     public DbSet<CircularNumberCounter> CircularNumberCounters => Set<CircularNumberCounter>();
     public DbSet<Domain.Exports.ExportJob> ExportJobs => Set<Domain.Exports.ExportJob>();
+    public DbSet<Bulletin> Bulletins => Set<Bulletin>();
+    public DbSet<BulletinSettings> BulletinSettings => Set<BulletinSettings>();
+    public DbSet<BulletinRun> BulletinRuns => Set<BulletinRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

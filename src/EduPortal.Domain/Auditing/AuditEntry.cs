@@ -56,6 +56,11 @@ public static class AuditActions
     public const string OrgUnitUpdated = "org.updated";
     public const string ClassAdded = "org.class.added";
     public const string ClassRemoved = "org.class.removed";
+    // Weekly bulletins (工作周通报, circular 000 §二).
+    public const string BulletinGenerated = "bulletin.generated";
+    public const string BulletinForeword = "bulletin.foreword";
+    public const string BulletinPublished = "bulletin.published";
+    public const string BulletinSettingsChanged = "bulletin.settings";
     public const string PlanCreated = "plan.created";
     public const string PlanChanged = "plan.changed";
     public const string PlanTaskAdded = "plan.task.added";
@@ -257,6 +262,10 @@ public static class AuditActions
         [UserFeedbackSent] = "提交意见建议",
         [UserFeedbackAnswered] = "回复意见建议",
         [UserFeedbackClosed] = "关闭意见建议",
+        [BulletinGenerated] = "生成工作周通报",
+        [BulletinForeword] = "填写通报按语",
+        [BulletinPublished] = "发布工作周通报",
+        [BulletinSettingsChanged] = "修改通报设置",
     };
 
     public static string DisplayName(string action) => Names.TryGetValue(action, out var name) ? name : action;

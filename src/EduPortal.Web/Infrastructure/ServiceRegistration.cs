@@ -7,6 +7,7 @@ using EduPortal.Web.Components;
 using EduPortal.Web.Components.Account;
 using EduPortal.Web.Features.Accounts;
 using EduPortal.Web.Features.Auditing;
+using EduPortal.Web.Features.Bulletins;
 using EduPortal.Web.Features.Circulars;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Feedback;
@@ -232,6 +233,7 @@ public static class ServiceRegistration
         services.AddFeedback(configuration);
         services.AddCirculars(configuration);
         services.AddExports(configuration);
+        services.AddBulletins(configuration);
         // Last, so it wraps whichever clock is registered: the date picker's "today" is China's today.
         services.UseChinaLocalTime();
         return builder;
@@ -274,6 +276,7 @@ public static class ServiceRegistration
         app.MapFeedbackEndpoints();
         app.MapCircularsEndpoints();
         app.MapExportsEndpoints();
+        app.MapBulletinsEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapDiagnosticsEndpoints();
         Infrastructure.JobsDashboard.HangfireDashboardCulture.Register();
@@ -305,6 +308,7 @@ public static class ServiceRegistration
         app.ScheduleFeedbackJobs();
         app.ScheduleCircularsJobs();
         app.ScheduleExportsJobs();
+        app.ScheduleBulletinsJobs();
     }
 
     public static void LogStartupBanner(this WebApplication app)

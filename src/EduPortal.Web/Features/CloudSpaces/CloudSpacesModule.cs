@@ -4,6 +4,7 @@ using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Features.CloudSpaces.Awards;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Exports;
@@ -30,6 +31,7 @@ public static class CloudSpacesModule
         // --- district award rounds (§四(三)) ---
         services.AddScoped<AwardRoundService>();
         services.AddExportKind<AwardCertificatesExport>();
+        services.AddBulletinSection<CloudSpacesBulletinSection>();
         return services;
     }
 

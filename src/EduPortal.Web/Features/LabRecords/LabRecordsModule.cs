@@ -4,6 +4,7 @@ using EduPortal.Data.LabRecords;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Exports;
 using EduPortal.Web.Infrastructure.Files;
@@ -27,6 +28,7 @@ public static class LabRecordsModule
         services.AddScoped<LabCatalogueService>();
         services.AddScoped<LabInactivityJob>();
         services.AddLabMetrics();
+        services.AddBulletinSection<LabRecordsBulletinSection>();
         return services;
     }
 

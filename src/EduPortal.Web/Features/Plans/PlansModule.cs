@@ -2,6 +2,7 @@ using EduPortal.Data;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Plans;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
 using Hangfire;
@@ -18,6 +19,7 @@ public static class PlansModule
         services.AddScoped<DashboardService>();
         services.AddScoped<FeedbackService>();
         services.AddScoped<MetricSnapshotJob>();
+        services.AddBulletinSection<PlansBulletinSection>();
         return services;
     }
 

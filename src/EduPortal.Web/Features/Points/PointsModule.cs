@@ -4,6 +4,7 @@ using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Exports;
@@ -74,6 +75,7 @@ public static class PointsModule
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }))));
+        services.AddBulletinSection<PointsBulletinSection>();
         return services;
     }
 

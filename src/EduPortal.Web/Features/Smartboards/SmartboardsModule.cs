@@ -7,6 +7,7 @@ using EduPortal.Web.Features.Smartboards.Repairs;
 using EduPortal.Web.Features.Smartboards.Safety;
 using EduPortal.Web.Features.Smartboards.Training;
 using EduPortal.Web.Infrastructure.Auth;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Infrastructure.Metrics;
@@ -62,6 +63,8 @@ public static class SmartboardsModule
         services.AddScoped<DemoLessonService>();
         services.AddScoped<CompetitionService>();
         services.AddMetricSource<DemoLessonComplianceMetric>();
+        services.AddBulletinSection<SmartboardCoverageBulletinSection>();
+        services.AddBulletinSection<RepairsSafetyBulletinSection>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using EduPortal.Data.Seeding;
+using EduPortal.Web.Infrastructure.Bulletins;
 using EduPortal.Web.Infrastructure.Database;
 using EduPortal.Web.Infrastructure.Exports;
 
@@ -12,6 +13,8 @@ public static class SurveysModule
         services.AddScoped<SurveyService>();
         services.AddSurveyMetrics();
         services.AddExportKind<SurveyRoundPdfsExport>();
+        services.AddBulletinSection<RegistrationBulletinSection>();
+        services.AddBulletinSection<SurveyCompletionBulletinSection>();
         return services;
     }
 

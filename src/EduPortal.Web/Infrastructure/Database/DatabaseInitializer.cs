@@ -1,5 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Seeding;
+using EduPortal.Web.Features.Bulletins;
 using EduPortal.Web.Features.Circulars;
 using EduPortal.Web.Features.CloudSpaces;
 using EduPortal.Web.Features.Feedback;
@@ -147,6 +148,8 @@ public static class DatabaseInitializer
         await context.SeedFeedbackAsync();
         await context.SeedCircularsAsync();
         await context.SeedExportsAsync();
+        // After plans: the demo bulletins read every module's figures.
+        await context.SeedBulletinsAsync();
         if (context.CitySeeded)
         {
             app.Logger.LogInformation("Seeded the demo city ({Size}).", seed.Size);

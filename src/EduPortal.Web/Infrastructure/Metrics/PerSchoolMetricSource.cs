@@ -24,6 +24,20 @@ public abstract class PerSchoolMetricSource(IDbContextFactory<EduPortalDbContext
         return await MetricRollup.ReadAsync(db, Definition, scope, schools, perSchool, Ratio, cancellationToken);
     }
 
+    /// <summary>
+    /// The same figures per school (every school under the scope, with its numerator and denominator; null value when the
+    /// school has none) — for tables that name each school, e.g. the weekly bulletin's registration rate per school.
+    /// </summary>
+    public async Task<IReadOnlyList<(MetricSchool School, MetricValue Value)>> ReadSchoolsAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var schools = await MetricRollup.SchoolsAsync(db, scope, cancellationToken);
+        var perSchool = await CountAsync(db, scope, schools, asOf, cancellationToken);
+        return schools.OrderBy(s => s.Path, StringComparer.Ordinal).Select(s => perSchool.TryGetValue(s.Id, out var f)
+            ? (s, new MetricValue(s.Id, s.Name, f.Denominator == 0 ? null : Ratio(f.Numerator, f.Denominator), f.Numerator, f.Denominator))
+            : (s, new MetricValue(s.Id, s.Name, null))).ToList();
+    }
+
     /// <summary>(numerator, denominator) per school id of <paramref name="schools"/>; a school left out has no figures.</summary>
     protected abstract Task<Dictionary<int, (decimal Numerator, decimal Denominator)>> CountAsync(EduPortalDbContext db, OrgUnit scope,
         IReadOnlyList<MetricSchool> schools, DateOnly asOf, CancellationToken cancellationToken);
