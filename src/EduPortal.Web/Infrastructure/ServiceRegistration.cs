@@ -1,4 +1,4 @@
-using EduPortal.Web.Infrastructure.Text;
+using EduPortal.Web.Infrastructure.Html;
 using System.Threading.RateLimiting;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;

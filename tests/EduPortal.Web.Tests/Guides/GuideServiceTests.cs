@@ -1,4 +1,4 @@
-using EduPortal.Web.Infrastructure.Text;
+using EduPortal.Web.Infrastructure.Html;
 using System.Net;
 using System.Text.RegularExpressions;
 using EduPortal.Data.Seeding;

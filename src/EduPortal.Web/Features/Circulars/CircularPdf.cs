@@ -1,4 +1,4 @@
-using EduPortal.Web.Infrastructure.Text;
+using EduPortal.Web.Infrastructure.Html;
 using EduPortal.Domain.Circulars;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Reports;

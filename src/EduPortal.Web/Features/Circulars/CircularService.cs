@@ -1,4 +1,4 @@
-using EduPortal.Web.Infrastructure.Text;
+using EduPortal.Web.Infrastructure.Html;
 using System.Globalization;
 using EduPortal.Data;
 using EduPortal.Data.Auditing;

@@ -1,4 +1,4 @@
-using EduPortal.Web.Infrastructure.Text;
+using EduPortal.Web.Infrastructure.Html;
 using EduPortal.Data;
 using EduPortal.Data.Auditing;
 using EduPortal.Domain.Accounts;

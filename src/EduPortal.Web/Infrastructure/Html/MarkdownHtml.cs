@@ -2,7 +2,7 @@ using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 
-namespace EduPortal.Web.Infrastructure.Text;
+namespace EduPortal.Web.Infrastructure.Html;
 
 /// <summary>
 /// Text that editors write (circular bodies, operation guides): Markdown rendered by Markdig, then cleaned by
