@@ -1,4 +1,3 @@
-using EduPortal.Web.Infrastructure.Html;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -10,6 +9,7 @@ using EduPortal.Domain.Circulars;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Web.Features.Circulars;
+using EduPortal.Web.Infrastructure.Html;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

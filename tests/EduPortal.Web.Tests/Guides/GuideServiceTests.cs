@@ -1,4 +1,3 @@
-using EduPortal.Web.Infrastructure.Html;
 using System.Net;
 using System.Text.RegularExpressions;
 using EduPortal.Data.Seeding;
@@ -6,6 +5,7 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Guides;
 using EduPortal.Web.Features.Guides;
+using EduPortal.Web.Infrastructure.Html;
 using EduPortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
-using EduPortal.Web.Infrastructure.Html;
 using EduPortal.Domain.Circulars;
 using EduPortal.Domain.Common;
+using EduPortal.Web.Infrastructure.Html;
 using EduPortal.Web.Infrastructure.Reports;
 using SkiaSharp;
 

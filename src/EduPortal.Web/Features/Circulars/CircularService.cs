@@ -1,4 +1,3 @@
-using EduPortal.Web.Infrastructure.Html;
 using System.Globalization;
 using EduPortal.Data;
 using EduPortal.Data.Auditing;
@@ -8,6 +7,7 @@ using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Circulars;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Files;
+using EduPortal.Web.Infrastructure.Html;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Features.Circulars;

@@ -1,10 +1,10 @@
-using EduPortal.Web.Infrastructure.Html;
 using EduPortal.Data;
 using EduPortal.Data.Auditing;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Guides;
+using EduPortal.Web.Infrastructure.Html;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Features.Guides;
