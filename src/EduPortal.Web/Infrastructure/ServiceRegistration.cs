@@ -177,6 +177,7 @@ public static class ServiceRegistration
         services.AddHangfire((provider, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            HangfireLogging.Attach(config, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<IHostApplicationLifetime>());
             // Hangfire shares the portal's database in production; the embedded SQLite default keeps jobs in memory.
             if (database.Provider == DatabaseProvider.SqlServer)
             {

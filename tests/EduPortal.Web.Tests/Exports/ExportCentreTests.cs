@@ -209,6 +209,28 @@ public sealed class ExportCentreTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task A_request_the_job_store_refuses_is_failed_at_once_and_holds_none_of_the_owners_places()
+    {
+        var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var centre = ActivatorUtilities.CreateInstance<ExportCentre>(portal.Services, (Hangfire.IBackgroundJobClient)new RefusingJobClient());
+
+        var refused = await centre.RequestAsync(county, LabRecordListExport.KindKey, LabRecordListExport.For(portal.Today.AddDays(-7), portal.Today));
+
+        Assert.Equal("后台任务未能排队，请稍后重新申请。", Assert.IsType<ConflictError>(refused.Error).Message);
+        await using var db = await portal.DbAsync();
+        var job = await db.ExportJobs.Where(j => j.OwnerId == county.UserId).OrderByDescending(j => j.Id).FirstAsync();
+        Assert.Equal((ExportStatus.Failed, "后台任务未能排队，请稍后重新申请。"), (job.Status, job.Message));
+    }
+
+    private sealed class RefusingJobClient : Hangfire.IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) =>
+            throw new Hangfire.BackgroundJobClientException("job storage unavailable", new InvalidOperationException());
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => false;
+    }
+
+    [Fact]
     public async Task The_expiry_job_deletes_a_file_whose_time_is_up_and_a_later_download_says_it_expired()
     {
         var county = await portal.CallerAsync(DemoAccounts.CountyAdmin);

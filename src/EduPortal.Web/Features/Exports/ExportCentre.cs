@@ -60,13 +60,26 @@ public sealed class ExportCentre(IDbContextFactory<EduPortalDbContext> dbFactory
         {
             return requested.Error!;
         }
+        var saved = await db.AddAuditedAsync(requested, j => j.Id, job =>
+            db.Audit(caller, clock, AuditActions.ExportRequested, nameof(ExportJob), job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), caller.OrgPath,
+                $"申请后台导出“{job.Title}”", after: new { 类型 = kind.Title, 参数 = parameters.Values }), cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return saved.Error!;
+        }
         var job = requested.Value!;
-        db.ExportJobs.Add(job);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, clock, AuditActions.ExportRequested, nameof(ExportJob), job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), caller.OrgPath,
-            $"申请后台导出“{job.Title}”", after: new { 类型 = kind.Title, 参数 = parameters.Values });
-        await db.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<ExportRunner>(runner => runner.RunAsync(job.Id, CancellationToken.None));
+        try
+        {
+            jobs.Enqueue<ExportRunner>(runner => runner.RunAsync(job.Id, CancellationToken.None));
+        }
+        catch (Exception exception) when (exception is BackgroundJobClientException or ObjectDisposedException)
+        {
+            // The job store refused it: the request must not sit 排队中 for ever, holding one of the owner's places.
+            logger.LogError(exception, "Export {ExportId} could not be queued.", job.Id);
+            job.Fail("后台任务未能排队，请稍后重新申请。", clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            return new ConflictError("后台任务未能排队，请稍后重新申请。");
+        }
         return job.Id;
     }
 
