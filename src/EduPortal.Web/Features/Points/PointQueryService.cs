@@ -42,8 +42,12 @@ public sealed record WeekPoints(DateOnly WeekStart, int Points, bool IsPartial =
 /// <param name="IncludeWeeks">The weekly trend reads the weekly or daily roll-up of the period: only when the trend is shown.</param>
 /// <param name="Category">各指标排行: rank by one category's points instead of the total.</param>
 /// <param name="ExcludeVocational">The award rankings (评优口径) leave vocational schools and their teachers out (circular 001 §四(三)3: 不含职校).</param>
+/// <param name="IncludeTeachers">Every named teacher in <see cref="Rankings.Teachers"/> (exports, the bulletin); the page reads them a page at a time instead.</param>
 public sealed record RankingQuery(int Year, DateOnly? From = null, DateOnly? To = null, int? OrgUnitId = null, bool IncludeWeeks = false,
-    PointCategory? Category = null, bool ExcludeVocational = false);
+    PointCategory? Category = null, bool ExcludeVocational = false, bool IncludeTeachers = true);
+
+/// <summary>One page of the rankings' teacher list and the number of teachers listed.</summary>
+public sealed record TeacherRankingPage(IReadOnlyList<TeacherPointsRow> Rows, int Count);
 
 /// <param name="Teachers">Named teachers: only those the caller administers (empty for a teacher).</param>
 /// <param name="HasPoints">False when nobody in the scope earned a point in the period: nothing is ranked then.</param>
@@ -211,6 +215,30 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             return ValidationError.For("To", "结束日期不能早于开始日期");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopePathAsync(db, caller, query, cancellationToken);
+        if (!scope.Succeeded)
+        {
+            return scope.Error!;
+        }
+        return await ComputeAsync(db, caller, scope.Value!, query, query.IncludeWeeks, cancellationToken);
+    }
+
+    /// <summary>The city's counties, for the rankings' county picker (public like the rankings).</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> CountiesAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.OrgUnits.AsNoTracking().UnderRankingScope(caller.RankingCityPath()).Where(o => o.Kind == OrgUnitKind.County)
+            .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    /// <summary>Named teachers: only for admins, only those in their own jurisdiction (the scope and the caller's subtree nest).</summary>
+    private static bool ShowsTeachers(Caller caller, string scopePath) =>
+        caller.IsAdmin && (scopePath.StartsWith(caller.OrgPath, StringComparison.Ordinal) || caller.OrgPath.StartsWith(scopePath, StringComparison.Ordinal));
+
+    /// <summary>The ranking's scope: the caller's county for a county admin, else the city; or the county or city picked.</summary>
+    private static async Task<Result<string>> ScopePathAsync(EduPortalDbContext db, Caller caller, RankingQuery query, CancellationToken cancellationToken)
+    {
         var cityPath = caller.RankingCityPath();
         // A county admin starts in their county; everyone else in the whole city.
         var scopePath = caller.Level == AdminLevel.County ? caller.OrgPath : cityPath;
@@ -224,16 +252,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             }
             scopePath = unit.Path;
         }
-        return await ComputeAsync(db, caller, scopePath, query, query.IncludeWeeks, cancellationToken);
-    }
-
-    /// <summary>The city's counties, for the rankings' county picker (public like the rankings).</summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> CountiesAsync(Caller caller, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.OrgUnits.AsNoTracking().UnderRankingScope(caller.RankingCityPath()).Where(o => o.Kind == OrgUnitKind.County)
-            .OrderBy(o => o.Path).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Id, r.Name)).ToList();
+        return scopePath;
     }
 
     private async Task<Rankings> ComputeAsync(EduPortalDbContext db, Caller caller, string scopePath, RankingQuery query, bool includeWeeks, CancellationToken cancellationToken)
@@ -253,97 +272,47 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         string CountyOf(string path) => CountyPathOf(path) is { } county ? counties[county].Name : "";
         // circular 001 §四(三)3: the award rankings are among 中小学校（不含职校）.
         var schools = units.Where(u => u.Kind == OrgUnitKind.School && !(query.ExcludeVocational && u.IsVocational)).ToDictionary(u => u.Id);
-        // Named teachers: only for admins, only those in their own jurisdiction.
-        var showsTeachers = caller.IsAdmin && (scopePath.StartsWith(caller.OrgPath, StringComparison.Ordinal) || caller.OrgPath.StartsWith(scopePath, StringComparison.Ordinal));
-        var earners = db.Users.AsNoTracking().PointEarnersUnder(scopePath);
-        Dictionary<string, (int Total, int[] ByCategory)> points;
-        List<(string Id, string RealName, int OrgUnitId, EmploymentStatus Employment)> teachers;
-        string periodText;
+        var showsTeachers = ShowsTeachers(caller, scopePath);
         var inRange = query.From is not null || query.To is not null;
-        if (!inRange)
-        {
-            periodText = $"{query.Year}年度";
-            // One read: the scope's teachers with their year's totals joined in SQL (the totals' key is (teacher, year)),
-            // names only when they are shown.
-            var rows = await (from u in earners
-                              join t in db.PointTeacherTotals.Where(t => t.Year == query.Year) on u.Id equals t.TeacherId into totals
-                              from t in totals.DefaultIfEmpty()
-                              select new
-                              {
-                                  u.Id,
-                                  RealName = showsTeachers ? u.RealName : "",
-                                  u.OrgUnitId,
-                                  u.Employment,
-                                  Total = t == null ? (int?)null : t.Total,
-                                  SpaceBuilding = t == null ? 0 : t.SpaceBuilding,
-                                  TeachingApplication = t == null ? 0 : t.TeachingApplication,
-                                  Interaction = t == null ? 0 : t.Interaction,
-                                  TeacherTraining = t == null ? 0 : t.TeacherTraining,
-                                  CampusManagement = t == null ? 0 : t.CampusManagement,
-                              }).ToListAsync(cancellationToken);
-            teachers = new(rows.Count);
-            points = new(rows.Count, StringComparer.Ordinal);
-            foreach (var r in rows)
-            {
-                if (!schools.ContainsKey(r.OrgUnitId))
-                {
-                    continue;
-                }
-                teachers.Add((r.Id, r.RealName, r.OrgUnitId, r.Employment));
-                if (r.Total is { } total)
-                {
-                    points[r.Id] = (total, [r.SpaceBuilding, r.TeachingApplication, r.Interaction, r.TeacherTraining, r.CampusManagement]);
-                }
-            }
-        }
-        else
-        {
-            var first = query.From ?? rules.StartDate;
-            var last = query.To ?? rules.EndDateExclusive.AddDays(-1);
-            periodText = $"{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}";
-            teachers = (await earners.Select(u => new { u.Id, RealName = showsTeachers ? u.RealName : "", u.OrgUnitId, u.Employment }).ToListAsync(cancellationToken))
-                .Where(t => schools.ContainsKey(t.OrgUnitId)).Select(t => (t.Id, t.RealName, t.OrgUnitId, t.Employment)).ToList();
-            points = await RangePointsAsync(db, rules, first, last, cancellationToken);
-        }
-        // 各指标排行: the measure ranked is the total or one category's points.
-        int Measure(string teacherId) => points.TryGetValue(teacherId, out var p) ? query.Category is { } c ? p.ByCategory[(int)c] : p.Total : 0;
+        var first = query.From ?? rules.StartDate;
+        var last = query.To ?? rules.EndDateExclusive.AddDays(-1);
+        var periodText = inRange ? $"{first:yyyy-MM-dd} 至 {last:yyyy-MM-dd}" : $"{query.Year}年度";
+        var period = PeriodPointsQuery(db, rules, query);
 
-        var servingBySchool = teachers.Where(t => t.Employment == EmploymentStatus.Serving).ToLookup(t => t.OrgUnitId);
+        // One grouped read (a few hundred rows): each school's serving teachers, the sum of the measure ranked (the total
+        // or one category) and how many earned any — over the totals or the month/day roll-ups, no teacher row loaded.
+        var bySchool = (await (from r in RankedTeachers(db, scopePath, scopePath, query, period)
+                               group r by r.SchoolId into g
+                               select new { SchoolId = g.Key, Teachers = g.Count(), Points = g.Sum(r => r.Value), Earning = g.Sum(r => r.Value != 0 ? 1 : 0) })
+                .ToListAsync(cancellationToken)).ToDictionary(x => x.SchoolId);
         var schoolRows = schools.Values.Select(s =>
         {
-            var active = servingBySchool[s.Id].ToList();
-            var sum = active.Sum(t => Measure(t.Id));
-            return new SchoolIndexRow(null, s.Id, s.Name, CountyOf(s.Path), active.Count, sum, PointIndex.SchoolIndex(sum, active.Count), s.IsVocational);
+            var own = bySchool.GetValueOrDefault(s.Id);
+            var (count, sum) = own is null ? (0, 0) : (own.Teachers, own.Points);
+            return new SchoolIndexRow(null, s.Id, s.Name, CountyOf(s.Path), count, sum, PointIndex.SchoolIndex(sum, count), s.IsVocational);
         }).ToList();
         var countyRows = counties.Select(county =>
         {
-            var inCounty = schools.Values.Where(s => s.Path.StartsWith(county.Key, StringComparison.Ordinal)).Select(s => s.Id).ToHashSet();
-            var active = teachers.Where(t => t.Employment == EmploymentStatus.Serving && inCounty.Contains(t.OrgUnitId)).ToList();
-            var sum = active.Sum(t => Measure(t.Id));
-            return new CountyIndexRow(null, county.Value.Id, county.Value.Name, inCounty.Count, active.Count, sum, PointIndex.SchoolIndex(sum, active.Count));
+            var inCounty = schoolRows.Where(s => schools[s.SchoolId].Path.StartsWith(county.Key, StringComparison.Ordinal)).ToList();
+            var (count, sum) = (inCounty.Sum(s => s.ActiveTeachers), inCounty.Sum(s => s.ActivePoints));
+            return new CountyIndexRow(null, county.Value.Id, county.Value.Name, inCounty.Count, count, sum, PointIndex.SchoolIndex(sum, count));
         }).ToList();
-        var hasPoints = teachers.Any(t => t.Employment == EmploymentStatus.Serving && Measure(t.Id) != 0);
+        var hasPoints = bySchool.Values.Any(s => s.Earning > 0 && schools.ContainsKey(s.SchoolId));
 
-        var teacherRows = showsTeachers
-            ? teachers.Where(t => t.Employment == EmploymentStatus.Serving && schools[t.OrgUnitId].Path.StartsWith(caller.OrgPath, StringComparison.Ordinal)).Select(t =>
-            {
-                var school = schools[t.OrgUnitId];
-                var (total, byCategory) = points.TryGetValue(t.Id, out var p) ? p : (0, new int[PointCategories.All.Count]);
-                return new TeacherPointsRow(0, t.Id, t.RealName, school.Id, school.Name, CountyOf(school.Path), t.Employment, total, byCategory);
-            }).ToList()
+        // The page lists its teachers a page at a time (TeachersPageAsync); exports and the bulletin ask for all of them.
+        var teacherRows = showsTeachers && hasPoints && query.IncludeTeachers
+            ? (await TeacherPageAsync(db, caller, scopePath, query, period, 0, int.MaxValue, cancellationToken)).Rows
             : [];
 
         IReadOnlyList<WeekPoints> weeks = [];
         if (includeWeeks && hasPoints)
         {
-            var from = query.From ?? rules.StartDate;
-            var to = query.To ?? rules.EndDateExclusive.AddDays(-1);
             // A week still running (today's) is partial too.
             var today = ChinaTime.Today(clock);
-            weeks = await WeeksAsync(db, query, scopePath, teachers.Select(t => t.Id).ToList(), from, to < today ? to : today, inRange, cancellationToken);
+            weeks = await WeeksAsync(db, query, scopePath, first, last < today ? last : today, inRange, cancellationToken);
         }
         var rankings = hasPoints
-            ? new Rankings(scopeName, periodText, RankSchools(schoolRows), RankTeachers(teacherRows, query.Category), weeks) { Counties = RankCounties(countyRows) }
+            ? new Rankings(scopeName, periodText, RankSchools(schoolRows), teacherRows, weeks) { Counties = RankCounties(countyRows) }
             : new Rankings(scopeName, periodText, [], [], []) { HasPoints = false };
         return rankings with
         {
@@ -351,42 +320,230 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             Category = query.Category,
             ExcludesVocational = query.ExcludeVocational,
             Year = query.Year,
-            From = inRange ? query.From ?? rules.StartDate : null,
-            To = inRange ? query.To ?? rules.EndDateExclusive.AddDays(-1) : null,
+            From = inRange ? first : null,
+            To = inRange ? last : null,
             GeneratedAt = clock.GetUtcNow(),
             SchoolPaths = schools.Values.ToDictionary(s => s.Id, s => s.Path),
         };
     }
 
     /// <summary>
-    /// Each teacher's points of the days <paramref name="first"/>–<paramref name="last"/> of the points year, total and per
-    /// category, from the roll-ups the recompute writes with the awards: a calendar month the range covers whole is one
-    /// <see cref="PointTeacherMonth"/> row a teacher; a month the range cuts adds its days inside the range from
-    /// <see cref="PointTeacherDay"/>, or (when most of the month is inside) the month's row less the days outside. A month
-    /// range costs one row a teacher whatever the number of events; the same sums as adding up the awards of the range.
+    /// One page of the rankings' teacher list (教师排名) and the number of teachers listed: ordered and cut in SQL over the
+    /// totals (a year) or the month/day roll-ups (a date range) alone, ranks numbered over the whole list (ties share a
+    /// rank), only the page's teachers named. The same teachers as <see cref="RankingsAsync"/>'s full list: the admins'
+    /// own serving teachers in the scope.
     /// </summary>
-    public static async Task<Dictionary<string, (int Total, int[] ByCategory)>> RangePointsAsync(EduPortalDbContext db, PointRuleSet rules,
-        DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    public async Task<Result<TeacherRankingPage>> TeachersPageAsync(Caller caller, RankingQuery query, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        if (query.From is { } from && query.To is { } to && from > to)
+        {
+            return ValidationError.For("To", "结束日期不能早于开始日期");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var scope = await ScopePathAsync(db, caller, query, cancellationToken);
+        if (!scope.Succeeded)
+        {
+            return scope.Error!;
+        }
+        if (!ShowsTeachers(caller, scope.Value!))
+        {
+            return new TeacherRankingPage([], 0);
+        }
+        var rules = await PointRuleSets.LoadAsync(db, query.Year, cancellationToken);
+        return await TeacherPageAsync(db, caller, scope.Value!, query, PeriodPointsQuery(db, rules, query), Math.Max(0, page), pageSize, cancellationToken);
+    }
+
+    private static async Task<TeacherRankingPage> TeacherPageAsync(EduPortalDbContext db, Caller caller, string scopePath, RankingQuery query,
+        IQueryable<PeriodPoints> period, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        // The teachers listed: the scope's and the caller's subtree, whichever is narrower.
+        var listed = caller.OrgPath.StartsWith(scopePath, StringComparison.Ordinal) ? caller.OrgPath : scopePath;
+        var ranked = RankedTeachers(db, scopePath, listed, query, period);
+        var all = pageSize == int.MaxValue;
+        // Ties by school, then account: SQL sorts the totals (or roll-ups) alone and the names are looked up for the page.
+        var ordered = ranked.OrderByDescending(r => r.Value).ThenByDescending(r => r.Total).ThenBy(r => r.SchoolId).ThenBy(r => r.TeacherId);
+        var offset = all ? 0 : page * pageSize;
+        var read = all ? await ordered.ToListAsync(cancellationToken) : await ordered.Skip(offset).Take(pageSize).ToListAsync(cancellationToken);
+        var count = all ? read.Count : await ScopeTeachers(db, scopePath, listed, query.ExcludeVocational).CountAsync(cancellationToken);
+        if (read.Count == 0)
+        {
+            return new TeacherRankingPage([], count);
+        }
+        // Competition ranks (1, 2, 2, 4) over the whole list: a page's first row is 1 + the teachers above its measure.
+        var firstRank = offset == 0 ? 1 : await ranked.CountAsync(r => r.Value > read[0].Value, cancellationToken) + 1;
+        var ids = read.Select(r => r.TeacherId).ToList();
+        var people = ScopeTeachers(db, scopePath, listed, query.ExcludeVocational);
+        if (!all)
+        {
+            people = people.Where(u => ids.Contains(u.Id));
+        }
+        var names = await people.Select(u => new { u.Id, u.RealName }).ToDictionaryAsync(u => u.Id, u => u.RealName, cancellationToken);
+        var schoolIds = read.Select(r => r.SchoolId).Distinct().ToList();
+        var schoolUnits = await db.OrgUnits.AsNoTracking().Where(o => schoolIds.Contains(o.Id)).Select(o => new { o.Id, o.Name, o.Path })
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
+        var countyNames = await db.OrgUnits.AsNoTracking().UnderRankingScope(caller.RankingCityPath()).Where(o => o.Kind == OrgUnitKind.County)
+            .Select(o => new { o.Path, o.Name }).ToDictionaryAsync(o => o.Path, o => o.Name, StringComparer.Ordinal, cancellationToken);
+        var rows = new List<TeacherPointsRow>(read.Count);
+        var rank = firstRank;
+        for (var i = 0; i < read.Count; i++)
+        {
+            var r = read[i];
+            if (i > 0 && r.Value != read[i - 1].Value)
+            {
+                rank = offset + i + 1;
+            }
+            var school = schoolUnits.GetValueOrDefault(r.SchoolId);
+            var countyName = school is not null && OrgUnit.AncestorPaths(school.Path) is { Count: > 1 } p ? countyNames.GetValueOrDefault(p[1]) ?? "" : "";
+            rows.Add(new TeacherPointsRow(rank, r.TeacherId, names.GetValueOrDefault(r.TeacherId) ?? "", r.SchoolId, school?.Name ?? "", countyName, EmploymentStatus.Serving,
+                r.Total, [r.SpaceBuilding, r.TeachingApplication, r.Interaction, r.TeacherTraining, r.CampusManagement]));
+        }
+        return new TeacherRankingPage(rows, count);
+    }
+
+    /// <summary>The serving point earners of the scope (narrowed to <paramref name="listed"/>), vocational schools left out when asked.</summary>
+    private static IQueryable<ApplicationUser> ScopeTeachers(EduPortalDbContext db, string scopePath, string listed, bool excludeVocational)
+    {
+        var users = db.Users.AsNoTracking().PointEarnersUnder(scopePath).Serving();
+        if (listed != scopePath)
+        {
+            users = users.Where(u => u.OrgUnit!.Path.StartsWith(listed));
+        }
+        // circular 001 §四(三)3: the award rankings are among 中小学校（不含职校）.
+        return excludeVocational ? users.Where(u => !u.OrgUnit!.IsVocational) : users;
+    }
+
+    /// <summary>The scope's serving teachers with their period's points (0 when none) and the measure ranked.</summary>
+    private static IQueryable<RankedTeacher> RankedTeachers(EduPortalDbContext db, string scopePath, string listed, RankingQuery query, IQueryable<PeriodPoints> period)
+    {
+        var category = query.Category;
+        return from u in ScopeTeachers(db, scopePath, listed, query.ExcludeVocational)
+               join m in period on u.Id equals m.TeacherId into points
+               from m in points.DefaultIfEmpty()
+               select new RankedTeacher
+               {
+                   TeacherId = u.Id,
+                   SchoolId = u.OrgUnitId,
+                   // 各指标排行: the total or one category's points (0 for a teacher without any in the period).
+                   Value = category == null ? (int?)m!.Total ?? 0
+                       : category == PointCategory.SpaceBuilding ? (int?)m!.SpaceBuilding ?? 0
+                       : category == PointCategory.TeachingApplication ? (int?)m!.TeachingApplication ?? 0
+                       : category == PointCategory.Interaction ? (int?)m!.Interaction ?? 0
+                       : category == PointCategory.TeacherTraining ? (int?)m!.TeacherTraining ?? 0
+                       : (int?)m!.CampusManagement ?? 0,
+                   Total = (int?)m!.Total ?? 0,
+                   SpaceBuilding = (int?)m!.SpaceBuilding ?? 0,
+                   TeachingApplication = (int?)m!.TeachingApplication ?? 0,
+                   Interaction = (int?)m!.Interaction ?? 0,
+                   TeacherTraining = (int?)m!.TeacherTraining ?? 0,
+                   CampusManagement = (int?)m!.CampusManagement ?? 0,
+               };
+    }
+
+    /// <summary>
+    /// Each teacher's points of the period as a query (composed into the rankings' SQL): the year's totals, or for a date
+    /// range its whole months' roll-up rows and the cut months' days added or taken off (see <see cref="PlanRange"/>).
+    /// </summary>
+    private static IQueryable<PeriodPoints> PeriodPointsQuery(EduPortalDbContext db, PointRuleSet rules, RankingQuery query)
     {
         var year = rules.Year;
+        if (query.From is null && query.To is null)
+        {
+            return db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Select(t => new PeriodPoints
+            {
+                TeacherId = t.TeacherId,
+                Total = t.Total,
+                SpaceBuilding = t.SpaceBuilding,
+                TeachingApplication = t.TeachingApplication,
+                Interaction = t.Interaction,
+                TeacherTraining = t.TeacherTraining,
+                CampusManagement = t.CampusManagement,
+            });
+        }
+        var (wholeMonths, dayRanges) = PlanRange(rules, query.From ?? rules.StartDate, query.To ?? rules.EndDateExclusive.AddDays(-1));
+        IQueryable<PeriodPoints>? parts = null;
+        if (wholeMonths.Count > 0)
+        {
+            parts = db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year && wholeMonths.Contains(m.Month)).Select(m => new PeriodPoints
+            {
+                TeacherId = m.TeacherId,
+                Total = m.Points,
+                SpaceBuilding = m.SpaceBuilding,
+                TeachingApplication = m.TeachingApplication,
+                Interaction = m.Interaction,
+                TeacherTraining = m.TeacherTraining,
+                CampusManagement = m.CampusManagement,
+            });
+        }
+        foreach (var (from, to, sign) in dayRanges)
+        {
+            var days = db.PointTeacherDays.AsNoTracking().Where(d => d.Year == year && d.Day >= from && d.Day <= to).Select(d => new PeriodPoints
+            {
+                TeacherId = d.TeacherId,
+                Total = sign * d.Points,
+                SpaceBuilding = sign * d.SpaceBuilding,
+                TeachingApplication = sign * d.TeachingApplication,
+                Interaction = sign * d.Interaction,
+                TeacherTraining = sign * d.TeacherTraining,
+                CampusManagement = sign * d.CampusManagement,
+            });
+            parts = parts is null ? days : parts.Concat(days);
+        }
+        if (parts is null)
+        {
+            return db.PointTeacherTotals.AsNoTracking().Where(t => false).Select(t => new PeriodPoints { TeacherId = t.TeacherId });
+        }
+        // One whole month is one row a teacher already.
+        if (wholeMonths.Count == 1 && dayRanges.Count == 0)
+        {
+            return parts;
+        }
+        return parts.GroupBy(p => p.TeacherId).Select(g => new PeriodPoints
+        {
+            TeacherId = g.Key,
+            Total = g.Sum(p => p.Total),
+            SpaceBuilding = g.Sum(p => p.SpaceBuilding),
+            TeachingApplication = g.Sum(p => p.TeachingApplication),
+            Interaction = g.Sum(p => p.Interaction),
+            TeacherTraining = g.Sum(p => p.TeacherTraining),
+            CampusManagement = g.Sum(p => p.CampusManagement),
+        });
+    }
+
+    private sealed class PeriodPoints
+    {
+        public string TeacherId { get; init; } = "";
+        public int Total { get; init; }
+        public int SpaceBuilding { get; init; }
+        public int TeachingApplication { get; init; }
+        public int Interaction { get; init; }
+        public int TeacherTraining { get; init; }
+        public int CampusManagement { get; init; }
+    }
+
+    private sealed class RankedTeacher
+    {
+        public string TeacherId { get; init; } = "";
+        public int SchoolId { get; init; }
+        public int Value { get; init; }
+        public int Total { get; init; }
+        public int SpaceBuilding { get; init; }
+        public int TeachingApplication { get; init; }
+        public int Interaction { get; init; }
+        public int TeacherTraining { get; init; }
+        public int CampusManagement { get; init; }
+    }
+
+    /// <summary>
+    /// How a date range reads the roll-ups: the calendar months it covers whole (one month row a teacher), and for a month it
+    /// cuts either its days inside the range (+1) or, when most of the month is inside, the month less the days outside (−1).
+    /// </summary>
+    private static (List<DateOnly> WholeMonths, List<(DateOnly From, DateOnly To, int Sign)> DayRanges) PlanRange(PointRuleSet rules, DateOnly first, DateOnly last)
+    {
         var yearFirst = rules.StartDate;
         var yearLast = rules.EndDateExclusive.AddDays(-1);
         first = first < yearFirst ? yearFirst : first;
         last = last > yearLast ? yearLast : last;
-        var sums = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        void Add(string teacherId, int sign, int points, int space, int teaching, int interaction, int training, int campus)
-        {
-            if (!sums.TryGetValue(teacherId, out var row))
-            {
-                sums[teacherId] = row = new int[1 + PointCategories.All.Count];
-            }
-            row[0] += sign * points;
-            row[1 + (int)PointCategory.SpaceBuilding] += sign * space;
-            row[1 + (int)PointCategory.TeachingApplication] += sign * teaching;
-            row[1 + (int)PointCategory.Interaction] += sign * interaction;
-            row[1 + (int)PointCategory.TeacherTraining] += sign * training;
-            row[1 + (int)PointCategory.CampusManagement] += sign * campus;
-        }
         var wholeMonths = new List<DateOnly>();
         var dayRanges = new List<(DateOnly From, DateOnly To, int Sign)>();
         for (var month = PointTeacherMonth.MonthOf(first); first <= last && month <= last; month = month.AddMonths(1))
@@ -420,6 +577,35 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
                 }
             }
         }
+        return (wholeMonths, dayRanges);
+    }
+
+    /// <summary>
+    /// Each teacher's points of the days <paramref name="first"/>–<paramref name="last"/> of the points year, total and per
+    /// category, from the roll-ups the recompute writes with the awards: a calendar month the range covers whole is one
+    /// <see cref="PointTeacherMonth"/> row a teacher; a month the range cuts adds its days inside the range from
+    /// <see cref="PointTeacherDay"/>, or (when most of the month is inside) the month's row less the days outside. A month
+    /// range costs one row a teacher whatever the number of events; the same sums as adding up the awards of the range.
+    /// </summary>
+    public static async Task<Dictionary<string, (int Total, int[] ByCategory)>> RangePointsAsync(EduPortalDbContext db, PointRuleSet rules,
+        DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var year = rules.Year;
+        var sums = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        void Add(string teacherId, int sign, int points, int space, int teaching, int interaction, int training, int campus)
+        {
+            if (!sums.TryGetValue(teacherId, out var row))
+            {
+                sums[teacherId] = row = new int[1 + PointCategories.All.Count];
+            }
+            row[0] += sign * points;
+            row[1 + (int)PointCategory.SpaceBuilding] += sign * space;
+            row[1 + (int)PointCategory.TeachingApplication] += sign * teaching;
+            row[1 + (int)PointCategory.Interaction] += sign * interaction;
+            row[1 + (int)PointCategory.TeacherTraining] += sign * training;
+            row[1 + (int)PointCategory.CampusManagement] += sign * campus;
+        }
+        var (wholeMonths, dayRanges) = PlanRange(rules, first, last);
         if (wholeMonths.Count > 0)
         {
             foreach (var m in await db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year && wholeMonths.Contains(m.Month))
@@ -445,71 +631,53 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
     /// Points per Monday–Sunday week of the period. A week cut by the period's (or the year's) first or last day is
     /// marked partial, so the chart does not draw its few days as a drop.
     /// </summary>
-    private static async Task<IReadOnlyList<WeekPoints>> WeeksAsync(EduPortalDbContext db, RankingQuery query, string scopePath, List<string> ids,
+    private static async Task<IReadOnlyList<WeekPoints>> WeeksAsync(EduPortalDbContext db, RankingQuery query, string scopePath,
         DateOnly from, DateOnly to, bool inRange, CancellationToken cancellationToken)
     {
-        List<WeekPoints> weeks;
+        List<(DateOnly Day, int Points)> sums;
         var wholeCity = scopePath == OrgUnit.AncestorPaths(scopePath)[0] && !query.ExcludeVocational;
+        // The scope's point earners (retired and departed included: their points of the period stay in the trend).
+        var earners = db.Users.AsNoTracking().PointEarnersUnder(scopePath);
+        if (query.ExcludeVocational)
+        {
+            earners = earners.Where(u => !u.OrgUnit!.IsVocational);
+        }
+        var scopeIds = earners.Select(u => u.Id);
+        var year = query.Year;
         if (!inRange && query.Category is null)
         {
-            // The year's trend reads the weekly rollup (about 52 rows a teacher), not every award. A county's
-            // rows are fetched by teacher (the primary key's prefix) and summed here: with the year in the
-            // SQL, SQLite prefers the (year, week) index and scans the whole city's rollup instead.
-            if (wholeCity)
-            {
-                weeks = (await db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == query.Year)
-                        .GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
-                    .OrderBy(w => w.Week).Select(w => new WeekPoints(w.Week, w.Points)).ToList();
-            }
-            else
-            {
-                var sums = new SortedDictionary<DateOnly, int>();
-                foreach (var chunk in ids.Chunk(1000))
-                {
-                    foreach (var w in await db.PointTeacherWeeks.AsNoTracking().Where(w => chunk.Contains(w.TeacherId))
-                        .Select(w => new { w.Year, w.WeekStart, w.Points }).ToListAsync(cancellationToken))
-                    {
-                        if (w.Year == query.Year)
-                        {
-                            sums[w.WeekStart] = sums.GetValueOrDefault(w.WeekStart) + w.Points;
-                        }
-                    }
-                }
-                weeks = sums.Select(p => new WeekPoints(p.Key, p.Value)).ToList();
-            }
+            // The year's trend: one grouped read of the weekly roll-up (at most 53 rows come back). A county's rows are
+            // found by teacher (the key's prefix) through IN (the scope's teachers); the year is compared as an
+            // expression (`+ 0`) so SQLite does not prefer the (year, week) index and scan the whole city's roll-up.
+            var weekly = wholeCity
+                ? db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == year)
+                : db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year + 0 == year && scopeIds.Contains(w.TeacherId));
+            sums = (await weekly.GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
+                .Select(w => (w.Week, w.Points)).ToList();
         }
         else
         {
-            // A date range or one category: the daily roll-up (total and per category, one row a teacher-day that
-            // earned any) through its (year, day) index, never the awards.
-            var rollup = db.PointTeacherDays.AsNoTracking().Where(d => d.Year == query.Year && d.Day >= from && d.Day <= to);
-            List<(DateOnly Day, int Points)> days;
-            if (query.Category is { } category)
+            // A date range or one category: one grouped read of the daily roll-up (total and per category, one row a
+            // teacher-day that earned any) through its (year, day) index, never the awards.
+            var rollup = db.PointTeacherDays.AsNoTracking().Where(d => d.Year == year && d.Day >= from && d.Day <= to);
+            if (!wholeCity)
             {
-                var rows = await rollup.Select(d => new
-                {
-                    d.TeacherId,
-                    d.Day,
-                    Points = category == PointCategory.SpaceBuilding ? d.SpaceBuilding
-                        : category == PointCategory.TeachingApplication ? d.TeachingApplication
-                        : category == PointCategory.Interaction ? d.Interaction
-                        : category == PointCategory.TeacherTraining ? d.TeacherTraining
-                        : d.CampusManagement,
-                }).ToListAsync(cancellationToken);
-                var inScope = ids.ToHashSet(StringComparer.Ordinal);
-                days = rows.Where(r => r.Points != 0 && inScope.Contains(r.TeacherId)).GroupBy(r => r.Day).Select(g => (g.Key, g.Sum(r => r.Points))).ToList();
+                rollup = rollup.Where(d => scopeIds.Contains(d.TeacherId));
             }
-            else
+            var category = query.Category;
+            sums = (await rollup.GroupBy(d => d.Day).Select(g => new
             {
-                if (!wholeCity)
-                {
-                    rollup = rollup.Where(d => ids.Contains(d.TeacherId));
-                }
-                days = (await rollup.GroupBy(d => d.Day).Select(g => new { Day = g.Key, Points = g.Sum(d => d.Points) }).ToListAsync(cancellationToken))
-                    .Select(d => (d.Day, d.Points)).ToList();
-            }
-            weeks = days.GroupBy(d => PointEngine.WeekStart(d.Day)).OrderBy(g => g.Key).Select(g => new WeekPoints(g.Key, g.Sum(d => d.Points))).ToList();
+                Day = g.Key,
+                Points = g.Sum(d => category == null ? d.Points
+                    : category == PointCategory.SpaceBuilding ? d.SpaceBuilding
+                    : category == PointCategory.TeachingApplication ? d.TeachingApplication
+                    : category == PointCategory.Interaction ? d.Interaction
+                    : category == PointCategory.TeacherTraining ? d.TeacherTraining
+                    : d.CampusManagement),
+            }).ToListAsync(cancellationToken)).Select(d => (d.Day, d.Points)).ToList();
         }
+        var weeks = sums.GroupBy(d => PointEngine.WeekStart(d.Day)).OrderBy(g => g.Key).Select(g => new WeekPoints(g.Key, g.Sum(d => d.Points)))
+            .Where(w => query.Category is null || w.Points != 0).ToList();
         return MarkPartialWeeks(weeks, from, to);
     }
 
