@@ -2594,6 +2594,9 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("integer");
 
@@ -2605,7 +2608,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasKey("TeacherId", "Year", "Day");
 
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });
@@ -2631,6 +2634,9 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("integer");
 
@@ -2642,7 +2648,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasKey("TeacherId", "Year", "Month");
 
-                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherMonths", (string)null);
                 });

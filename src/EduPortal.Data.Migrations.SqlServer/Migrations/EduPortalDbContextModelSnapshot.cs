@@ -2596,6 +2596,9 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("int");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("int");
 
@@ -2607,7 +2610,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("TeacherId", "Year", "Day");
 
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });
@@ -2633,6 +2636,9 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("int");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("int");
 
@@ -2644,7 +2650,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("TeacherId", "Year", "Month");
 
-                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherMonths", (string)null);
                 });

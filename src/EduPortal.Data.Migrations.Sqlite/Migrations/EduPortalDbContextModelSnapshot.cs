@@ -2514,6 +2514,9 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("INTEGER");
 
@@ -2525,7 +2528,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("TeacherId", "Year", "Day");
 
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });
@@ -2551,6 +2554,9 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("INTEGER");
 
@@ -2562,7 +2568,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("TeacherId", "Year", "Month");
 
-                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherMonths", (string)null);
                 });

@@ -104,7 +104,7 @@ public static class PointBulkInsert
 
     private static readonly string[] PeriodColumns = [nameof(PointTeacherPeriod.TeacherId), nameof(PointTeacherPeriod.Year), nameof(PointTeacherPeriod.Points),
         nameof(PointTeacherPeriod.SpaceBuilding), nameof(PointTeacherPeriod.TeachingApplication), nameof(PointTeacherPeriod.Interaction),
-        nameof(PointTeacherPeriod.TeacherTraining), nameof(PointTeacherPeriod.CampusManagement)];
+        nameof(PointTeacherPeriod.TeacherTraining), nameof(PointTeacherPeriod.CampusManagement), nameof(PointTeacherPeriod.SignInDays)];
 
     /// <summary>Roll-up rows of one shape (<see cref="PointTeacherPeriod"/>): the shared columns and the period's start column.</summary>
     public static Task PeriodsAsync<TPeriod>(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<TPeriod> rows, CancellationToken cancellationToken)

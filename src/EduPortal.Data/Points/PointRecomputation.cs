@@ -244,6 +244,9 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
     /// Awards each teacher's events and replaces their stored awards and total for the year in one transaction;
     /// returns the time the engine took, the time the writing took and, of that, the time the award rows took.
     /// </summary>
+    /// <summary>What the day and month roll-ups keep: awards that earned or took points, and every sign-in.</summary>
+    private static bool Kept(PointAwardResult award) => award.Points != 0 || award.Type == PointTypes.Login;
+
     private static async Task<(TimeSpan Awarding, TimeSpan Writing, TimeSpan WritingAwards)> WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher,
         IReadOnlyDictionary<string, List<PointPriorEvent>> prior, CancellationToken cancellationToken)
     {
@@ -265,12 +268,13 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
             {
                 weeks.Add(new PointTeacherWeek { TeacherId = teacherId, Year = year, WeekStart = week.Key, Points = week.Sum(a => a.Points) });
             }
-            // The date-range roll-ups: per day and per calendar month, total and per category.
-            foreach (var day in result.Where(a => a.Points != 0).GroupBy(a => a.Day))
+            // The date-range roll-ups: per day and per calendar month, total and per category, and the sign-in days
+            // (a day or month with a 空间登录 event has a row even when it earned nothing: compliance ⑦ counts it).
+            foreach (var day in result.Where(Kept).GroupBy(a => a.Day))
             {
                 days.Add(PointTeacherDay.For(teacherId, year, day.Key, day));
             }
-            foreach (var month in result.Where(a => a.Points != 0).GroupBy(a => PointTeacherMonth.MonthOf(a.Day)))
+            foreach (var month in result.Where(Kept).GroupBy(a => PointTeacherMonth.MonthOf(a.Day)))
             {
                 months.Add(PointTeacherMonth.For(teacherId, year, month.Key, month));
             }

@@ -1,8 +1,8 @@
 namespace EduPortal.Domain.Points;
 
 /// <summary>
-/// The one shape of the date-range roll-ups: a teacher's points of one period of a points year that earned any, total
-/// and per category, derived with the awards. <see cref="PointTeacherDay"/> and <see cref="PointTeacherMonth"/> differ
+/// The one shape of the date-range roll-ups: a teacher's points of one period of a points year that earned any or had a
+/// sign-in, total and per category, and the sign-in days, derived with the awards. <see cref="PointTeacherDay"/> and <see cref="PointTeacherMonth"/> differ
 /// only in the period their <see cref="Start"/> names.
 /// </summary>
 public abstract class PointTeacherPeriod
@@ -15,6 +15,12 @@ public abstract class PointTeacherPeriod
     public int Interaction { get; set; }
     public int TeacherTraining { get; set; }
     public int CampusManagement { get; set; }
+
+    /// <summary>
+    /// Days of the period with a 空间登录 (<see cref="PointTypes.Login"/>) event, whatever it earned: 0 or 1 a day row,
+    /// up to the month's days a month row. Cloud-space compliance ⑦ (circular 001) counts sign-in days from it.
+    /// </summary>
+    public int SignInDays { get; set; }
 
     /// <summary>The period's first day (the day itself, or the month's first calendar day).</summary>
     public abstract DateOnly Start { get; }
@@ -38,6 +44,7 @@ public abstract class PointTeacherPeriod
             TeacherTraining = byCategory[(int)PointCategory.TeacherTraining],
             CampusManagement = byCategory[(int)PointCategory.CampusManagement],
         };
+        row.SignInDays = awards.Where(a => a.Type == PointTypes.Login).Select(a => a.Day).Distinct().Count();
         row.SetStart(start);
         return row;
     }

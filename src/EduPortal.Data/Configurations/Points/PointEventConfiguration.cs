@@ -77,7 +77,7 @@ internal static class PointTeacherPeriodConfiguration
         builder.Ignore(p => p.ByCategory);
         builder.HasIndex(nameof(PointTeacherPeriod.Year), startName, nameof(PointTeacherPeriod.TeacherId), nameof(PointTeacherPeriod.Points),
             nameof(PointTeacherPeriod.SpaceBuilding), nameof(PointTeacherPeriod.TeachingApplication), nameof(PointTeacherPeriod.Interaction),
-            nameof(PointTeacherPeriod.TeacherTraining), nameof(PointTeacherPeriod.CampusManagement));
+            nameof(PointTeacherPeriod.TeacherTraining), nameof(PointTeacherPeriod.CampusManagement), nameof(PointTeacherPeriod.SignInDays));
     }
 }
 

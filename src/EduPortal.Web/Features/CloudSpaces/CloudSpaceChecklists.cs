@@ -8,13 +8,11 @@ namespace EduPortal.Web.Features.CloudSpaces;
 
 /// <summary>
 /// Builds the checklists of many terms at once: the schools' serving teachers, their statistics, their profile gaps
-/// from the account, and logins and points of the term from the deep-application ledger (circular 001 ⑦ and 附件2:
-/// 空间登录 events, and the points awarded on the term's days). Callers apply jurisdiction to the terms they pass.
+/// from the account, and logins and points of the term from the deep-application ledger's roll-ups (circular 001 ⑦ and
+/// 附件2: days with a 空间登录 event, and the points awarded on the term's days). Callers apply jurisdiction to the terms they pass.
 /// </summary>
 public static class CloudSpaceChecklists
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public static async Task<List<TeacherChecklistRow>> BuildAsync(EduPortalDbContext db, IReadOnlyList<CloudSpaceTerm> terms, DateOnly today,
         string? onlyTeacherId, CancellationToken cancellationToken)
     {
@@ -25,8 +23,6 @@ public static class CloudSpaceChecklists
             var bySchool = period.ToDictionary(t => t.SchoolId);
             var schoolIds = bySchool.Keys.ToList();
             var (start, end) = period.Key;
-            var termFrom = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
-            var termTo = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
             var teachers = db.Users.AsNoTracking().PointEarners().Serving().Where(u => schoolIds.Contains(u.OrgUnitId));
             if (onlyTeacherId is not null)
             {
@@ -46,34 +42,76 @@ public static class CloudSpaceChecklists
             {
                 statistics[statistic.TeacherId] = statistic;
             }
-            // Both ledger reads seek the per-teacher indexes: awards (TeacherId, Year, Day, Points) by year, covering;
-            // events (TeacherId, OccurredAt) by the term's instants, so only the term's events are read, not the year's.
-            var points = await (
-                    from a in db.PointAwards.AsNoTracking()
-                    where a.Year >= start.Year && a.Year <= end.Year && a.Day >= start && a.Day <= end
-                    join u in teachers on a.TeacherId equals u.Id
-                    group a by a.TeacherId into g
-                    select new { TeacherId = g.Key, Points = g.Sum(a => a.Points) })
-                .ToDictionaryAsync(p => p.TeacherId, p => p.Points, cancellationToken);
-            var logins = await (
-                    from e in db.PointEvents.AsNoTracking()
-                    where e.OccurredAt >= termFrom && e.OccurredAt < termTo && e.Type == PointTypes.Login && e.Day >= start && e.Day <= end
-                    join u in teachers on e.TeacherId equals u.Id
-                    group e.Day by e.TeacherId into g
-                    select new { TeacherId = g.Key, Days = g.Distinct().Count() })
-                .ToDictionaryAsync(p => p.TeacherId, p => p.Days, cancellationToken);
+            // Points and sign-in days of the term from the points roll-ups the recompute keeps with the awards (one
+            // month row a teacher for each calendar month the term covers whole, day rows for its cut months), never
+            // the raw events: the same sums as the term's awards and its distinct days with a 空间登录 event.
+            var ledger = await (
+                    from r in TermRollups(db, start, end)
+                    join u in teachers on r.TeacherId equals u.Id
+                    group r by r.TeacherId into g
+                    select new { TeacherId = g.Key, Points = g.Sum(r => r.Points), SignInDays = g.Sum(r => r.SignInDays) })
+                .ToDictionaryAsync(p => p.TeacherId, cancellationToken);
             foreach (var person in people)
             {
                 var term = bySchool[person.OrgUnitId];
                 var weeks = term.WeeksThrough(today);
-                var loginsPerWeek = Math.Round((decimal)logins.GetValueOrDefault(person.Id) / weeks, 2);
-                var termPoints = points.GetValueOrDefault(person.Id);
+                var own = ledger.GetValueOrDefault(person.Id);
+                var loginsPerWeek = Math.Round((decimal)(own?.SignInDays ?? 0) / weeks, 2);
+                var termPoints = own?.Points ?? 0;
                 statistics.TryGetValue(person.Id, out var statistic);
                 var gaps = ProfileGaps(person.AvatarFileKey, person.PhoneNumber ?? person.Email, person.OrgUnitId, person.SubjectsText);
                 var inputs = CloudSpaceStatistic.Inputs(statistic, gaps, loginsPerWeek, termPoints);
                 rows.Add(new TeacherChecklistRow(term.Id, term.SchoolId, person.Id, person.RealName, person.PhoneNumber, CloudSpaceRules.Evaluate(inputs, term.Thresholds),
                     termPoints, loginsPerWeek, statistic is not null, statistic?.ManualTargets ?? 0));
             }
+        }
+        return rows;
+    }
+
+    private sealed class TermRollup
+    {
+        public string TeacherId { get; init; } = "";
+        public int Points { get; init; }
+        public int SignInDays { get; init; }
+    }
+
+    /// <summary>
+    /// The roll-up rows that make up the days <paramref name="start"/>–<paramref name="end"/>: the month rows of the calendar
+    /// months inside the term and the day rows of the months it cuts. A term may span two points years (September to
+    /// January): the rows of every year that can hold its days are read, each day belonging to one year's row only.
+    /// </summary>
+    private static IQueryable<TermRollup> TermRollups(EduPortalDbContext db, DateOnly start, DateOnly end)
+    {
+        var years = Enumerable.Range(start.Year - 1, end.Year - start.Year + 3).ToList();
+        var firstWhole = start.Day == 1 ? start : new DateOnly(start.Year, start.Month, 1).AddMonths(1);
+        var lastWholeEnd = end.AddDays(1).Day == 1 ? end : new DateOnly(end.Year, end.Month, 1).AddDays(-1);
+        var days = new List<(DateOnly From, DateOnly To)>();
+        var months = new List<DateOnly>();
+        if (firstWhole > lastWholeEnd)
+        {
+            days.Add((start, end));
+        }
+        else
+        {
+            for (var month = firstWhole; month <= lastWholeEnd; month = month.AddMonths(1))
+            {
+                months.Add(month);
+            }
+            if (start < firstWhole)
+            {
+                days.Add((start, firstWhole.AddDays(-1)));
+            }
+            if (end > lastWholeEnd)
+            {
+                days.Add((lastWholeEnd.AddDays(1), end));
+            }
+        }
+        var rows = db.PointTeacherMonths.AsNoTracking().Where(m => years.Contains(m.Year) && months.Contains(m.Month))
+            .Select(m => new TermRollup { TeacherId = m.TeacherId, Points = m.Points, SignInDays = m.SignInDays });
+        foreach (var (from, to) in days)
+        {
+            rows = rows.Concat(db.PointTeacherDays.AsNoTracking().Where(d => years.Contains(d.Year) && d.Day >= from && d.Day <= to)
+                .Select(d => new TermRollup { TeacherId = d.TeacherId, Points = d.Points, SignInDays = d.SignInDays }));
         }
         return rows;
     }

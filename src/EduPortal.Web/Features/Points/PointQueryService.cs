@@ -116,24 +116,27 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             return new PointDetailRow(d.Id, d.OccurredAt, rule?.Name ?? d.Type, rule?.Category.DisplayName() ?? "—", SourceName(d.Source, platformNames), d.Quantity, d.Points, d.Reason);
         }).ToList();
         var todayPoints = rows.Where(r => PointEngine.ChinaDay(r.OccurredAt) == today).Sum(r => r.Points);
-        // One read of the city's serving teachers and their totals gives all three ranks (cheaper than three counts);
-        // the schools of the caller's county come from the units (a few hundred rows), not a path per teacher.
+        // One grouped read gives all three ranks: per school of the city, its serving teachers, how many have more
+        // points than the caller and how many have any (a few hundred rows, not a row a teacher); the schools of the
+        // caller's county come from the units, not a path per teacher.
         var countyPath = paths.Count > 1 ? paths[1] : paths[0];
-        var city = await (
+        var mine = total.Total;
+        var bySchool = await (
                 from u in db.Users.AsNoTracking().PointEarnersUnder(paths[0]).Serving()
                 join t in db.PointTeacherTotals.Where(t => t.Year == year) on u.Id equals t.TeacherId into totals
                 from t in totals.DefaultIfEmpty()
-                select new { u.Id, u.OrgUnitId, Total = t == null ? 0 : t.Total })
+                group (int?)t!.Total ?? 0 by u.OrgUnitId into g
+                select new { SchoolId = g.Key, Teachers = g.Count(), Above = g.Sum(p => p > mine ? 1 : 0), Earning = g.Sum(p => p > 0 ? 1 : 0) })
             .ToListAsync(cancellationToken);
         var countySchools = (await db.OrgUnits.AsNoTracking().UnderRankingScope(countyPath).Where(o => o.Kind == OrgUnitKind.School)
             .Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var serving = city.Any(c => c.Id == caller.UserId);
+        var serving = await db.Users.AsNoTracking().PointEarners().Serving().AnyAsync(u => u.Id == caller.UserId, cancellationToken);
         RankPosition RankIn(Func<int, bool> inScope)
         {
-            var inScopeRows = city.Where(c => inScope(c.OrgUnitId)).ToList();
+            var inScopeRows = bySchool.Where(c => inScope(c.SchoolId)).ToList();
             // Nobody has a point yet (a new year): no one is 第1名.
-            var anyPoints = inScopeRows.Any(c => c.Total > 0);
-            return new RankPosition(serving && anyPoints ? inScopeRows.Count(c => c.Total > total.Total) + 1 : null, inScopeRows.Count);
+            var anyPoints = inScopeRows.Any(c => c.Earning > 0);
+            return new RankPosition(serving && anyPoints ? inScopeRows.Sum(c => c.Above) + 1 : null, inScopeRows.Sum(c => c.Teachers));
         }
         return new MyPoints(year, caller.OrgUnitName, total.Total, total.ByCategory,
             RankIn(id => id == caller.OrgUnitId), RankIn(countySchools.Contains), RankIn(_ => true),
