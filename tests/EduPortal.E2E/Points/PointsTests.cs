@@ -73,6 +73,24 @@ public sealed class PointsTests(PortalServer server)
         await page.Locator(".mud-tab").Filter(new LocatorFilterOptions { HasText = "教师排名" }).ClickAsync();
         await Expect(page.Locator("[data-testid=teacher-ranking] tbody tr").First).ToBeVisibleAsync();
         await page.ShotAsync("points-03-county-teacher-ranking");
+        // The table reads its page from the server; the export lists every teacher, and its first rows are the page's.
+        var teacherRows = new List<string[]>();
+        foreach (var row in await page.Locator("[data-testid=teacher-ranking] tbody tr").AllAsync())
+        {
+            teacherRows.Add([.. (await row.Locator("td").AllInnerTextsAsync()).Select(c => c.Trim())]);
+        }
+        var teachersFile = Path.Combine(PortalServer.ScreenshotFolder, "points-county-teachers.xlsx");
+        await (await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-teachers]"))).SaveAsAsync(teachersFile);
+        using (var teachersBook = new XLWorkbook(teachersFile))
+        {
+            var teachersSheet = teachersBook.Worksheet(1);
+            Assert.True(teachersSheet.LastRowUsed()!.RowNumber() - 2 > teacherRows.Count, "the export lists more than the page");
+            for (var i = 0; i < teacherRows.Count; i++)
+            {
+                Assert.Equal(teacherRows[i][0], teachersSheet.Row(i + 3).Cell(1).GetString());
+                Assert.Equal(teacherRows[i][1], teachersSheet.Row(i + 3).Cell(2).GetString());
+            }
+        }
         await page.Locator(".mud-tab").Filter(new LocatorFilterOptions { HasText = "每周趋势" }).ClickAsync();
         await Expect(page.Locator(".mud-chart").First).ToBeVisibleAsync();
         await page.ShotAsync("points-04-county-weekly-trend");
