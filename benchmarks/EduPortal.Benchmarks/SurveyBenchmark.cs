@@ -28,7 +28,9 @@ internal static class SurveyBenchmark
         var boardTiming = await EduPortal.Benchmarks.Bench.MeasureAsync(() => surveys.GetBoardAsync(city, roundId));
         report("Survey board, city admin (500 schools, totals, rates)",
             $"{boardTiming.Text}   aim < 100 ms: {(boardTiming.Median < 100 ? "met" : "MISSED")}");
+        EduPortal.Benchmarks.SqlLog.On = true;
         var board = (await surveys.GetBoardAsync(city, roundId)).Value!;
+        EduPortal.Benchmarks.SqlLog.On = false;
         report("  schools / submitted / registration rate", $"{board.Rows.Count} / {board.Total.Submitted} / {EduPortal.Domain.Surveys.RegistrationRate.Format(board.Total.Rate)}");
 
         GC.Collect();
