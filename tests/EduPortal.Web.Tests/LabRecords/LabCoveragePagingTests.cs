@@ -67,7 +67,7 @@ public sealed class LabCoveragePagingTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task A_teacher_gets_no_coverage_page_and_a_county_admin_gets_nothing_of_another_county()
+    public async Task A_teacher_gets_no_coverage_page_a_county_admin_nothing_of_another_county_and_a_school_admin_only_its_school()
     {
         var service = portal.Service<LabStatisticsService>();
         Assert.IsType<ForbiddenError>((await service.CoveragePageAsync(await portal.CallerAsync(DemoAccounts.Teacher), null, 0, 20)).Error);
@@ -84,5 +84,14 @@ public sealed class LabCoveragePagingTests(PortalFactory portal)
         var countySchools = (await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.School && o.Path.StartsWith(county.OrgPath)).Select(o => o.Id).ToListAsync()).ToHashSet();
         Assert.NotEmpty(own.Rows);
         Assert.All(own.Rows, r => Assert.Contains(r.SchoolId, countySchools));
+        // A school admin (read from the records, not the roll-ups) pages its own school only.
+        var schoolAdmin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var ownSchool = (await service.CoverageAsync(schoolAdmin)).Value!;
+        var schoolPage = (await service.CoveragePageAsync(schoolAdmin, null, 0, 5)).Value!;
+        Assert.NotEmpty(ownSchool);
+        Assert.All(ownSchool, r => Assert.Equal(schoolAdmin.OrgUnitId, r.SchoolId));
+        Assert.Equal(ownSchool.Count, schoolPage.Total);
+        Assert.Equal(ownSchool.Take(5), schoolPage.Rows);
+        Assert.Contains(ownSchool, r => r.CoveredCount > 0);
     }
 }
