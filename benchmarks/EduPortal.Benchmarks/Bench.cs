@@ -34,3 +34,29 @@ public static class Bench
         return new Timing(median, $"median {median,7:F1} ms  (min {samples[0]:F1}, max {samples[^1]:F1}, n={samples.Count})");
     }
 }
+
+/// <summary>
+/// BENCH_SQL=&lt;file&gt;: the SQL (with its time) of the commands a benchmark runs while <see cref="On"/> is set, for
+/// EXPLAIN QUERY PLAN and for seeing which read of a page costs what.
+/// </summary>
+public static class SqlLog
+{
+    public static bool On { get; set; }
+
+    public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<T> Configure<T>(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<T> builder)
+        where T : Microsoft.EntityFrameworkCore.DbContext
+    {
+        var file = Environment.GetEnvironmentVariable("BENCH_SQL");
+        if (!string.IsNullOrEmpty(file))
+        {
+            builder.LogTo(line =>
+            {
+                if (On)
+                {
+                    File.AppendAllText(file, line + Environment.NewLine);
+                }
+            }, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).EnableSensitiveDataLogging();
+        }
+        return builder;
+    }
+}

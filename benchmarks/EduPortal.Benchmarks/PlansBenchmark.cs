@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Organization;
@@ -78,5 +79,38 @@ internal static class PlansBenchmark
             var unit = await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == city.OrgUnitId);
             report($"  read {source.Definition.Name}, city", await time(() => source.ReadAsync(unit, today, CancellationToken.None), 5));
         }
+        // 教师实名注册率's account read both ways in the same run (the machine's load moves every figure): every account's
+        // subjects parsed (before CityPages) against accounts counted per school and subject list, each list parsed once.
+        var end = MetricRollup.EndOf(today);
+        IQueryable<ApplicationUser> Serving(EduPortalDbContext db) => db.Users.AsNoTracking()
+            .Where(u => u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving && u.RegisteredAt < end
+                && u.OrgUnit!.Kind == OrgUnitKind.School && u.SubjectsText != "");
+        Dictionary<int, SchoolStage> stages;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            stages = await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.School).ToDictionaryAsync(o => o.Id, o => o.Stage);
+        }
+        var oneByOne = new Dictionary<int, int>();
+        report("  教师实名注册率, city: accounts one by one (before)", await time(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var accounts = await Serving(db).Select(u => new { u.OrgUnitId, u.SubjectsText }).ToListAsync();
+            oneByOne = accounts.Where(a => EduPortal.Domain.Surveys.RegistrationRate.TeachesSurveyedSubject(Subjects.Parse(a.SubjectsText).Known,
+                    EduPortal.Domain.Surveys.SurveySubjects.ForStage(stages[a.OrgUnitId])))
+                .GroupBy(a => a.OrgUnitId).ToDictionary(g => g.Key, g => g.Count());
+        }, 5));
+        var perList = new Dictionary<int, int>();
+        report("  教师实名注册率, city: per school and subject list (now)", await time(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var groups = await Serving(db).GroupBy(u => new { u.OrgUnitId, u.SubjectsText })
+                .Select(g => new { g.Key.OrgUnitId, g.Key.SubjectsText, Accounts = g.Count() }).ToListAsync();
+            var parsed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            perList = groups.Where(a => EduPortal.Domain.Surveys.RegistrationRate.TeachesSurveyedSubject(
+                    parsed.TryGetValue(a.SubjectsText, out var known) ? known : parsed[a.SubjectsText] = Subjects.Parse(a.SubjectsText).Known,
+                    EduPortal.Domain.Surveys.SurveySubjects.ForStage(stages[a.OrgUnitId])))
+                .GroupBy(a => a.OrgUnitId).ToDictionary(g => g.Key, g => g.Sum(a => a.Accounts));
+        }, 5));
+        report("  same counts both ways", (oneByOne.Count == perList.Count && oneByOne.All(p => perList.GetValueOrDefault(p.Key) == p.Value)).ToString());
     }
 }

@@ -58,6 +58,7 @@ var folder = Path.Combine(Path.GetTempPath(), "eduportal-bench-" + Guid.NewGuid(
 Directory.CreateDirectory(folder);
 var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
 builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}");
+SqlLog.Configure(builder);
 var options = builder.Options;
 var factory = new PooledDbContextFactory<EduPortalDbContext>(options);
 var clock = TimeProvider.System;

@@ -25,10 +25,15 @@ public static class RepairsBenchmark
 {
     public static async Task RunAsync(int ticketCount)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "eduportal-bench-repairs-" + Guid.NewGuid().ToString("N"));
+        // KEEP_BENCH_DB=<folder> keeps the seeded database there and reuses it on the next run (no reseeding);
+        // BENCH_SQL=<file> writes the SQL of one call of the city's figures there (for EXPLAIN QUERY PLAN).
+        var kept = Environment.GetEnvironmentVariable("KEEP_BENCH_DB");
+        var folder = string.IsNullOrEmpty(kept) ? Path.Combine(Path.GetTempPath(), "eduportal-bench-repairs-" + Guid.NewGuid().ToString("N")) : kept;
+        var reuse = File.Exists(Path.Combine(folder, "bench.db"));
         Directory.CreateDirectory(folder);
         var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
         builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}");
+        SqlLog.Configure(builder);
         var factory = new PooledDbContextFactory<EduPortalDbContext>(builder.Options);
         var clock = TimeProvider.System;
         Console.WriteLine($"Repairs benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite file, {ticketCount:N0} tickets");
@@ -36,7 +41,10 @@ public static class RepairsBenchmark
         await using (var db = await factory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
-            await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
+            if (!reuse)
+            {
+                await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
+            }
             var units = await db.OrgUnits.AsNoTracking().Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.ParentId }).ToListAsync();
             var byId = units.ToDictionary(u => u.Id);
             schools = units.Where(u => u.Kind == OrgUnitKind.School).Select(u =>
@@ -45,9 +53,16 @@ public static class RepairsBenchmark
                 var county = parent.Kind == OrgUnitKind.Township ? byId[parent.ParentId!.Value] : parent;
                 return (u.Id, u.Name, u.Path, parent.Kind == OrgUnitKind.Township ? (int?)parent.Id : null, county.Id);
             }).ToList();
-            var watch = Stopwatch.StartNew();
-            await InsertTicketsAsync(db, schools, ticketCount);
-            Console.WriteLine($"{"Insert tickets (one transaction)",-58} {watch.Elapsed.TotalSeconds,7:F1} s");
+            if (reuse)
+            {
+                Console.WriteLine($"Reusing the database in {folder} ({await db.RepairTickets.CountAsync():N0} tickets)");
+            }
+            else
+            {
+                var watch = Stopwatch.StartNew();
+                await InsertTicketsAsync(db, schools, ticketCount);
+                Console.WriteLine($"{"Insert tickets (one transaction)",-58} {watch.Elapsed.TotalSeconds,7:F1} s");
+            }
         }
 
         // The busiest school, its township centre and county: what their technicians and admins open.
@@ -80,10 +95,18 @@ public static class RepairsBenchmark
         Console.WriteLine($"{"Nightly figures snapshot (job)",-58} {snapshotClock.Elapsed.TotalSeconds:0.0} s ({snapshotRows} school rows)");
         Console.WriteLine($"{"Figures: county, last 12 months (snapshot + live)",-58} {await Bench.TimeAsync(() => figures.FiguresAsync(county, from, to))}");
         Console.WriteLine($"{"Figures: city, last 12 months (snapshot + live)",-58} {await Bench.TimeAsync(() => figures.FiguresAsync(city, from, to))}");
+        SqlLog.On = true;
+        await figures.FiguresAsync(city, from, to);
+        SqlLog.On = false;
         var rolled = (await figures.FiguresAsync(city, from, to)).Value!;
         var direct = await figures.DirectFiguresAsync(city, from, to);
         Console.WriteLine($"{"City figures identical (snapshot + live vs direct)",-58} {rolled.Total == direct.Total && rolled.Units.SequenceEqual(direct.Units)}");
         Console.WriteLine($"{"Escalation job scan (nothing overdue at school/township)",-58} {await Bench.TimeAsync(async () => await tickets.EscalateOverdueAsync())}");
+        if (!string.IsNullOrEmpty(kept))
+        {
+            Console.WriteLine($"Database kept at {folder}");
+            return;
+        }
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -28,8 +28,33 @@ internal static class SurveyBenchmark
         var boardTiming = await EduPortal.Benchmarks.Bench.MeasureAsync(() => surveys.GetBoardAsync(city, roundId));
         report("Survey board, city admin (500 schools, totals, rates)",
             $"{boardTiming.Text}   aim < 100 ms: {(boardTiming.Median < 100 ? "met" : "MISSED")}");
+        EduPortal.Benchmarks.SqlLog.On = true;
         var board = (await surveys.GetBoardAsync(city, roundId)).Value!;
+        EduPortal.Benchmarks.SqlLog.On = false;
         report("  schools / submitted / registration rate", $"{board.Rows.Count} / {board.Total.Submitted} / {EduPortal.Domain.Surveys.RegistrationRate.Format(board.Total.Rate)}");
+        // SURVEYS_PROFILE=1: the board's three heavy reads on their own (then stop: no workbook, no PDFs).
+        if (Environment.GetEnvironmentVariable("SURVEYS_PROFILE") is not null)
+        {
+            report("  profile: schools with class counts", (await EduPortal.Benchmarks.Bench.MeasureAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.OrgUnits.AsNoTracking().Where(o => o.Kind == EduPortal.Domain.Organization.OrgUnitKind.School)
+                    .Select(o => new { o.Id, o.Name, o.Path, o.Kind, o.Stage, o.StudentCount, Classes = o.Classes.Count }).ToListAsync();
+            })).Text);
+            report("  profile: the round's forms with their rows", (await EduPortal.Benchmarks.Bench.MeasureAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.SchoolSurveys.AsNoTracking().Where(s => s.RoundId == roundId).ToDictionaryAsync(s => s.SchoolId);
+            })).Text);
+            report("  profile: serving accounts per school and subject list", (await EduPortal.Benchmarks.Bench.MeasureAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.Users.AsNoTracking().Where(u => u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving
+                        && u.OrgUnit!.Kind == EduPortal.Domain.Organization.OrgUnitKind.School && u.SubjectsText != "")
+                    .GroupBy(u => new { u.OrgUnitId, u.SubjectsText }).Select(g => new { g.Key.OrgUnitId, g.Key.SubjectsText, Teachers = g.Count() }).ToListAsync();
+            })).Text);
+            return;
+        }
 
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

@@ -140,6 +140,8 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OrgUnitId", "Status");
 
+                    b.HasIndex("OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -3579,6 +3581,10 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("SchoolId", "State", "Tier", "TierDeadline");
 
                     b.HasIndex("TownshipId", "State", "Tier", "TierDeadline");
+
+                    b.HasIndex("CountyId", "SchoolId", "TownshipId", "State", "TierDeadline", "RaisedAt", "EverOverdue", "RepairMinutes")
+                        .HasDatabaseName("IX_RepairTickets_OpenFigures")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
 
                     b.ToTable("RepairTickets", (string)null);
                 });

@@ -141,6 +141,8 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OrgUnitId", "Status");
 
+                    b.HasIndex("OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -3581,6 +3583,10 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("SchoolId", "State", "Tier", "TierDeadline");
 
                     b.HasIndex("TownshipId", "State", "Tier", "TierDeadline");
+
+                    b.HasIndex("CountyId", "SchoolId", "TownshipId", "State", "TierDeadline", "RaisedAt", "EverOverdue", "RepairMinutes")
+                        .HasDatabaseName("IX_RepairTickets_OpenFigures")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
 
                     b.ToTable("RepairTickets", (string)null);
                 });

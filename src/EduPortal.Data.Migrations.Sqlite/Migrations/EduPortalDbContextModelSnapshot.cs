@@ -134,6 +134,8 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrgUnitId", "Status");
 
+                    b.HasIndex("OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt");
+
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
@@ -3475,6 +3477,10 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("SchoolId", "State", "Tier", "TierDeadline");
 
                     b.HasIndex("TownshipId", "State", "Tier", "TierDeadline");
+
+                    b.HasIndex("CountyId", "SchoolId", "TownshipId", "State", "TierDeadline", "RaisedAt", "EverOverdue", "RepairMinutes")
+                        .HasDatabaseName("IX_RepairTickets_OpenFigures")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
 
                     b.ToTable("RepairTickets", (string)null);
                 });

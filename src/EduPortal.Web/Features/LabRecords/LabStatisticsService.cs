@@ -25,6 +25,9 @@ public sealed record SubjectCount(LabSubject Subject, int Records);
 
 public sealed record TeacherCount(string TeacherId, string TeacherName, string SchoolName, int Records, DateOnly? LastLessonDate);
 
+/// <summary>One page of the coverage tab and the number of rows in all.</summary>
+public sealed record CoverageRowPage(IReadOnlyList<CoverageRow> Rows, int Total);
+
 /// <summary>One page of the per-teacher tab and the number of teachers in all.</summary>
 public sealed record TeacherCountPage(IReadOnlyList<TeacherCount> Rows, int Total);
 
@@ -213,8 +216,24 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         public DateOnly? Last { get; init; }
     }
 
-    /// <summary>开出率 of every school in the subtree this term, per subject and grade the school teaches.</summary>
+    /// <summary>开出率 of every school in the subtree this term, per subject and grade the school teaches (the export's rows).</summary>
     public async Task<Result<IReadOnlyList<CoverageRow>>> CoverageAsync(Caller caller, int? countyId = null, CancellationToken cancellationToken = default)
+    {
+        var all = await CoveragePageAsync(caller, countyId, 0, int.MaxValue, cancellationToken);
+        if (!all.Succeeded)
+        {
+            return all.Error!;
+        }
+        return all.Value!.Rows.ToList();
+    }
+
+    /// <summary>
+    /// One page of the coverage tab (schools in tree order, then subject and grade) and the number of rows in all. The
+    /// rows and their catalogue counts follow from the catalogue and the schools' stages alone (a few hundred entries),
+    /// so only the page's schools' recorded experiments are read: a city term holds ~46,000 (school, experiment) rows.
+    /// </summary>
+    public async Task<Result<CoverageRowPage>> CoveragePageAsync(Caller caller, int? countyId, int page, int pageSize,
+        CancellationToken cancellationToken = default)
     {
         if (!caller.IsAdmin)
         {
@@ -223,24 +242,53 @@ public sealed class LabStatisticsService(IDbContextFactory<EduPortalDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var scope = await ScopeAsync(db, caller, countyId, cancellationToken);
         var term = CurrentTerm;
-        var recorded = scope.Tallied
-            ? await scope.Experiments.Where(t => t.TermStart == term.Start).Select(t => new { t.SchoolId, t.ExperimentId }).ToListAsync(cancellationToken)
-            : await scope.Shown.Where(r => r.ExperimentId != null && r.LessonDate >= term.Start && r.LessonDate <= term.End)
-                .GroupBy(r => new { r.SchoolId, r.ExperimentId })
-                .Select(g => new { g.Key.SchoolId, ExperimentId = g.Key.ExperimentId!.Value })
-                .ToListAsync(cancellationToken);
-        var recordedBySchool = recorded.GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => g.Select(r => r.ExperimentId).ToList());
         // The catalogue is small (hundreds of rows): the city's entries and those of the counties in the subtree.
         var catalogue = await db.LabExperiments.AsNoTracking().WithinJurisdiction(caller).Where(e => e.Active)
             .ToListAsync(cancellationToken);
-        var rows = new List<CoverageRow>();
+        // Schools with the same stage and the same applying entries (the city's plus their county's) share their cells.
+        var shapes = new Dictionary<(SchoolStage Stage, string Owners), (List<LabExperiment> Applying, int Cells)>();
+        var layout = new List<(SchoolUnit School, List<LabExperiment> Applying, int First, int Cells)>(scope.Schools.Count);
+        var total = 0;
         foreach (var school in scope.Schools)
         {
-            var applying = catalogue.Where(e => e.AppliesTo(school.Path));
-            var cells = LabCoverage.Compute(applying, recordedBySchool.GetValueOrDefault(school.Id) ?? [], school.Stage.Grades());
-            rows.AddRange(cells.Select(c => new CoverageRow(school.Id, school.Name, c.Subject, c.Grade, c.CatalogueCount, c.CoveredCount)));
+            var applying = catalogue.Where(e => e.AppliesTo(school.Path)).ToList();
+            var key = (school.Stage, string.Join(',', applying.Select(e => e.OwnerPath).Distinct().Order(StringComparer.Ordinal)));
+            if (!shapes.TryGetValue(key, out var shape))
+            {
+                shape = (applying, LabCoverage.Compute(applying, [], school.Stage.Grades()).Count);
+                shapes[key] = shape;
+            }
+            layout.Add((school, shape.Applying, total, shape.Cells));
+            total += shape.Cells;
         }
-        return rows;
+        var first = pageSize == int.MaxValue ? 0 : Math.Max(0, page) * pageSize;
+        var last = pageSize == int.MaxValue ? total : Math.Min(total, first + pageSize);
+        var onPage = layout.Where(s => s.Cells > 0 && s.First < last && s.First + s.Cells > first).ToList();
+        var ids = onPage.Select(s => s.School.Id).ToList();
+        var recordedBySchool = new Dictionary<int, List<int>>();
+        if (onPage.Count > 0)
+        {
+            var experiments = scope.Tallied
+                ? scope.Experiments.Where(t => t.TermStart == term.Start).Select(t => new { t.SchoolId, t.ExperimentId })
+                : scope.Shown.Where(r => r.ExperimentId != null && r.LessonDate >= term.Start && r.LessonDate <= term.End)
+                    .GroupBy(r => new { r.SchoolId, r.ExperimentId })
+                    .Select(g => new { g.Key.SchoolId, ExperimentId = g.Key.ExperimentId!.Value });
+            // A page names its few schools; every school (the export) reads the term's rows once.
+            if (pageSize != int.MaxValue)
+            {
+                experiments = experiments.Where(t => ids.Contains(t.SchoolId));
+            }
+            recordedBySchool = (await experiments.ToListAsync(cancellationToken))
+                .GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => g.Select(r => r.ExperimentId).ToList());
+        }
+        var rows = new List<CoverageRow>();
+        foreach (var (school, applying, start, _) in onPage)
+        {
+            var cells = LabCoverage.Compute(applying, recordedBySchool.GetValueOrDefault(school.Id) ?? [], school.Stage.Grades());
+            rows.AddRange(cells.Select((c, i) => (Cell: c, Index: start + i)).Where(c => c.Index >= first && c.Index < last)
+                .Select(c => new CoverageRow(school.Id, school.Name, c.Cell.Subject, c.Cell.Grade, c.Cell.CatalogueCount, c.Cell.CoveredCount)));
+        }
+        return new CoverageRowPage(rows, total);
     }
 
     private static Error? Check(Caller caller, StatisticsQuery query)
