@@ -22,6 +22,8 @@ public static class LoadBenchmark
         var held = int.Parse(Arg("--held", "100"), System.Globalization.CultureInfo.InvariantCulture);
         var active = int.Parse(Arg("--active", "20"), System.Globalization.CultureInfo.InvariantCulture);
         var seconds = int.Parse(Arg("--seconds", "60"), System.Globalization.CultureInfo.InvariantCulture);
+        // Keeps the held circuits open this long before the active phase (time for a heap snapshot: dotnet-gcdump).
+        var hold = int.Parse(Arg("--hold", "0"), System.Globalization.CultureInfo.InvariantCulture);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -65,6 +67,11 @@ public static class LoadBenchmark
         var heldCount = heldDiag.GetProperty("openCircuits").GetInt32() - circuitsBefore;
         var heapPer = (heldDiag.GetProperty("managedHeapBytes").GetInt64() - before.GetProperty("managedHeapBytes").GetInt64()) / (double)heldCount;
         var rssPer = (heldDiag.GetProperty("workingSetBytes").GetInt64() - before.GetProperty("workingSetBytes").GetInt64()) / (double)heldCount;
+        if (hold > 0)
+        {
+            Console.WriteLine($"holding {heldCount} circuits for {hold} s: managed heap {heapPer / 1024:F0} KiB per held circuit");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
 
         // Active users: in-page navigation inside each circuit, as fast as the pages answer.
         var users = new List<IPage>();
@@ -100,6 +107,7 @@ public static class LoadBenchmark
         var wall = watch.Elapsed.TotalMilliseconds;
         var end = await DiagAsync();
         var activity = end.GetProperty("inboundActivity");
+        var pageLoads = end.GetProperty("pageLoads");
         var cpu = (end.GetProperty("processCpuMs").GetDouble() - cpuStart) / wall / end.GetProperty("processors").GetInt32() * 100;
         clientTimes.Sort();
 
@@ -110,6 +118,7 @@ public static class LoadBenchmark
         Console.WriteLine($"| managed heap per held circuit (after full GC) | {heapPer / 1024:F0} KiB | < 500 KB |");
         Console.WriteLine($"| working set (RSS) per held circuit | {rssPer / 1024:F0} KiB | < 500 KB |");
         Console.WriteLine($"| server time of inbound circuit activities (navigation, events), p50 / p95 / max | {Ms(activity, "p50Ms")} / {Ms(activity, "p95Ms")} / {Ms(activity, "maxMs")} (n={activity.GetProperty("count").GetInt64()}) | p95 < 100 ms |");
+        Console.WriteLine($"| the pages' own loads in the circuits (caller re-read + the page's queries, after the navigation's activity), p50 / p95 / max | {Ms(pageLoads, "p50Ms")} / {Ms(pageLoads, "p95Ms")} / {Ms(pageLoads, "maxMs")} (n={pageLoads.GetProperty("count").GetInt64()}) | p95 < 100 ms |");
         Console.WriteLine($"| in-circuit navigations by the active users | {navigations} ({navigations / (wall / 1000):F1}/s); driver-side p50 {clientTimes.ElementAtOrDefault(clientTimes.Count / 2):F0} ms, p95 {clientTimes.ElementAtOrDefault((int)(clientTimes.Count * 0.95)):F0} ms | |");
         Console.WriteLine($"| server CPU during the active phase (share of all cores) | {cpu:F0}% | |");
     }
