@@ -55,8 +55,8 @@ public static class LoadBenchmark
         await SignInAsync(signIn, EduPortal.Data.Seeding.DemoAccounts.Teacher);
         await signIn.CloseAsync();
         var before = await DiagAsync("?gc=1");
-        // Connected, not open: a closed page's circuit stays open (disconnected, retained) for minutes, then goes.
-        var circuitsBefore = before.GetProperty("connectedCircuits").GetInt32();
+        var circuitsBefore = before.GetProperty("openCircuits").GetInt32();
+        var connectedBefore = before.GetProperty("connectedCircuits").GetInt32();
 
         // Held circuits: iframes of one blank page, each a full page load that opens its own circuit.
         var watch = Stopwatch.StartNew();
@@ -66,12 +66,21 @@ public static class LoadBenchmark
             var batch = Math.Min(10, held - i);
             await host.EvaluateAsync("([start, count, pages]) => { for (let k = 0; k < count; k++) { const f = document.createElement('iframe'); f.src = pages[(start + k) % pages.length]; f.width = 200; f.height = 150; document.body.appendChild(f); } }",
                 new object[] { i, batch, Pages });
-            await WaitForAsync(async () => (await DiagAsync()).GetProperty("connectedCircuits").GetInt32() >= circuitsBefore + i + batch, TimeSpan.FromSeconds(120));
+            // Connected, not open: a closed page's circuit stays open (disconnected, retained) for minutes, then goes.
+            if (!await WaitForAsync(async () => (await DiagAsync()).GetProperty("connectedCircuits").GetInt32() >= connectedBefore + i + batch, TimeSpan.FromSeconds(90)))
+            {
+                // The driver's limit, not the server's: one chromium renderer holding the iframes falls behind the
+                // circuits' keep-alives and the server drops their connections. Measure what is held.
+                Console.WriteLine($"chromium held no more than {(await DiagAsync()).GetProperty("connectedCircuits").GetInt32() - connectedBefore} connected circuits of the {i + batch} opened; going on with those");
+                break;
+            }
         }
         var opening = watch.Elapsed;
         await Task.Delay(3000);
         var heldDiag = await DiagAsync("?gc=1");
-        var heldCount = heldDiag.GetProperty("connectedCircuits").GetInt32() - circuitsBefore;
+        // Memory per circuit in memory (connected or retained after a dropped connection: both keep their pages).
+        var heldCount = heldDiag.GetProperty("openCircuits").GetInt32() - circuitsBefore;
+        var heldConnected = heldDiag.GetProperty("connectedCircuits").GetInt32() - connectedBefore;
         var heapPer = (heldDiag.GetProperty("managedHeapBytes").GetInt64() - before.GetProperty("managedHeapBytes").GetInt64()) / (double)heldCount;
         var rssPer = (heldDiag.GetProperty("workingSetBytes").GetInt64() - before.GetProperty("workingSetBytes").GetInt64()) / (double)heldCount;
         if (hold > 0)
@@ -113,14 +122,14 @@ public static class LoadBenchmark
         }));
         var wall = watch.Elapsed.TotalMilliseconds;
         var end = await DiagAsync();
-        var stillConnected = end.GetProperty("connectedCircuits").GetInt32() - before.GetProperty("connectedCircuits").GetInt32() - active;
+        var stillConnected = end.GetProperty("connectedCircuits").GetInt32() - connectedBefore - active;
         var activity = end.GetProperty("inboundActivity");
         var pageLoads = end.GetProperty("pageLoads");
         var cpu = (end.GetProperty("processCpuMs").GetDouble() - cpuStart) / wall / end.GetProperty("processors").GetInt32() * 100;
         clientTimes.Sort();
 
         static string Ms(JsonElement e, string p) => e.GetProperty(p).ValueKind == JsonValueKind.Number ? $"{e.GetProperty(p).GetDouble():F1} ms" : "—";
-        Console.WriteLine($"Load run: {heldCount} held circuits (opened in {opening.TotalSeconds:F0} s), {active} active users for {seconds} s, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Load run: {heldCount} held circuits ({heldConnected} connected; opened in {opening.TotalSeconds:F0} s), {active} active users for {seconds} s, {Environment.ProcessorCount} cores");
         Console.WriteLine();
         Console.WriteLine("| measure | figure | aim |\n|---|---|---|");
         Console.WriteLine($"| managed heap per held circuit (after full GC) | {heapPer / 1024:F0} KiB | < 500 KB |");
@@ -141,16 +150,17 @@ public static class LoadBenchmark
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         while (!await condition())
         {
             if (deadline.Elapsed > timeout)
             {
-                throw new TimeoutException("the portal did not open the circuits in time");
+                return false;
             }
             await Task.Delay(500);
         }
+        return true;
     }
 }
