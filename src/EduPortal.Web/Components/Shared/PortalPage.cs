@@ -2,7 +2,6 @@ using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
 using EduPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace EduPortal.Web.Components.Shared;
