@@ -22,6 +22,8 @@ public static class LoadBenchmark
         var held = int.Parse(Arg("--held", "100"), System.Globalization.CultureInfo.InvariantCulture);
         var active = int.Parse(Arg("--active", "20"), System.Globalization.CultureInfo.InvariantCulture);
         var seconds = int.Parse(Arg("--seconds", "60"), System.Globalization.CultureInfo.InvariantCulture);
+        // Keeps the held circuits open this long before the active phase (time for a heap snapshot: dotnet-gcdump).
+        var hold = int.Parse(Arg("--hold", "0"), System.Globalization.CultureInfo.InvariantCulture);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -46,8 +48,15 @@ public static class LoadBenchmark
         var teacher = await browser.NewContextAsync(contextOptions);
         var host = await teacher.NewPageAsync();
         await SignInAsync(host, EduPortal.Data.Seeding.DemoAccounts.Teacher);
+        // The active users get their own browser context: chromium pools at most ~255 sockets per context, so 200 held
+        // circuits and 50 active ones in one context dropped the held circuits' connections.
+        var activeContext = await browser.NewContextAsync(contextOptions);
+        var signIn = await activeContext.NewPageAsync();
+        await SignInAsync(signIn, EduPortal.Data.Seeding.DemoAccounts.Teacher);
+        await signIn.CloseAsync();
         var before = await DiagAsync("?gc=1");
         var circuitsBefore = before.GetProperty("openCircuits").GetInt32();
+        var connectedBefore = before.GetProperty("connectedCircuits").GetInt32();
 
         // Held circuits: iframes of one blank page, each a full page load that opens its own circuit.
         var watch = Stopwatch.StartNew();
@@ -57,20 +66,34 @@ public static class LoadBenchmark
             var batch = Math.Min(10, held - i);
             await host.EvaluateAsync("([start, count, pages]) => { for (let k = 0; k < count; k++) { const f = document.createElement('iframe'); f.src = pages[(start + k) % pages.length]; f.width = 200; f.height = 150; document.body.appendChild(f); } }",
                 new object[] { i, batch, Pages });
-            await WaitForAsync(async () => (await DiagAsync()).GetProperty("openCircuits").GetInt32() >= circuitsBefore + i + batch, TimeSpan.FromSeconds(120));
+            // Connected, not open: a closed page's circuit stays open (disconnected, retained) for minutes, then goes.
+            if (!await WaitForAsync(async () => (await DiagAsync()).GetProperty("connectedCircuits").GetInt32() >= connectedBefore + i + batch, TimeSpan.FromSeconds(90)))
+            {
+                // The driver's limit, not the server's: one chromium renderer holding the iframes falls behind the
+                // circuits' keep-alives and the server drops their connections. Measure what is held.
+                Console.WriteLine($"chromium held no more than {(await DiagAsync()).GetProperty("connectedCircuits").GetInt32() - connectedBefore} connected circuits of the {i + batch} opened; going on with those");
+                break;
+            }
         }
         var opening = watch.Elapsed;
         await Task.Delay(3000);
         var heldDiag = await DiagAsync("?gc=1");
+        // Memory per circuit in memory (connected or retained after a dropped connection: both keep their pages).
         var heldCount = heldDiag.GetProperty("openCircuits").GetInt32() - circuitsBefore;
+        var heldConnected = heldDiag.GetProperty("connectedCircuits").GetInt32() - connectedBefore;
         var heapPer = (heldDiag.GetProperty("managedHeapBytes").GetInt64() - before.GetProperty("managedHeapBytes").GetInt64()) / (double)heldCount;
         var rssPer = (heldDiag.GetProperty("workingSetBytes").GetInt64() - before.GetProperty("workingSetBytes").GetInt64()) / (double)heldCount;
+        if (hold > 0)
+        {
+            Console.WriteLine($"holding {heldCount} circuits for {hold} s: managed heap {heapPer / 1024:F0} KiB per held circuit");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
 
         // Active users: in-page navigation inside each circuit, as fast as the pages answer.
         var users = new List<IPage>();
         for (var i = 0; i < active; i++)
         {
-            var page = await teacher.NewPageAsync();
+            var page = await activeContext.NewPageAsync();
             await page.GotoAsync(Pages[i % Pages.Length]);
             await page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
             users.Add(page);
@@ -99,19 +122,23 @@ public static class LoadBenchmark
         }));
         var wall = watch.Elapsed.TotalMilliseconds;
         var end = await DiagAsync();
+        var stillConnected = end.GetProperty("connectedCircuits").GetInt32() - connectedBefore - active;
         var activity = end.GetProperty("inboundActivity");
+        var pageLoads = end.GetProperty("pageLoads");
         var cpu = (end.GetProperty("processCpuMs").GetDouble() - cpuStart) / wall / end.GetProperty("processors").GetInt32() * 100;
         clientTimes.Sort();
 
         static string Ms(JsonElement e, string p) => e.GetProperty(p).ValueKind == JsonValueKind.Number ? $"{e.GetProperty(p).GetDouble():F1} ms" : "—";
-        Console.WriteLine($"Load run: {heldCount} held circuits (opened in {opening.TotalSeconds:F0} s), {active} active users for {seconds} s, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Load run: {heldCount} held circuits ({heldConnected} connected; opened in {opening.TotalSeconds:F0} s), {active} active users for {seconds} s, {Environment.ProcessorCount} cores");
         Console.WriteLine();
         Console.WriteLine("| measure | figure | aim |\n|---|---|---|");
         Console.WriteLine($"| managed heap per held circuit (after full GC) | {heapPer / 1024:F0} KiB | < 500 KB |");
         Console.WriteLine($"| working set (RSS) per held circuit | {rssPer / 1024:F0} KiB | < 500 KB |");
         Console.WriteLine($"| server time of inbound circuit activities (navigation, events), p50 / p95 / max | {Ms(activity, "p50Ms")} / {Ms(activity, "p95Ms")} / {Ms(activity, "maxMs")} (n={activity.GetProperty("count").GetInt64()}) | p95 < 100 ms |");
+        Console.WriteLine($"| the pages' own loads in the circuits (caller re-read + the page's queries, after the navigation's activity), p50 / p95 / max | {Ms(pageLoads, "p50Ms")} / {Ms(pageLoads, "p95Ms")} / {Ms(pageLoads, "maxMs")} (n={pageLoads.GetProperty("count").GetInt64()}) | p95 < 100 ms |");
         Console.WriteLine($"| in-circuit navigations by the active users | {navigations} ({navigations / (wall / 1000):F1}/s); driver-side p50 {clientTimes.ElementAtOrDefault(clientTimes.Count / 2):F0} ms, p95 {clientTimes.ElementAtOrDefault((int)(clientTimes.Count * 0.95)):F0} ms | |");
-        Console.WriteLine($"| server CPU during the active phase (share of all cores) | {cpu:F0}% | |");
+        Console.WriteLine($"| held circuits still connected at the end of the active phase | {stillConnected} of {heldCount} | all |");
+        Console.WriteLine($"| server CPU during the active phase (share of the cores it may use) | {cpu:F0}% of {end.GetProperty("processors").GetInt32()} | |");
     }
 
     private static async Task SignInAsync(IPage page, string login)
@@ -123,16 +150,17 @@ public static class LoadBenchmark
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         while (!await condition())
         {
             if (deadline.Elapsed > timeout)
             {
-                throw new TimeoutException("the portal did not open the circuits in time");
+                return false;
             }
             await Task.Delay(500);
         }
+        return true;
     }
 }

@@ -31,6 +31,37 @@ public sealed class PointDetailListTests : MudComponentTest
     }
 
     [Fact]
+    public void The_table_shows_twenty_lines_a_page_and_pages_through_the_year()
+    {
+        var at = new DateTimeOffset(2026, 3, 9, 8, 0, 0, TimeSpan.FromHours(8));
+        IReadOnlyList<PointDetailRow> rows = [.. Enumerable.Range(1, 45).Select(i => new PointDetailRow(i, at.AddMinutes(-i), $"项目{i}", "空间建设", "本平台", null, i, null))];
+        var list = Context.Render<PointDetailList>(p => p.Add(c => c.Rows, rows));
+
+        string[] Shown() => [.. list.FindAll("[data-testid=point-details] [data-testid=detail-points]").Select(e => e.TextContent)];
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Shown());
+        Assert.Equal("第 1–20 条，共 45 条", list.Find("[data-testid=detail-page-info]").TextContent);
+        Assert.True(list.Find("[data-testid=detail-prev]").HasAttribute("disabled"));
+
+        list.Find("[data-testid=detail-next]").Click();
+        list.Find("[data-testid=detail-next]").Click();
+        Assert.Equal(["41", "42", "43", "44", "45"], Shown());
+        Assert.Equal("第 41–45 条，共 45 条", list.Find("[data-testid=detail-page-info]").TextContent);
+        Assert.True(list.Find("[data-testid=detail-next]").HasAttribute("disabled"));
+
+        // A larger page keeps the first line shown on the page that now holds it.
+        list.Find("[data-testid=detail-page-size]").Change("50");
+        Assert.Equal(45, Shown().Length);
+
+        // Another year's list starts again at its first page.
+        list.Find("[data-testid=detail-page-size]").Change("10");
+        list.Find("[data-testid=detail-next]").Click();
+        list.Render(p => p.Add(c => c.Rows, [.. rows.Take(30)]));
+        Assert.Equal("第 1–10 条，共 30 条", list.Find("[data-testid=detail-page-info]").TextContent);
+        // The phone's list still shows twenty lines and the rest on request.
+        Assert.Equal(20, list.FindAll("[data-testid=detail-row]").Count);
+    }
+
+    [Fact]
     public void An_empty_year_says_so()
     {
         var list = Context.Render<PointDetailList>(p => p.Add(c => c.Rows, []));

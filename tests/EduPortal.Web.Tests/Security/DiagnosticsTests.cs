@@ -25,6 +25,8 @@ public sealed class DiagnosticsTests(PortalFactory portal)
         var timed = handler.CreateInboundActivityHandler(_ => Task.Delay(30));
         diagnostics.Reset();
         await timed(null!);
+        // A page's own load after a navigation (PortalPage reports it), kept apart from the activities.
+        diagnostics.RecordPageLoad(TimeSpan.FromMilliseconds(40));
         var (city, _) = await portal.SignInAsync(DemoAccounts.CityAdmin);
         var response = await city.GetAsync("/diag?reset=1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -37,7 +39,11 @@ public sealed class DiagnosticsTests(PortalFactory portal)
         var activity = root.GetProperty("inboundActivity");
         Assert.True(activity.GetProperty("count").GetInt64() >= 1);
         Assert.True(activity.GetProperty("maxMs").GetDouble() >= 25);
+        var pageLoads = root.GetProperty("pageLoads");
+        Assert.True(pageLoads.GetProperty("count").GetInt64() >= 1);
+        Assert.True(pageLoads.GetProperty("maxMs").GetDouble() >= 40);
         // ?reset=1 forgot the samples after reporting them.
         Assert.Equal(0, diagnostics.Report().InboundActivity.Count);
+        Assert.Equal(0, diagnostics.Report().PageLoads.Count);
     }
 }

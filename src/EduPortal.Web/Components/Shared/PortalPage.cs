@@ -15,6 +15,7 @@ public abstract class PortalPage : ComponentBase
     [Inject] protected CallerAccessor Callers { get; set; } = default!;
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
 
     protected Caller? Caller { get; private set; }
 
@@ -23,6 +24,7 @@ public abstract class PortalPage : ComponentBase
 
     protected override async Task OnInitializedAsync()
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Caller = await Callers.GetAsync();
         if (Caller is null)
         {
@@ -30,6 +32,11 @@ public abstract class PortalPage : ComponentBase
             return;
         }
         await OnCallerReadyAsync(Caller);
+        // /diag: the page's own load in a circuit (prerendering is an HTTP request, timed by the request metrics).
+        if (RendererInfo.IsInteractive)
+        {
+            Services.GetService<Infrastructure.Diagnostics.CircuitDiagnostics>()?.RecordPageLoad(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
     }
 
     protected virtual Task OnCallerReadyAsync(Caller caller) => Task.CompletedTask;

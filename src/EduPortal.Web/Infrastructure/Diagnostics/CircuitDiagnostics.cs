@@ -18,7 +18,9 @@ public sealed class CircuitDiagnostics
 
     private readonly Lock gate = new();
     private readonly double[] samples = new double[Capacity];
+    private readonly double[] pageSamples = new double[Capacity];
     private long recorded;
+    private long pagesRecorded;
     private int open;
     private int connected;
     private long opened;
@@ -46,12 +48,26 @@ public sealed class CircuitDiagnostics
         }
     }
 
+    /// <summary>
+    /// A page's own load after an in-circuit navigation (PortalPage: the caller re-read and the page's queries), which
+    /// runs after the navigation's inbound activity has returned, so the activity times alone miss it.
+    /// </summary>
+    public void RecordPageLoad(TimeSpan elapsed)
+    {
+        lock (gate)
+        {
+            pageSamples[pagesRecorded % Capacity] = elapsed.TotalMilliseconds;
+            pagesRecorded++;
+        }
+    }
+
     /// <summary>Forgets the activity samples (a load script resets before its measured phase).</summary>
     public void Reset()
     {
         lock (gate)
         {
             recorded = 0;
+            pagesRecorded = 0;
         }
     }
 
@@ -59,14 +75,16 @@ public sealed class CircuitDiagnostics
     public DiagnosticsReport Report(bool collect = false)
     {
         double[] taken;
+        double[] pages;
         long count;
+        long pageCount;
         lock (gate)
         {
             count = recorded;
             taken = samples.AsSpan(0, (int)Math.Min(recorded, Capacity)).ToArray();
+            pageCount = pagesRecorded;
+            pages = pageSamples.AsSpan(0, (int)Math.Min(pagesRecorded, Capacity)).ToArray();
         }
-        Array.Sort(taken);
-        double? Percentile(double p) => taken.Length == 0 ? null : Math.Round(taken[Math.Min(taken.Length - 1, (int)Math.Ceiling(p * taken.Length) - 1)], 2);
         var gc = GC.GetGCMemoryInfo();
         using var process = Process.GetCurrentProcess();
         return new DiagnosticsReport(
@@ -74,7 +92,14 @@ public sealed class CircuitDiagnostics
             GC.GetTotalMemory(forceFullCollection: collect), gc.HeapSizeBytes, gc.TotalCommittedBytes, gc.FragmentedBytes,
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
             process.WorkingSet64, process.TotalProcessorTime.TotalMilliseconds, Environment.ProcessorCount,
-            new ActivityTimes(count, Percentile(0.5), Percentile(0.95), Percentile(0.99), taken.Length == 0 ? null : Math.Round(taken[^1], 2)));
+            Times(count, taken), Times(pageCount, pages));
+    }
+
+    private static ActivityTimes Times(long count, double[] taken)
+    {
+        Array.Sort(taken);
+        double? Percentile(double p) => taken.Length == 0 ? null : Math.Round(taken[Math.Min(taken.Length - 1, (int)Math.Ceiling(p * taken.Length) - 1)], 2);
+        return new ActivityTimes(count, Percentile(0.5), Percentile(0.95), Percentile(0.99), taken.Length == 0 ? null : Math.Round(taken[^1], 2));
     }
 }
 
@@ -84,7 +109,7 @@ public sealed record DiagnosticsReport(
     int OpenCircuits, int ConnectedCircuits, long CircuitsOpenedSinceStart,
     long ManagedHeapBytes, long GcHeapSizeBytes, long GcCommittedBytes, long GcFragmentedBytes,
     int Gen0Collections, int Gen1Collections, int Gen2Collections,
-    long WorkingSetBytes, double ProcessCpuMs, int Processors, ActivityTimes InboundActivity);
+    long WorkingSetBytes, double ProcessCpuMs, int Processors, ActivityTimes InboundActivity, ActivityTimes PageLoads);
 
 /// <summary>Feeds <see cref="CircuitDiagnostics"/>: one instance per circuit (Blazor registers circuit handlers scoped).</summary>
 public sealed class DiagnosticsCircuitHandler(CircuitDiagnostics diagnostics) : CircuitHandler
