@@ -193,6 +193,35 @@ public sealed class CircularServiceTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task An_xlsx_attachment_downloads_as_a_spreadsheet_under_its_chinese_name()
+    {
+        var editor = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var (_, other) = await TwoSchoolsAsync();
+        var id = (await Circulars.StartDraftAsync(editor)).Value;
+        using (var workbook = new XLWorkbook())
+        {
+            workbook.AddWorksheet("名单").Cell(1, 1).Value = "学校";
+            await using var xlsx = new MemoryStream();
+            workbook.SaveAs(xlsx);
+            xlsx.Position = 0;
+            Assert.True((await Circulars.UploadAttachmentAsync(editor, id, xlsx, xlsx.Length, "参赛名单.xlsx")).Succeeded);
+        }
+        Assert.True((await Circulars.SaveAsync(editor, id, Content(new RecipientSelection([other], RecipientKinds.None), "关于报送参赛名单的通知"), publish: true)).Succeeded);
+        var attachment = (await Circulars.GetAsync(editor, id)).Value!.Circular.Attachments.Single();
+        Assert.Equal(Web.Infrastructure.Excel.ExcelExport.ContentType, attachment.ContentType);
+
+        var (recipient, _) = await portal.SignInAsync(DemoAccounts.OtherSchoolAdmin);
+        var response = await recipient.GetAsync($"/circulars/{id}/files/{attachment.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("参赛名单.xlsx", response.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Contains("filename*=UTF-8''%E5%8F%82%E8%B5%9B%E5%90%8D%E5%8D%95.xlsx", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_phone_or_a_unit_of_another_county_is_refused_and_the_draft_is_not_changed()
     {
         var editor = await portal.CallerAsync(DemoAccounts.CountyAdmin);
