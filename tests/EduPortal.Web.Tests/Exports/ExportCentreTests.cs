@@ -234,20 +234,9 @@ public sealed class ExportCentreTests(PortalFactory portal)
                 .OrderByDescending(u => u.Id).Skip(1).Select(u => u.Id).FirstAsync();
         }
         var caller = (await CallerLoad(userId))!;
-        var parameters = LabRecordListExport.For(portal.Today.AddDays(-30), portal.Today);
-        // Queued jobs never run here, so every accepted request keeps its place while the others race it.
-        var start = new TaskCompletionSource();
-        var requests = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
-        {
-            await start.Task;
-            await using var scope = portal.Services.CreateAsyncScope();
-            var centre = ActivatorUtilities.CreateInstance<ExportCentre>(scope.ServiceProvider, (Hangfire.IBackgroundJobClient)new HoldingJobClient());
-            return await centre.RequestAsync(caller, LabRecordListExport.KindKey, parameters);
-        })).ToList();
         try
         {
-            start.SetResult();
-            var results = await Task.WhenAll(requests);
+            var results = await Races.RequestExportsAtOnceAsync(portal, caller);
 
             Assert.Equal(3, results.Count(r => r.Succeeded));
             Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains("每人最多 3 个", Assert.IsType<ConflictError>(r.Error).Message));
@@ -260,14 +249,6 @@ public sealed class ExportCentreTests(PortalFactory portal)
             await using var db = await portal.DbAsync();
             await db.ExportJobs.Where(j => j.OwnerId == userId && j.Status == ExportStatus.Queued).ExecuteDeleteAsync();
         }
-    }
-
-    /// <summary>A job store that takes every job and never runs it.</summary>
-    private sealed class HoldingJobClient : Hangfire.IBackgroundJobClient
-    {
-        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => Guid.NewGuid().ToString("N");
-
-        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => false;
     }
 
     private sealed class RefusingJobClient : Hangfire.IBackgroundJobClient
