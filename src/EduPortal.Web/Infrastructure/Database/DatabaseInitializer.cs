@@ -133,6 +133,11 @@ public static class DatabaseInitializer
             await step();
             steps.Add($"{name} {System.Diagnostics.Stopwatch.GetElapsedTime(at).TotalMilliseconds:0}");
         }
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging with synchronous=NORMAL (SqlitePragmas): the demo seed's many commits no longer wait on the disk.
+            await db.Database.ExecuteSqlRawAsync(SqlitePragmas.WalMode);
+        }
         if (database.MigrateOnStartup)
         {
             await Timed("migrations", () => db.Database.MigrateAsync());
