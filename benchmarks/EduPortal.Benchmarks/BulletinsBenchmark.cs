@@ -44,7 +44,7 @@ internal static class BulletinsBenchmark
         services.AddSurveys(configuration).AddLabRecords(configuration).AddPoints(configuration).AddSmartboards(configuration)
             .AddCloudSpaces(configuration).AddPlans(configuration).AddBulletins(configuration);
         // Publishing is not measured: the bulletins stay drafts.
-        services.AddScoped<IBulletinPublisher, ListOnlyBulletinPublisher>();
+        services.AddScoped<IBulletinPublisher, DraftsOnly>();
         await using var provider = services.BuildServiceProvider();
         var week = BulletinWeek.LastCompleteAt(clock.GetUtcNow());
 
@@ -91,5 +91,12 @@ internal static class BulletinsBenchmark
             report("  bulletins stored for the week (one per unit)", $"{await db.Bulletins.CountAsync(b => b.WeekStart == week.Monday)}");
         }
         report("Peak working set (seeding included)", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB; managed heap now {GC.GetTotalMemory(true) / 1024 / 1024} MiB");
+    }
+
+    /// <summary>The builds measured never publish; the generator only needs a publisher to be constructed.</summary>
+    private sealed class DraftsOnly : IBulletinPublisher
+    {
+        public Task<EduPortal.Domain.Common.Result<int>> PublishAsync(Bulletin bulletin, BulletinFiles files, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The bulletins benchmark does not publish.");
     }
 }

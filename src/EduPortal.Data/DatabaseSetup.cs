@@ -31,7 +31,8 @@ public static class DatabaseSetup
     private static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SqlitePragmas.Instance),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, x =>
             {
                 x.MigrationsAssembly(SqlServerMigrationsAssembly);

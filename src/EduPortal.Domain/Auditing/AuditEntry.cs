@@ -60,6 +60,7 @@ public static class AuditActions
     public const string BulletinGenerated = "bulletin.generated";
     public const string BulletinForeword = "bulletin.foreword";
     public const string BulletinPublished = "bulletin.published";
+    public const string BulletinPublishFailed = "bulletin.publish-failed";
     public const string BulletinSettingsChanged = "bulletin.settings";
     public const string PlanCreated = "plan.created";
     public const string PlanChanged = "plan.changed";
@@ -265,6 +266,7 @@ public static class AuditActions
         [BulletinGenerated] = "生成工作周通报",
         [BulletinForeword] = "填写通报按语",
         [BulletinPublished] = "发布工作周通报",
+        [BulletinPublishFailed] = "工作周通报发布失败",
         [BulletinSettingsChanged] = "修改通报设置",
     };
 

@@ -11,6 +11,9 @@ public sealed class Bulletin
 {
     public const int MaxForewordLength = 2000;
 
+    /// <summary>Longest reason kept of a failed publication.</summary>
+    public const int MaxPublishFailureLength = 500;
+
     private Bulletin()
     {
     }
@@ -40,6 +43,12 @@ public sealed class Bulletin
 
     /// <summary>The circular the bulletin was published as (null until published, or when no circular module is wired).</summary>
     public int? CircularId { get; private set; }
+
+    /// <summary>
+    /// Why the last attempt to publish failed (the circular was refused), shown to the editor as 发布失败 with this reason;
+    /// the bulletin is back to a draft so the editor can publish again. Null when the last attempt did not fail.
+    /// </summary>
+    public string? PublishFailure { get; private set; }
 
     public BulletinWeek Week => new(WeekStart);
 
@@ -109,7 +118,22 @@ public sealed class Bulletin
         PublishedAt = at;
         PublishedById = byId;
         PublishedByName = byName;
+        PublishFailure = null;
         return Result.Success;
+    }
+
+    /// <summary>
+    /// The circular the bulletin goes out as was refused: the bulletin is a draft again (nobody under the unit was sent
+    /// it), with the reason kept for the editor, who may publish again.
+    /// </summary>
+    public void PublishFailed(string reason)
+    {
+        Status = BulletinStatus.Draft;
+        PublishedAt = null;
+        PublishedById = null;
+        PublishedByName = null;
+        var text = string.IsNullOrWhiteSpace(reason) ? "发文被拒绝" : reason.Trim();
+        PublishFailure = text[..Math.Min(text.Length, MaxPublishFailureLength)];
     }
 
     public void LinkCircular(int circularId) => CircularId = circularId;

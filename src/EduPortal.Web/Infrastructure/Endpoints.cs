@@ -26,7 +26,7 @@ public static class Endpoints
             {
                 return Results.NotFound();
             }
-            var contentType = FileSignatures.FromExtension(Path.GetExtension(key).TrimStart('.')).ContentType();
+            var contentType = FileSignatures.ContentTypeOfExtension(Path.GetExtension(key).TrimStart('.'));
             return StoredFileResults.Serve(http, stream, contentType, Path.GetFileNameWithoutExtension(key));
         }).RequireAuthorization();
     }

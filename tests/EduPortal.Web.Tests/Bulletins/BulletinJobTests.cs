@@ -1,12 +1,16 @@
 using System.Net;
 using EduPortal.Data.Seeding;
+using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Bulletins;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Organization;
 using EduPortal.Web.Features.Bulletins;
 using EduPortal.Web.Infrastructure.Bulletins;
+using EduPortal.Web.Infrastructure.Excel;
 using EduPortal.Web.Infrastructure.Files;
 using EduPortal.Web.Tests.Infrastructure;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -266,6 +270,33 @@ public sealed class BulletinJobTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task The_bulletin_workbook_downloads_as_a_spreadsheet_named_after_its_title()
+    {
+        await DemoBulletinsReadyAsync();
+        var county = await DemoCountyAsync();
+        await using var db = await portal.DbAsync();
+        var published = await db.Bulletins.AsNoTracking().SingleAsync(b => b.UnitId == county.Id && b.WeekStart == LastComplete.Previous.Monday);
+        var (browser, _) = await portal.SignInAsync(DemoAccounts.SchoolAdmin);
+
+        var workbook = await browser.GetAsync($"/bulletins/{published.Id}/xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        Assert.Equal(ExcelExport.ContentType, workbook.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", string.Join(",", workbook.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("attachment", workbook.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"{published.Title}.xlsx", workbook.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Contains($"filename*=UTF-8''{Uri.EscapeDataString(published.Title)}.xlsx", workbook.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
+
+        // The same workbook attached to the bulletin's circular downloads the same way from the circulars' endpoint.
+        var circular = await db.Circulars.AsNoTracking().Include(c => c.Attachments).SingleAsync(c => c.Id == published.CircularId);
+        var attachment = circular.Attachments.Single(a => a.FileName.EndsWith(".xlsx", StringComparison.Ordinal));
+        var attached = await browser.GetAsync($"/circulars/{published.CircularId}/files/{attachment.Id}");
+        Assert.Equal(HttpStatusCode.OK, attached.StatusCode);
+        Assert.Equal(ExcelExport.ContentType, attached.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{published.Title}.xlsx", attached.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
+    [Fact]
     public async Task The_editor_adds_a_foreword_and_publishes_and_both_are_audited()
     {
         var county = await DemoCountyAsync();
@@ -302,5 +333,95 @@ public sealed class BulletinJobTests(PortalFactory portal)
         var outside = await portal.OtherCountySchoolAsync();
         Assert.DoesNotContain(circular.Recipients, r => r.UnitId == outside.Id);
         Assert.Contains("各校要高度重视实名注册工作。", circular.BodyMarkdown);
+    }
+
+    /// <summary>The demo county's editor as the editor of <paramref name="county"/> (the services only see the caller).</summary>
+    private async Task<Caller> EditorOfAsync(OrgUnit county) =>
+        (await portal.CallerAsync(DemoAccounts.CountyAdmin)) with { UserId = $"editor-{county.Id}", RealName = "外县编辑", OrgUnitId = county.Id, OrgUnitName = county.Name, OrgPath = county.Path };
+
+    /// <summary>A publisher whose circular is always refused, as the circulars module refuses one.</summary>
+    private sealed class RefusingPublisher(string reason) : IBulletinPublisher
+    {
+        public Task<Result<int>> PublishAsync(Bulletin bulletin, BulletinFiles files, CancellationToken cancellationToken) =>
+            Task.FromResult<Result<int>>(new ValidationError(new Dictionary<string, string> { ["Recipients"] = reason }));
+    }
+
+    [Fact]
+    public async Task A_refused_circular_leaves_the_bulletin_a_draft_marked_publish_failed_with_the_reason_and_a_retry_publishes_it()
+    {
+        var county = await OtherCountyAsync(2);
+        var week = LastComplete.Previous.Previous.Previous.Previous.Previous.Previous.Previous.Previous.Previous;
+        var id = (await portal.Service<BulletinGenerator>().GenerateAsync(county.Id, week, BulletinActor.Schedule)).Value;
+        var editor = await EditorOfAsync(county);
+        var actor = new BulletinActor(editor.UserId, editor.RealName);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var refusing = ActivatorUtilities.CreateInstance<BulletinGenerator>(scope.ServiceProvider, (IBulletinPublisher)new RefusingPublisher("没有可下发的单位"));
+
+        var failed = await refusing.PublishAsync(id, actor);
+
+        Assert.Equal("发布失败：没有可下发的单位", Assert.IsType<ConflictError>(failed.Error).Message);
+        await using (var db = await portal.DbAsync())
+        {
+            var bulletin = await db.Bulletins.AsNoTracking().SingleAsync(b => b.Id == id);
+            Assert.Equal((BulletinStatus.Draft, "没有可下发的单位", null, null), (bulletin.Status, bulletin.PublishFailure, bulletin.PublishedAt, bulletin.CircularId));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == Domain.Auditing.AuditActions.BulletinPublishFailed && a.EntityId == id.ToString()
+                && a.Summary.Contains("没有可下发的单位")));
+        }
+        // The editor sees it in the list and on the bulletin, and may still publish (a draft of the own unit).
+        var service = portal.Service<BulletinService>();
+        Assert.Equal("没有可下发的单位", (await service.ListAsync(editor)).Single(r => r.Id == id).PublishFailure);
+        var view = (await service.GetAsync(editor, id)).Value!;
+        Assert.True(view.Permissions.CanManage);
+        Assert.Equal("没有可下发的单位", view.Bulletin.PublishFailure);
+
+        var retried = await service.PublishAsync(editor, id);
+
+        Assert.True(retried.Succeeded, retried.Error?.Message);
+        await using (var db = await portal.DbAsync())
+        {
+            var bulletin = await db.Bulletins.AsNoTracking().SingleAsync(b => b.Id == id);
+            Assert.Equal(BulletinStatus.Published, bulletin.Status);
+            Assert.Null(bulletin.PublishFailure);
+            Assert.NotNull(bulletin.CircularId);
+        }
+    }
+
+    [Fact]
+    public async Task Saving_the_settings_reschedules_the_weekly_job_and_bad_values_change_nothing()
+    {
+        var county = await OtherCountyAsync(2); // its schedule is no other test's business (the failed-publish test builds its bulletins by hand)
+        var editor = await EditorOfAsync(county);
+        var service = portal.Service<BulletinService>();
+        string? CronOfWeeklyJob()
+        {
+            using var connection = portal.Services.GetRequiredService<JobStorage>().GetConnection();
+            var job = connection.GetRecurringJobs([BulletinJobs.RecurringJobId(county.Id)]).SingleOrDefault();
+            Assert.True(job is null or { TimeZoneId: not null });
+            return job?.Cron;
+        }
+
+        var refused = await service.SaveSettingsAsync(editor, DayOfWeek.Wednesday, 24, 61, autoPublish: true);
+
+        var errors = Assert.IsType<ValidationError>(refused.Error).Fields;
+        Assert.Equal(("小时应在 0–23 之间", "分钟应在 0–59 之间"), (errors["Hour"], errors["Minute"]));
+        var unchanged = (await service.SettingsAsync(editor))!.Settings;
+        Assert.Equal((BulletinSettings.DefaultDay, BulletinSettings.DefaultHour, 0, false), (unchanged.Day, unchanged.Hour, unchanged.Minute, unchanged.AutoPublish));
+        Assert.NotEqual("30 16 * * 3", CronOfWeeklyJob());
+
+        var saved = await service.SaveSettingsAsync(editor, DayOfWeek.Wednesday, 16, 30, autoPublish: true);
+
+        Assert.True(saved.Succeeded, saved.Error?.Message);
+        var settings = (await service.SettingsAsync(editor))!.Settings;
+        Assert.Equal((DayOfWeek.Wednesday, 16, 30, true, "每周三 16:30"), (settings.Day, settings.Hour, settings.Minute, settings.AutoPublish, settings.ScheduleText));
+        Assert.Equal("30 16 * * 3", CronOfWeeklyJob());
+        using (var connection = portal.Services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            Assert.Equal(ChinaTime.Zone.Id, connection.GetRecurringJobs([BulletinJobs.RecurringJobId(county.Id)]).Single().TimeZoneId);
+        }
+        await using var db = await portal.DbAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == Domain.Auditing.AuditActions.BulletinSettingsChanged && a.OrgPath == county.Path
+            && a.Summary.Contains("每周三 16:30")));
+        // A school's admin has no schedule to set.
+        Assert.IsType<ForbiddenError>((await service.SaveSettingsAsync(await portal.CallerAsync(DemoAccounts.SchoolAdmin), DayOfWeek.Friday, 8, 0, false)).Error);
     }
 }

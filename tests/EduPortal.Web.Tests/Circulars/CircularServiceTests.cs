@@ -59,35 +59,17 @@ public sealed class CircularServiceTests(PortalFactory portal)
     {
         var editor = await portal.CallerAsync(DemoAccounts.CountyAdmin);
         var (own, _) = await TwoSchoolsAsync();
-        var ids = new List<int>();
-        for (var i = 0; i < 6; i++)
-        {
-            var id = (await Circulars.StartDraftAsync(editor)).Value;
-            Assert.True((await Circulars.SaveAsync(editor, id, Content(new RecipientSelection([own], RecipientKinds.None), $"并发发布测试{i}"), publish: false)).Succeeded);
-            ids.Add(id);
-        }
-        // Six editors' clicks and two bulletin jobs at once, each through its own service scope and DbContext.
-        var publications = ids.Select(id => portal.Service<CircularService>().SaveAsync(editor, id,
-                Content(new RecipientSelection([own], RecipientKinds.None), $"并发发布测试{id}"), publish: true))
-            .ToList();
-        var generated = Enumerable.Range(0, 2).Select(i => portal.Service<CircularService>().PublishGeneratedAsync(
-            new GeneratedCircular(editor.OrgUnitId, $"并发周通报{i}", "本周通报。"), CancellationToken.None)).ToList();
-        await Task.WhenAll(publications.Cast<Task>().Concat(generated));
-        var published = await Task.WhenAll(publications);
-        var bulletins = await Task.WhenAll(generated);
-        Assert.All(published, p => Assert.True(p.Succeeded, p.Error?.Message));
-        Assert.All(bulletins, g => Assert.True(g.Succeeded, g.Error?.Message));
 
-        await using var db = await portal.DbAsync();
-        var allIds = ids.Concat(bulletins.Select(g => g.Value!.Id)).ToList();
-        var numbers = await db.Circulars.Where(c => allIds.Contains(c.Id)).Select(c => c.Number!.Value).ToListAsync();
+        // Six editors' clicks and two bulletin jobs at once, each through its own service scope and DbContext.
+        var (numbers, generated) = await Races.PublishCircularsAtOnceAsync(portal, editor, own);
+
         Assert.Equal(8, numbers.Distinct().Count());
         Assert.Equal(7, numbers.Max() - numbers.Min());
         var year = portal.Today.Year;
+        await using var db = await portal.DbAsync();
         var counter = await db.CircularNumberCounters.SingleAsync(c => c.IssuerUnitId == editor.OrgUnitId && c.Year == year);
         Assert.Equal(numbers.Max(), counter.LastNumber);
-        var number = bulletins[0].Value!;
-        Assert.Equal($"东教发〔{year}〕", number.DocumentNumber[..(number.DocumentNumber.IndexOf('〕') + 1)]);
+        Assert.Equal($"东教发〔{year}〕", generated.DocumentNumber[..(generated.DocumentNumber.IndexOf('〕') + 1)]);
     }
 
     [Fact]
@@ -190,6 +172,35 @@ public sealed class CircularServiceTests(PortalFactory portal)
         var (issuer, _) = await portal.SignInAsync(DemoAccounts.CountyAdmin);
         var workbook = await issuer.GetAsync($"/circulars/{id}/receipts.xlsx");
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_xlsx_attachment_downloads_as_a_spreadsheet_under_its_chinese_name()
+    {
+        var editor = await portal.CallerAsync(DemoAccounts.CountyAdmin);
+        var (_, other) = await TwoSchoolsAsync();
+        var id = (await Circulars.StartDraftAsync(editor)).Value;
+        using (var workbook = new XLWorkbook())
+        {
+            workbook.AddWorksheet("名单").Cell(1, 1).Value = "学校";
+            await using var xlsx = new MemoryStream();
+            workbook.SaveAs(xlsx);
+            xlsx.Position = 0;
+            Assert.True((await Circulars.UploadAttachmentAsync(editor, id, xlsx, xlsx.Length, "参赛名单.xlsx")).Succeeded);
+        }
+        Assert.True((await Circulars.SaveAsync(editor, id, Content(new RecipientSelection([other], RecipientKinds.None), "关于报送参赛名单的通知"), publish: true)).Succeeded);
+        var attachment = (await Circulars.GetAsync(editor, id)).Value!.Circular.Attachments.Single();
+        Assert.Equal(Web.Infrastructure.Excel.ExcelExport.ContentType, attachment.ContentType);
+
+        var (recipient, _) = await portal.SignInAsync(DemoAccounts.OtherSchoolAdmin);
+        var response = await recipient.GetAsync($"/circulars/{id}/files/{attachment.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("参赛名单.xlsx", response.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Contains("filename*=UTF-8''%E5%8F%82%E8%B5%9B%E5%90%8D%E5%8D%95.xlsx", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using EduPortal.Data.Accounts;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Auditing;
 using EduPortal.Domain.CloudSpaces;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Exports;
@@ -220,6 +221,34 @@ public sealed class ExportCentreTests(PortalFactory portal)
         await using var db = await portal.DbAsync();
         var job = await db.ExportJobs.Where(j => j.OwnerId == county.UserId).OrderByDescending(j => j.Id).FirstAsync();
         Assert.Equal((ExportStatus.Failed, "后台任务未能排队，请稍后重新申请。"), (job.Status, job.Message));
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_of_one_user_are_accepted_exactly_up_to_the_limit()
+    {
+        string userId;
+        await using (var db = await portal.DbAsync())
+        {
+            // A school admin no other test requests exports for (the limit test takes the last one, this the second last).
+            userId = await db.Users.ActiveServing().Where(u => u.Level == AdminLevel.School && u.UserName != DemoAccounts.SchoolAdmin && u.UserName != DemoAccounts.OtherSchoolAdmin)
+                .OrderByDescending(u => u.Id).Skip(1).Select(u => u.Id).FirstAsync();
+        }
+        var caller = (await CallerLoad(userId))!;
+        try
+        {
+            var results = await Races.RequestExportsAtOnceAsync(portal, caller);
+
+            Assert.Equal(3, results.Count(r => r.Succeeded));
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains("每人最多 3 个", Assert.IsType<ConflictError>(r.Error).Message));
+            await using var db = await portal.DbAsync();
+            Assert.Equal(3, await db.ExportJobs.CountAsync(j => j.OwnerId == userId && j.Status == ExportStatus.Queued));
+            Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.ActorId == userId && a.Action == AuditActions.ExportRequested));
+        }
+        finally
+        {
+            await using var db = await portal.DbAsync();
+            await db.ExportJobs.Where(j => j.OwnerId == userId && j.Status == ExportStatus.Queued).ExecuteDeleteAsync();
+        }
     }
 
     private sealed class RefusingJobClient : Hangfire.IBackgroundJobClient

@@ -10,7 +10,7 @@ namespace EduPortal.Web.Tests.PostgreSql;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlPointsTests(PostgreSqlPortalFactory portal)
 {
-    [Fact]
+    [PostgreSqlFact]
     public async Task Concurrent_copies_of_one_event_are_created_once_and_the_rest_already_recorded_on_postgresql()
     {
         await using (var db = await portal.DbAsync())
@@ -29,7 +29,7 @@ public sealed class PostgreSqlPointsTests(PostgreSqlPortalFactory portal)
         }
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task The_seeded_year_recomputes_identically_and_my_points_and_rankings_read_it_on_postgresql()
     {
         // The year full of demo activity is recomputed; the event sent now is read back in the current year.

@@ -14,7 +14,7 @@ namespace EduPortal.Web.Tests.PostgreSql;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
 {
-    [Fact]
+    [PostgreSqlFact]
     public async Task Migrations_create_the_schema_and_the_demo_city_is_seeded()
     {
         await using var db = await portal.DbAsync();
@@ -23,7 +23,7 @@ public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
         Assert.InRange(await db.OrgUnits.CountAsync(o => o.Kind == EduPortal.Domain.Organization.OrgUnitKind.School), 60, 70);
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task Sign_in_and_the_hangfire_dashboard_work_on_postgresql_storage()
     {
         var (city, response) = await portal.SignInAsync(DemoAccounts.CityAdmin);
@@ -32,7 +32,7 @@ public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
         Assert.True(dashboard.StatusCode == HttpStatusCode.OK, await dashboard.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task Jurisdiction_holds_on_postgresql()
     {
         var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
@@ -43,7 +43,7 @@ public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
         Assert.All(rows, r => Assert.Equal(admin.OrgUnitId, r.OrgUnitId));
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task Registration_approval_and_the_audit_date_filter_work_on_postgresql()
     {
         var registration = await portal.Service<RegistrationService>().RegisterAsync(new RegistrationInput
@@ -66,7 +66,7 @@ public sealed class PostgreSqlTests(PostgreSqlPortalFactory portal)
         Assert.Equal(1, found.Value.Total);
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task A_china_time_is_written_and_queried_as_the_same_instant_in_utc_on_postgresql()
     {
         // Npgsql refuses a DateTimeOffset whose offset is not zero; the context's converter writes every one in UTC.

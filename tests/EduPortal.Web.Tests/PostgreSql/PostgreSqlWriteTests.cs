@@ -27,7 +27,7 @@ namespace EduPortal.Web.Tests.PostgreSql;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
 {
-    [Fact]
+    [PostgreSqlFact]
     public async Task An_audited_save_stores_the_row_and_its_audit_entry_naming_the_new_id_on_postgresql()
     {
         var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
@@ -44,7 +44,7 @@ public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
         Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "pg.test" && a.EntityId == room.Id.ToString(CultureInfo.InvariantCulture)));
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task A_published_lab_record_updates_the_statistics_tallies_and_a_withdrawal_takes_it_back_on_postgresql()
     {
         var teacher = await TeacherAsync();
@@ -76,7 +76,7 @@ public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
         Assert.Equal(before, await TallyAsync(teacher.UserId));
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task The_inactivity_job_replaces_the_weeks_flags_on_postgresql()
     {
         var job = portal.Service<LabInactivityJob>();
@@ -88,7 +88,7 @@ public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
         Assert.Equal(second, await db.LabInactivityFlags.CountAsync(f => f.WeekStart == Weeks.MondayOf(portal.Today)));
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task The_repair_figures_snapshot_is_taken_twice_with_the_same_rows_and_the_figures_equal_a_direct_count_on_postgresql()
     {
         var figures = portal.Service<RepairFiguresService>();
@@ -103,7 +103,7 @@ public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
         Assert.Equal(direct.Units, rolled.Units);
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task A_ledger_import_saves_the_devices_their_history_and_the_audit_entry_on_postgresql()
     {
         var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
@@ -128,7 +128,7 @@ public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
         Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.SmartboardDevicesImported && a.ActorId == admin.UserId));
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task A_use_record_import_saves_each_lesson_and_the_audit_entry_on_postgresql()
     {
         var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
@@ -152,7 +152,7 @@ public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
         Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == AuditActions.SmartboardLessonsImported && a.ActorId == admin.UserId));
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task Ingested_points_are_awarded_by_the_recompute_and_a_removed_event_is_taken_back_on_postgresql()
     {
         var teacher = await portal.CallerAsync(DemoAccounts.Teacher);
@@ -173,7 +173,7 @@ public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
         Assert.False(await check.PointEvents.AnyAsync(e => e.Source == "pg-write-test" && e.ExternalId == id));
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task The_metric_snapshot_job_run_twice_on_a_day_keeps_one_row_per_metric_and_unit_on_postgresql()
     {
         var job = portal.Service<MetricSnapshotJob>();
@@ -186,7 +186,7 @@ public sealed class PostgreSqlWriteTests(PostgreSqlPortalFactory portal)
         Assert.Equal(first, await db.MetricSnapshots.CountAsync(s => s.Date == day));
     }
 
-    [Fact]
+    [PostgreSqlFact]
     public async Task A_cloud_space_statistics_import_is_saved_and_audited_on_postgresql()
     {
         var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);

@@ -19,6 +19,7 @@ internal sealed class BulletinConfiguration : IEntityTypeConfiguration<Bulletin>
         builder.Property(b => b.ExcelKey).HasMaxLength(200).IsUnicode(false).IsRequired();
         builder.Property(b => b.PublishedById).HasMaxLength(450);
         builder.Property(b => b.PublishedByName).HasMaxLength(50);
+        builder.Property(b => b.PublishFailure).HasMaxLength(Bulletin.MaxPublishFailureLength);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(b => b.UnitId).OnDelete(DeleteBehavior.Cascade);
         // One bulletin per unit and week: a re-run replaces it, a concurrent run fails on this index instead of duplicating.
         builder.HasIndex(b => new { b.UnitId, b.WeekStart }).IsUnique();

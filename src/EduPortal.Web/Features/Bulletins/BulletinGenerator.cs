@@ -110,7 +110,9 @@ public sealed class BulletinGenerator(IDbContextFactory<EduPortalDbContext> dbFa
 
     /// <summary>
     /// Publishes a draft: rebuilds its files with the foreword as it stands, marks it published and hands it to the
-    /// <see cref="IBulletinPublisher"/> (a circular to the unit's subtree).
+    /// <see cref="IBulletinPublisher"/> (a circular to the unit's subtree). When the circular is refused the bulletin is
+    /// a draft again marked 发布失败 with the reason (audited), and the answer is that reason: the editor sees it on the
+    /// bulletin and publishes again; the weekly job leaves it for the editor.
     /// </summary>
     public async Task<Result> PublishAsync(int bulletinId, BulletinActor actor, CancellationToken cancellationToken = default)
     {
@@ -141,13 +143,28 @@ public sealed class BulletinGenerator(IDbContextFactory<EduPortalDbContext> dbFa
             return error;
         }
         await DeleteAsync(oldKeys);
-        var circularId = await publisher.PublishAsync(bulletin, new BulletinFiles(pdf, FileName(bulletin, "pdf"), workbook, FileName(bulletin, "xlsx")),
-            cancellationToken);
-        if (circularId is { } id)
+        Result<int> circular;
+        try
         {
-            bulletin.LinkCircular(id);
-            await db.SaveChangesAsync(cancellationToken);
+            circular = await publisher.PublishAsync(bulletin, new BulletinFiles(pdf, FileName(bulletin, "pdf"), workbook, FileName(bulletin, "xlsx")),
+                cancellationToken);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Publishing the bulletin {Title} as a circular threw.", bulletin.Title);
+            circular = new ConflictError("发文服务暂时不可用，请稍后重试");
+        }
+        if (circular.Error is { } failure)
+        {
+            logger.LogWarning("The circular of the bulletin {Title} was refused: {Reason}", bulletin.Title, failure.Message);
+            bulletin.PublishFailed(failure.Message);
+            await db.SaveThenAuditAsync(() => db.Audit(actor.Id, actor.Name, clock, AuditActions.BulletinPublishFailed, nameof(Bulletin),
+                bulletin.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), bulletin.UnitPath, $"发布{bulletin.Title}失败：{bulletin.PublishFailure}"),
+                CancellationToken.None);
+            return new ConflictError($"发布失败：{bulletin.PublishFailure}");
+        }
+        bulletin.LinkCircular(circular.Value);
+        await db.SaveChangesAsync(cancellationToken);
         return Result.Success;
     }
 

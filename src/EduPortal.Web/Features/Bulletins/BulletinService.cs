@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EduPortal.Web.Features.Bulletins;
 
 public sealed record BulletinRow(int Id, string Title, string UnitName, string WeekLabel, string PeriodText, BulletinStatus Status,
-    DateTimeOffset GeneratedAt, DateTimeOffset? PublishedAt);
+    DateTimeOffset GeneratedAt, DateTimeOffset? PublishedAt, string? PublishFailure = null);
 
 public sealed record BulletinView(Bulletin Bulletin, IReadOnlyList<BulletinSectionData> Sections, BulletinPermissions Permissions);
 
@@ -40,9 +40,9 @@ public sealed class BulletinService(IDbContextFactory<EduPortalDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Bulletins.AsNoTracking().VisibleTo(caller)
             .OrderByDescending(b => b.WeekStart).ThenBy(b => b.UnitPath).Take(MaxListed)
-            .Select(b => new { b.Id, b.Title, b.UnitName, b.WeekStart, b.Status, b.GeneratedAt, b.PublishedAt }).ToListAsync(cancellationToken);
+            .Select(b => new { b.Id, b.Title, b.UnitName, b.WeekStart, b.Status, b.GeneratedAt, b.PublishedAt, b.PublishFailure }).ToListAsync(cancellationToken);
         return rows.Select(b => new BulletinRow(b.Id, b.Title, b.UnitName, new BulletinWeek(b.WeekStart).Label, new BulletinWeek(b.WeekStart).PeriodText,
-            b.Status, b.GeneratedAt, b.PublishedAt)).ToList();
+            b.Status, b.GeneratedAt, b.PublishedAt, b.PublishFailure)).ToList();
     }
 
     public async Task<Result<BulletinView>> GetAsync(Caller caller, int bulletinId, CancellationToken cancellationToken = default)
@@ -56,17 +56,17 @@ public sealed class BulletinService(IDbContextFactory<EduPortalDbContext> dbFact
         return new BulletinView(bulletin, BulletinGenerator.SectionsOf(bulletin), BulletinPermissions.For(caller, bulletin.UnitId, bulletin.UnitPath, bulletin.IsPublished));
     }
 
-    /// <summary>A bulletin's PDF or workbook (key, content type, download name) when the caller may read the bulletin.</summary>
-    public async Task<(string Key, string ContentType, string Name)?> FindFileAsync(Caller caller, int bulletinId, bool pdf, CancellationToken cancellationToken = default)
+    /// <summary>A bulletin's PDF or workbook (key, content type, ASCII name, the title-named file name) when the caller may read the bulletin.</summary>
+    public async Task<(string Key, string ContentType, string Name, string DisplayName)?> FindFileAsync(Caller caller, int bulletinId, bool pdf, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var bulletin = await db.Bulletins.AsNoTracking().VisibleTo(caller).SingleOrDefaultAsync(b => b.Id == bulletinId, cancellationToken);
         return bulletin is null ? null
-            : pdf ? (bulletin.PdfKey, BulletinGenerator.PdfContentType, DownloadName(bulletin))
-            : (bulletin.ExcelKey, BulletinGenerator.ExcelContentType, DownloadName(bulletin));
+            : pdf ? (bulletin.PdfKey, BulletinGenerator.PdfContentType, DownloadName(bulletin), BulletinGenerator.FileName(bulletin, "pdf"))
+            : (bulletin.ExcelKey, BulletinGenerator.ExcelContentType, DownloadName(bulletin), BulletinGenerator.FileName(bulletin, "xlsx"));
     }
 
-    /// <summary>bulletin-3-2026-w48: the served name is ASCII (<see cref="Infrastructure.Files.StoredFileResults"/>); the title is inside.</summary>
+    /// <summary>bulletin-3-2026-w48: the ASCII name served when the title leaves nothing (<see cref="Infrastructure.Files.StoredFileResults"/> serves the title).</summary>
     public static string DownloadName(Bulletin bulletin) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bulletin-{bulletin.UnitId}-{bulletin.WeekYear}-w{bulletin.WeekNumber:00}");
 

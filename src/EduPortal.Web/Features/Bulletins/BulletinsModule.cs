@@ -19,7 +19,7 @@ public static class BulletinsModule
         services.AddScoped<BulletinGenerator>();
         services.AddScoped<BulletinJobs>();
         services.AddScoped<BulletinService>();
-        // Published bulletins go out as circulars to the unit's subtree (ListOnlyBulletinPublisher keeps them in the 通报 list only).
+        // Published bulletins go out as circulars to the unit's subtree; a refused circular leaves the bulletin a draft marked 发布失败.
         services.AddScoped<IBulletinPublisher, CircularBulletinPublisher>();
         return services;
     }
@@ -47,13 +47,7 @@ public static class BulletinsModule
         {
             return Results.NotFound();
         }
-        if (pdf)
-        {
-            return StoredFileResults.Serve(http, stream, file!.Value.ContentType, file.Value.Name);
-        }
-        // The shared helper knows Office files only as zip archives; the workbook keeps its own type and extension.
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(stream, file!.Value.ContentType, $"{file.Value.Name}.xlsx");
+        return StoredFileResults.Serve(http, stream, file!.Value.ContentType, file.Value.Name, file.Value.DisplayName);
     }
 
     /// <summary>

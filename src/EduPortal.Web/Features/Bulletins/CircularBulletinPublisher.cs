@@ -1,5 +1,6 @@
 using System.Text;
 using EduPortal.Domain.Bulletins;
+using EduPortal.Domain.Common;
 using EduPortal.Web.Features.Circulars;
 
 namespace EduPortal.Web.Features.Bulletins;
@@ -9,19 +10,13 @@ namespace EduPortal.Web.Features.Bulletins;
 /// PDF and the workbook attached — through the circulars module's public API, which numbers it (e.g. 东教发〔2026〕12号) and
 /// audits it as the system's.
 /// </summary>
-public sealed class CircularBulletinPublisher(CircularService circulars, ILogger<CircularBulletinPublisher> logger) : IBulletinPublisher
+public sealed class CircularBulletinPublisher(CircularService circulars) : IBulletinPublisher
 {
-    public async Task<int?> PublishAsync(Bulletin bulletin, BulletinFiles files, CancellationToken cancellationToken)
+    public async Task<Result<int>> PublishAsync(Bulletin bulletin, BulletinFiles files, CancellationToken cancellationToken)
     {
         var result = await circulars.PublishGeneratedAsync(new GeneratedCircular(bulletin.UnitId, bulletin.Title, Body(bulletin), ForTeachers: true,
             Attachments: [new GeneratedAttachment(files.PdfName, files.Pdf), new GeneratedAttachment(files.WorkbookName, files.Workbook)]), cancellationToken);
-        if (result.Error is { } error)
-        {
-            // The bulletin stays published in the 通报 list of everyone under the unit; the circular can be sent by hand.
-            logger.LogError("The bulletin {Title} was published but its circular was refused: {Reason}", bulletin.Title, error.Message);
-            return null;
-        }
-        return result.Value!.Id;
+        return result.Error is { } error ? error : result.Value!.Id;
     }
 
     /// <summary>The circular's body: the period, the foreword and each section's summary; the figures are in the attachments.</summary>

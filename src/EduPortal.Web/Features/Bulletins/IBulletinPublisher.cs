@@ -1,4 +1,5 @@
 using EduPortal.Domain.Bulletins;
+using EduPortal.Domain.Common;
 
 namespace EduPortal.Web.Features.Bulletins;
 
@@ -7,16 +8,10 @@ public sealed record BulletinFiles(byte[] Pdf, string PdfName, byte[] Workbook, 
 
 /// <summary>
 /// Publishes a bulletin as a circular to the issuing unit's subtree. The seam lets the bulletins module publish without
-/// depending on how circulars are stored; <see cref="ListOnlyBulletinPublisher"/> leaves the bulletin in the 通报 list only.
+/// depending on how circulars are stored (<see cref="CircularBulletinPublisher"/>), and lets a test refuse a publication.
 /// </summary>
 public interface IBulletinPublisher
 {
-    /// <summary>The circular's id, or null when the bulletin is published in the 通报 list only.</summary>
-    Task<int?> PublishAsync(Bulletin bulletin, BulletinFiles files, CancellationToken cancellationToken);
-}
-
-/// <summary>No circular: a published bulletin shows in the 通报 list of everyone under the issuing unit.</summary>
-public sealed class ListOnlyBulletinPublisher : IBulletinPublisher
-{
-    public Task<int?> PublishAsync(Bulletin bulletin, BulletinFiles files, CancellationToken cancellationToken) => Task.FromResult<int?>(null);
+    /// <summary>The circular's id, or the reason the circular was refused (the bulletin then goes back to a draft marked 发布失败).</summary>
+    Task<Result<int>> PublishAsync(Bulletin bulletin, BulletinFiles files, CancellationToken cancellationToken);
 }

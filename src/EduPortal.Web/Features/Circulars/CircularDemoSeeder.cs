@@ -129,7 +129,7 @@ public sealed class CircularDemoSeeder(EduPortalDbContext db, TimeProvider clock
         var stored = await uploads.StoreAsync(stream, content.Length, UploadPolicy.Attachment, cancellationToken);
         if (stored.Succeeded)
         {
-            circular.AddAttachment(editor, stored.Value!.Key, fileName, stored.Value.Kind.ContentType(), stored.Value.Length, at);
+            circular.AddAttachment(editor, stored.Value!.Key, fileName, stored.Value.Kind.ContentTypeFor(fileName), stored.Value.Length, at);
         }
     }
 

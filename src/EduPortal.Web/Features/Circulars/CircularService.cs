@@ -71,7 +71,7 @@ public sealed class CircularService(IDbContextFactory<EduPortalDbContext> dbFact
                     return ValidationError.For("Attachments", $"附件“{file.FileName}”：{upload.Error!.Message}");
                 }
                 stored.Add(upload.Value!);
-                added = circular.AddGeneratedAttachment(upload.Value!.Key, file.FileName, upload.Value.Kind.ContentType(), upload.Value.Length, now);
+                added = circular.AddGeneratedAttachment(upload.Value!.Key, file.FileName, upload.Value.Kind.ContentTypeFor(file.FileName), upload.Value.Length, now);
             }
             else if (FileKeys.IsValid(file.StoredKey) && await uploads.OpenAsync(file.StoredKey, ct) is { } opened)
             {
@@ -335,7 +335,7 @@ public sealed class CircularService(IDbContextFactory<EduPortalDbContext> dbFact
         {
             return stored.Error!;
         }
-        var added = circular.AddAttachment(caller, stored.Value!.Key, fileName, stored.Value.Kind.ContentType(), stored.Value.Length, clock.GetUtcNow());
+        var added = circular.AddAttachment(caller, stored.Value!.Key, fileName, stored.Value.Kind.ContentTypeFor(fileName), stored.Value.Length, clock.GetUtcNow());
         if (!added.Succeeded)
         {
             await uploads.DeleteAsync(stored.Value, ct);
@@ -439,7 +439,7 @@ public sealed class CircularService(IDbContextFactory<EduPortalDbContext> dbFact
             }
             stored = upload.Value!;
         }
-        var replied = circular.Reply(caller, text, stored?.Key, fileName, stored?.Kind.ContentType(), clock.GetUtcNow());
+        var replied = circular.Reply(caller, text, stored?.Key, fileName, stored?.Kind.ContentTypeFor(fileName), clock.GetUtcNow());
         if (!replied.Succeeded)
         {
             if (stored is not null)

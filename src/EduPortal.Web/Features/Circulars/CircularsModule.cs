@@ -64,7 +64,7 @@ public static class CircularsModule
         }
         var file = await find(caller);
         var stream = file is null ? null : await http.RequestServices.GetRequiredService<IFileStore>().OpenReadAsync(file.StoredPath, ct);
-        return stream is null ? Results.NotFound() : StoredFileResults.Serve(http, stream, file!.ContentType, downloadName);
+        return stream is null ? Results.NotFound() : StoredFileResults.Serve(http, stream, file!.ContentType, downloadName, file.FileName);
     }
 
     /// <summary>No recurring jobs: reminders are sent by the issuer (bulletins publish through <see cref="CircularService.PublishGeneratedAsync"/>).</summary>

@@ -40,6 +40,13 @@ public sealed class ExportCentre(IDbContextFactory<EduPortalDbContext> dbFactory
     /// Queues an export for the caller: the kind must exist and allow the caller these parameters, and the caller must
     /// have fewer than <see cref="ExportsOptions.MaxActivePerUser"/> exports queued or running. Returns the export's id.
     /// </summary>
+    /// <remarks>
+    /// The limit is exact under concurrency: the count and the insert run in one transaction that first takes the
+    /// owner's guard — a no-op update of the owner's account row, which holds that row's write lock until commit (a row
+    /// lock on PostgreSQL and SQL Server; SQLite's transactions take the database's write lock when they begin). A second
+    /// request of the same user waits there and then counts the first one's row (read committed: each statement reads
+    /// what is committed when it starts); requests of other users do not wait for each other on PostgreSQL and SQL Server.
+    /// </remarks>
     public async Task<Result<long>> RequestAsync(Caller caller, string kindKey, ExportParameters parameters, CancellationToken cancellationToken = default)
     {
         if (Kind(kindKey) is not { } kind)
@@ -52,20 +59,25 @@ public sealed class ExportCentre(IDbContextFactory<EduPortalDbContext> dbFactory
             return allowed.Error!;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var active = await db.ExportJobs.CountAsync(j => j.OwnerId == caller.UserId && (j.Status == ExportStatus.Queued || j.Status == ExportStatus.Running),
-            cancellationToken);
-        var requested = ExportJob.Request(caller.UserId, caller.RealName, kind.Key, allowed.Value!, parameters.ToJson(), active, options.Value.MaxActivePerUser,
-            clock.GetUtcNow());
+        var requested = await db.InTransactionAsync(async ct =>
+        {
+            await db.Users.Where(u => u.Id == caller.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ConcurrencyStamp, u => u.ConcurrencyStamp), ct);
+            var active = await db.ExportJobs.CountAsync(j => j.OwnerId == caller.UserId && (j.Status == ExportStatus.Queued || j.Status == ExportStatus.Running), ct);
+            var request = ExportJob.Request(caller.UserId, caller.RealName, kind.Key, allowed.Value!, parameters.ToJson(), active, options.Value.MaxActivePerUser,
+                clock.GetUtcNow());
+            if (request.Value is { } created)
+            {
+                db.ExportJobs.Add(created);
+                await db.SaveChangesAsync(ct);
+                db.Audit(caller, clock, AuditActions.ExportRequested, nameof(ExportJob), created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    caller.OrgPath, $"申请后台导出“{created.Title}”", after: new { 类型 = kind.Title, 参数 = parameters.Values });
+                await db.SaveChangesAsync(ct);
+            }
+            return request;
+        }, cancellationToken, r => r.Succeeded);
         if (!requested.Succeeded)
         {
             return requested.Error!;
-        }
-        var saved = await db.AddAuditedAsync(requested, j => j.Id, job =>
-            db.Audit(caller, clock, AuditActions.ExportRequested, nameof(ExportJob), job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), caller.OrgPath,
-                $"申请后台导出“{job.Title}”", after: new { 类型 = kind.Title, 参数 = parameters.Values }), cancellationToken);
-        if (!saved.Succeeded)
-        {
-            return saved.Error!;
         }
         var job = requested.Value!;
         try

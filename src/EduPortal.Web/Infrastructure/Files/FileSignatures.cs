@@ -73,6 +73,34 @@ public static class FileSignatures
         _ => "application/octet-stream",
     };
 
+    /// <summary>The Office Open XML types by extension: each is a zip archive underneath, told apart only by its name.</summary>
+    private static readonly Dictionary<string, string> OfficeOpenXml = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ["pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    };
+
+    /// <summary>
+    /// The content type a stored file is declared with: the signature's kind, and for a zip archive (the signature check
+    /// said <see cref="FileKind.OfficeZip"/>) the Office type its file name's extension names — an .xlsx upload is a
+    /// spreadsheet, not application/zip. A zip under any other name stays application/zip.
+    /// </summary>
+    public static string ContentTypeFor(this FileKind kind, string? fileName) =>
+        kind == FileKind.OfficeZip && OfficeTypeOf(fileName) is { } office ? office : kind.ContentType();
+
+    /// <summary>The Office Open XML content type a file name's extension names (xlsx, docx, pptx), or null.</summary>
+    public static string? OfficeTypeOf(string? fileName) =>
+        OfficeOpenXml.GetValueOrDefault(Path.GetExtension(fileName ?? "").TrimStart('.'));
+
+    /// <summary>The content type of a stored file by its key's extension (the Office types included: the bulletins' workbooks are stored as .xlsx).</summary>
+    public static string ContentTypeOfExtension(string extension) =>
+        OfficeOpenXml.GetValueOrDefault(extension) ?? FromExtension(extension).ContentType();
+
+    /// <summary>The extension of an Office Open XML content type (xlsx, docx, pptx), or null for any other type.</summary>
+    public static string? OfficeExtensionOf(string contentType) =>
+        OfficeOpenXml.FirstOrDefault(e => e.Value == contentType).Key;
+
     public static bool IsImage(this FileKind kind) => kind is FileKind.Jpeg or FileKind.Png or FileKind.Webp;
 
     public static string DisplayName(this FileKind kind) => kind switch

@@ -162,7 +162,7 @@ public sealed class UploadPipeline(LocalFileStore store)
         {
             return null;
         }
-        return (stream, FileSignatures.FromExtension(key[(key.LastIndexOf('.') + 1)..]).ContentType());
+        return (stream, FileSignatures.ContentTypeOfExtension(key[(key.LastIndexOf('.') + 1)..]));
     }
 
     /// <summary>Removes a stored upload and its thumbnail (the record that would have owned it was not saved).</summary>

@@ -263,7 +263,13 @@ public sealed class PdfReport
         return width;
     }
 
-    /// <summary>Breaks text into lines that fit: at spaces for Latin words, anywhere between hanzi; honours '\n'.</summary>
+    /// <summary>
+    /// Breaks text into lines that fit: at spaces for Latin words, anywhere between hanzi; honours '\n'. Chinese line
+    /// breaking (禁则, kinsoku): no line starts with closing punctuation (。，、；：？！）》」』” …) and none ends with
+    /// opening punctuation (（《「『“ …) — the break moves back so the character before the punctuation goes down with it
+    /// (or the opening punctuation goes down with what it opens); only a line that would otherwise keep nothing lets the
+    /// closing punctuation hang at its end.
+    /// </summary>
     public static IReadOnlyList<string> Wrap(string text, float size, float width, float? firstLineWidth = null)
     {
         var lines = new List<string>();
@@ -288,6 +294,7 @@ public sealed class PdfReport
                         take = space + 1;
                     }
                 }
+                take = KinsokuBreak(rest, take);
                 lines.Add(rest[..take].TrimEnd());
                 rest = rest[take..].TrimStart(' ');
             }
@@ -296,6 +303,52 @@ public sealed class PdfReport
     }
 
     private static bool IsWordChar(char c) => c < 0x80 && char.IsLetterOrDigit(c);
+
+    /// <summary>Closing punctuation no line may start with (行首禁则).</summary>
+    public const string LineStartProhibited = "。，、；：？！）》」』”’〕】〉｝］…‥·．,.;:?!)]}%％";
+
+    /// <summary>Opening punctuation no line may end with (行尾禁则).</summary>
+    public const string LineEndProhibited = "（《「『“‘〔【〈｛［([{";
+
+    /// <summary>
+    /// The break <paramref name="take"/> characters into <paramref name="text"/> moved back until the next line does not
+    /// start with closing punctuation and this one does not end with opening punctuation (spaces at the break ignored).
+    /// </summary>
+    private static int KinsokuBreak(string text, int take)
+    {
+        bool Allowed(int at)
+        {
+            var next = at;
+            while (next < text.Length && text[next] == ' ')
+            {
+                next++;
+            }
+            var last = at - 1;
+            while (last > 0 && text[last] == ' ')
+            {
+                last--;
+            }
+            return next >= text.Length || (!LineStartProhibited.Contains(text[next]) && !LineEndProhibited.Contains(text[last]));
+        }
+        if (take >= text.Length || Allowed(take))
+        {
+            return take;
+        }
+        for (var at = take - 1; at > 0; at--)
+        {
+            if (!char.IsLowSurrogate(text[at]) && !(IsWordChar(text[at - 1]) && IsWordChar(text[at])) && Allowed(at))
+            {
+                return at;
+            }
+        }
+        // Nothing earlier works (a line of punctuation): let the closing punctuation hang at the end instead.
+        var hang = take;
+        while (hang < text.Length && LineStartProhibited.Contains(text[hang]))
+        {
+            hang++;
+        }
+        return hang;
+    }
 
     private static int FitLength(string text, float size, float width)
     {

@@ -93,6 +93,35 @@ public sealed class UploadedContentTests(PortalFactory portal)
         Assert.Equal($"{Path.GetFileNameWithoutExtension(avatar.Key)}.jpg", disposition.FileName?.Trim('"'));
     }
 
+    [Fact]
+    public void A_zip_stored_as_application_zip_under_an_xlsx_name_is_served_as_a_spreadsheet_with_its_chinese_name()
+    {
+        var zip = new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+
+        var result = StoredFileResults.Serve(http, new MemoryStream(zip), FileKind.OfficeZip.ContentType(), "plan-task-7", @"../教学\计划""表.xlsx");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult>(result).ContentType);
+        var disposition = Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.Parse(http.Response.Headers.ContentDisposition.ToString());
+        Assert.Equal("attachment", disposition.DispositionType.ToString());
+        Assert.Equal("教学计划表.xlsx", disposition.FileNameStar.ToString());
+        Assert.Equal("nosniff", http.Response.Headers.XContentTypeOptions.ToString());
+    }
+
+    [Fact]
+    public void Bytes_that_are_no_zip_under_an_xlsx_name_keep_their_declared_type_and_extension()
+    {
+        var pdf = "%PDF-1.4 ..."u8.ToArray();
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+
+        var result = StoredFileResults.Serve(http, new MemoryStream(pdf), FileKind.Pdf.ContentType(), "file-1", "伪装.xlsx");
+
+        Assert.Equal("application/pdf", Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult>(result).ContentType);
+        var disposition = Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.Parse(http.Response.Headers.ContentDisposition.ToString());
+        Assert.Equal("伪装.pdf", disposition.FileNameStar.ToString());
+    }
+
     private static byte[] Jpeg(int width, int height) => TestImages.Encode(width, height, SKEncodedImageFormat.Jpeg, SKColors.SeaGreen, quality: 90);
 
     /// <summary>The JPEG with an EXIF segment (APP1) right after its start marker: orientation and a GPS position.</summary>

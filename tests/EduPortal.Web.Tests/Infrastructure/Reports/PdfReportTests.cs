@@ -69,4 +69,51 @@ public sealed class PdfReportTests
         Assert.Equal("实验管理负责人填写主管教学副校长，管理员填写实验教学管理小程序管理员。", string.Concat(lines));
         Assert.Equal(["Teaching lab", "survey"], PdfReport.Wrap("Teaching lab survey", 10, PdfReport.Measure("Teaching lab su", 10)));
     }
+
+    [Fact]
+    public void No_line_starts_with_closing_punctuation_and_none_ends_with_opening_punctuation()
+    {
+        // At eight hanzi a line, the naive break puts "。" first on the second line.
+        var eight = PdfReport.Measure("实验教学管理平台", 10) + 0.5f;
+        const string text = "各校按时完成填报。请于本周五前报送《实验教学记录》，逾期不候。";
+        var naive = new[] { text[..8], text[8..16], text[16..24] };
+        Assert.Equal('。', naive[1][0]);
+
+        var lines = PdfReport.Wrap(text, 10, eight);
+
+        Assert.Equal(text, string.Concat(lines));
+        Assert.All(lines.Skip(1), line => Assert.DoesNotContain(line[0], PdfReport.LineStartProhibited));
+        Assert.All(lines, line => Assert.DoesNotContain(line[^1], PdfReport.LineEndProhibited));
+        Assert.All(lines, line => Assert.True(PdfReport.Measure(line, 10) <= eight, line));
+        Assert.Equal("各校按时完成填", lines[0]); // the character before "。" goes down with it
+    }
+
+    [Fact]
+    public void Kinsoku_holds_at_every_width_for_text_dense_with_punctuation()
+    {
+        const string text = "（一）注册：“三个课堂”应用，教师、学生实名注册率≥90%。（二）晒课：每人每学期不少于1节；《优课》评选，见附件「名单」！是否完成？已完成。";
+        for (var hanzi = 3; hanzi <= 20; hanzi++)
+        {
+            var lines = PdfReport.Wrap(text, 10, PdfReport.Measure(new string('国', hanzi), 10));
+
+            Assert.Equal(text, string.Concat(lines));
+            Assert.All(lines.Skip(1), line => Assert.DoesNotContain(line[0], PdfReport.LineStartProhibited));
+            Assert.All(lines, line => Assert.DoesNotContain(line[^1], PdfReport.LineEndProhibited));
+        }
+    }
+
+    [Fact]
+    public async Task A_paragraph_rendered_to_pdf_keeps_punctuation_off_the_start_of_its_lines()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("请各校认真组织，按时完成实名注册与晒课工作。逾期未完成的学校将予以通报（见附件《名单》）。", 6));
+        var bytes = new PdfReport("禁则").Heading("行首行尾禁则").Paragraph(paragraph, 12).ToBytes();
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "eduportal-kinsoku.pdf"), bytes);
+
+        var text = await PdfText.ExtractAsync(bytes, null);
+
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Length > 0 && !l.StartsWith('第')).ToList();
+        Assert.True(lines.Count > 4, string.Join("|", lines));
+        Assert.All(lines, line => Assert.DoesNotContain(line[0], PdfReport.LineStartProhibited));
+        Assert.All(lines, line => Assert.DoesNotContain(line[^1], PdfReport.LineEndProhibited));
+    }
 }
