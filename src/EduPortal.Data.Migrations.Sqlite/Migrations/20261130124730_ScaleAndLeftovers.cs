@@ -5,7 +5,7 @@
 namespace EduPortal.Data.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class PointsScale : Migration
+    public partial class ScaleAndLeftovers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -32,6 +32,19 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "PublishFailure",
+                table: "Bulletins",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairTickets_OpenFigures",
+                table: "RepairTickets",
+                columns: new[] { "CountyId", "SchoolId", "TownshipId", "State", "TierDeadline", "RaisedAt", "EverOverdue", "RepairMinutes" },
+                filter: "\"State\" IN (1, 2, 3)");
+
             migrationBuilder.CreateIndex(
                 name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement_SignInDays",
                 table: "PointTeacherMonths",
@@ -42,6 +55,11 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 table: "PointTeacherDays",
                 columns: new[] { "Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_OrgUnitId_SubjectsText_Status_Employment_RegisteredAt",
+                table: "AspNetUsers",
+                columns: new[] { "OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt" });
+
             // Existing day and month rows have no sign-in days yet: mark every teacher-year with points for the drain job
             // (every minute), which rebuilds them with their sign-in days (cloud-space compliance ⑦ reads them).
             migrationBuilder.Sql("INSERT INTO \"PointDirtyTeachers\" (\"TeacherId\", \"Year\") SELECT \"TeacherId\", \"Year\" FROM \"PointTeacherTotals\"");
@@ -51,6 +69,10 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_RepairTickets_OpenFigures",
+                table: "RepairTickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement_SignInDays",
                 table: "PointTeacherMonths");
 
@@ -58,6 +80,10 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                 name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement_SignInDays",
                 table: "PointTeacherDays");
 
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_OrgUnitId_SubjectsText_Status_Employment_RegisteredAt",
+                table: "AspNetUsers");
+
             migrationBuilder.DropColumn(
                 name: "SignInDays",
                 table: "PointTeacherMonths");
@@ -65,6 +91,10 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "SignInDays",
                 table: "PointTeacherDays");
+
+            migrationBuilder.DropColumn(
+                name: "PublishFailure",
+                table: "Bulletins");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement",

@@ -2,45 +2,63 @@
 
 #nullable disable
 
-namespace EduPortal.Data.Migrations.PostgreSql.Migrations
+namespace EduPortal.Data.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class PointsScale : Migration
+    public partial class ScaleAndLeftovers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuildin~",
+                name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement",
                 table: "PointTeacherMonths");
 
             migrationBuilder.DropIndex(
-                name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_Te~",
+                name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement",
                 table: "PointTeacherDays");
 
             migrationBuilder.AddColumn<int>(
                 name: "SignInDays",
                 table: "PointTeacherMonths",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "SignInDays",
                 table: "PointTeacherDays",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "PublishFailure",
+                table: "Bulletins",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateIndex(
-                name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuildin~",
+                name: "IX_RepairTickets_OpenFigures",
+                table: "RepairTickets",
+                columns: new[] { "CountyId", "SchoolId", "TownshipId", "State", "TierDeadline", "RaisedAt", "EverOverdue", "RepairMinutes" },
+                filter: "\"State\" IN (1, 2, 3)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagemen~",
                 table: "PointTeacherMonths",
                 columns: new[] { "Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_Te~",
+                name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement_Si~",
                 table: "PointTeacherDays",
                 columns: new[] { "Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_OrgUnitId_SubjectsText_Status_Employment_RegisteredAt",
+                table: "AspNetUsers",
+                columns: new[] { "OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt" });
 
             // Existing day and month rows have no sign-in days yet: mark every teacher-year with points for the drain job
             // (every minute), which rebuilds them with their sign-in days (cloud-space compliance ⑦ reads them).
@@ -51,12 +69,20 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuildin~",
+                name: "IX_RepairTickets_OpenFigures",
+                table: "RepairTickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagemen~",
                 table: "PointTeacherMonths");
 
             migrationBuilder.DropIndex(
-                name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_Te~",
+                name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement_Si~",
                 table: "PointTeacherDays");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_OrgUnitId_SubjectsText_Status_Employment_RegisteredAt",
+                table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "SignInDays",
@@ -66,13 +92,17 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                 name: "SignInDays",
                 table: "PointTeacherDays");
 
+            migrationBuilder.DropColumn(
+                name: "PublishFailure",
+                table: "Bulletins");
+
             migrationBuilder.CreateIndex(
-                name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuildin~",
+                name: "IX_PointTeacherMonths_Year_Month_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement",
                 table: "PointTeacherMonths",
                 columns: new[] { "Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_Te~",
+                name: "IX_PointTeacherDays_Year_Day_TeacherId_Points_SpaceBuilding_TeachingApplication_Interaction_TeacherTraining_CampusManagement",
                 table: "PointTeacherDays",
                 columns: new[] { "Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement" });
         }

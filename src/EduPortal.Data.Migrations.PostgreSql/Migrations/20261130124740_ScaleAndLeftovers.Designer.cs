@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261130112512_Leftovers")]
-    partial class Leftovers
+    [Migration("20261130124740_ScaleAndLeftovers")]
+    partial class ScaleAndLeftovers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -142,6 +142,8 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Status");
+
+                    b.HasIndex("OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -2601,6 +2603,9 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("integer");
 
@@ -2612,7 +2617,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasKey("TeacherId", "Year", "Day");
 
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });
@@ -2638,6 +2643,9 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("integer");
 
@@ -2649,7 +2657,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.HasKey("TeacherId", "Year", "Month");
 
-                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherMonths", (string)null);
                 });
@@ -3580,6 +3588,10 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("SchoolId", "State", "Tier", "TierDeadline");
 
                     b.HasIndex("TownshipId", "State", "Tier", "TierDeadline");
+
+                    b.HasIndex("CountyId", "SchoolId", "TownshipId", "State", "TierDeadline", "RaisedAt", "EverOverdue", "RepairMinutes")
+                        .HasDatabaseName("IX_RepairTickets_OpenFigures")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
 
                     b.ToTable("RepairTickets", (string)null);
                 });

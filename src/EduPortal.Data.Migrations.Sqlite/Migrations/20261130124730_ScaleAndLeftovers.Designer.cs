@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduPortal.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261130112907_CityPages")]
-    partial class CityPages
+    [Migration("20261130124730_ScaleAndLeftovers")]
+    partial class ScaleAndLeftovers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -230,6 +230,10 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishFailure")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
@@ -2519,6 +2523,9 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("INTEGER");
 
@@ -2530,7 +2537,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("TeacherId", "Year", "Day");
 
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });
@@ -2556,6 +2563,9 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Points")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SignInDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SpaceBuilding")
                         .HasColumnType("INTEGER");
 
@@ -2567,7 +2577,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("TeacherId", "Year", "Month");
 
-                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement");
+                    b.HasIndex("Year", "Month", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherMonths", (string)null);
                 });
