@@ -638,7 +638,6 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         DateOnly from, DateOnly to, bool inRange, CancellationToken cancellationToken)
     {
         List<(DateOnly Day, int Points)> sums;
-        var wholeCity = scopePath == OrgUnit.AncestorPaths(scopePath)[0] && !query.ExcludeVocational;
         // The scope's point earners (retired and departed included: their points of the period stay in the trend).
         var earners = db.Users.AsNoTracking().PointEarnersUnder(scopePath);
         if (query.ExcludeVocational)
@@ -652,9 +651,9 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             // The year's trend: one grouped read of the weekly roll-up (at most 53 rows come back). A county's rows are
             // found by teacher (the key's prefix) through IN (the scope's teachers); the year is compared as an
             // expression (`+ 0`) so SQLite does not prefer the (year, week) index and scan the whole city's roll-up.
-            var weekly = wholeCity
-                ? db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == year)
-                : db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year + 0 == year && scopeIds.Contains(w.TeacherId));
+            // The whole city is filtered by its earners too: an account that earned points and is no longer an earner
+            // (made a school admin, say) is not in the ranking, so its points are not in the trend either.
+            var weekly = db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year + 0 == year && scopeIds.Contains(w.TeacherId));
             sums = (await weekly.GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
                 .Select(w => (w.Week, w.Points)).ToList();
         }
@@ -663,10 +662,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             // A date range or one category: one grouped read of the daily roll-up (total and per category, one row a
             // teacher-day that earned any) through its (year, day) index, never the awards.
             var rollup = db.PointTeacherDays.AsNoTracking().Where(d => d.Year == year && d.Day >= from && d.Day <= to);
-            if (!wholeCity)
-            {
-                rollup = rollup.Where(d => scopeIds.Contains(d.TeacherId));
-            }
+            rollup = rollup.Where(d => scopeIds.Contains(d.TeacherId));
             var category = query.Category;
             sums = (await rollup.GroupBy(d => d.Day).Select(g => new
             {
