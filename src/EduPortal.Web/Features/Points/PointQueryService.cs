@@ -593,41 +593,18 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
     public static async Task<Dictionary<string, (int Total, int[] ByCategory)>> RangePointsAsync(EduPortalDbContext db, PointRuleSet rules,
         DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        var year = rules.Year;
-        var sums = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        void Add(string teacherId, int sign, int points, int space, int teaching, int interaction, int training, int campus)
+        // The same grouped read the date-range rankings page over (PeriodPointsQuery), returned whole.
+        var rows = await PeriodPointsQuery(db, rules, new RankingQuery(rules.Year, first, last)).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.TeacherId, r =>
         {
-            if (!sums.TryGetValue(teacherId, out var row))
-            {
-                sums[teacherId] = row = new int[1 + PointCategories.All.Count];
-            }
-            row[0] += sign * points;
-            row[1 + (int)PointCategory.SpaceBuilding] += sign * space;
-            row[1 + (int)PointCategory.TeachingApplication] += sign * teaching;
-            row[1 + (int)PointCategory.Interaction] += sign * interaction;
-            row[1 + (int)PointCategory.TeacherTraining] += sign * training;
-            row[1 + (int)PointCategory.CampusManagement] += sign * campus;
-        }
-        var (wholeMonths, dayRanges) = PlanRange(rules, first, last);
-        if (wholeMonths.Count > 0)
-        {
-            foreach (var m in await db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year && wholeMonths.Contains(m.Month))
-                .Select(m => new { m.TeacherId, m.Points, m.SpaceBuilding, m.TeachingApplication, m.Interaction, m.TeacherTraining, m.CampusManagement })
-                .ToListAsync(cancellationToken))
-            {
-                Add(m.TeacherId, 1, m.Points, m.SpaceBuilding, m.TeachingApplication, m.Interaction, m.TeacherTraining, m.CampusManagement);
-            }
-        }
-        foreach (var (from, to, sign) in dayRanges)
-        {
-            foreach (var d in await db.PointTeacherDays.AsNoTracking().Where(d => d.Year == year && d.Day >= from && d.Day <= to)
-                .Select(d => new { d.TeacherId, d.Points, d.SpaceBuilding, d.TeachingApplication, d.Interaction, d.TeacherTraining, d.CampusManagement })
-                .ToListAsync(cancellationToken))
-            {
-                Add(d.TeacherId, sign, d.Points, d.SpaceBuilding, d.TeachingApplication, d.Interaction, d.TeacherTraining, d.CampusManagement);
-            }
-        }
-        return sums.ToDictionary(p => p.Key, p => (p.Value[0], p.Value[1..]), StringComparer.Ordinal);
+            var categories = new int[PointCategories.All.Count];
+            categories[(int)PointCategory.SpaceBuilding] = r.SpaceBuilding;
+            categories[(int)PointCategory.TeachingApplication] = r.TeachingApplication;
+            categories[(int)PointCategory.Interaction] = r.Interaction;
+            categories[(int)PointCategory.TeacherTraining] = r.TeacherTraining;
+            categories[(int)PointCategory.CampusManagement] = r.CampusManagement;
+            return (r.Total, categories);
+        }, StringComparer.Ordinal);
     }
 
     /// <summary>
