@@ -34,9 +34,14 @@ public static class PointsBenchmark
                 target = long.Parse(args[i + 1], CultureInfo.InvariantCulture);
             }
         }
-        var folder = Path.Combine(Path.GetTempPath(), "eduportal-points-bench-" + Guid.NewGuid().ToString("N"));
+        // `--recompute-only`: the recomputes alone (no pages, ingestion or export), for iterating on a kept database.
+        var recomputeOnly = args.Contains("--recompute-only");
+        // KEEP_BENCH_DB=<folder> keeps the seeded database with its events there and reuses it on the next run.
+        var kept = Environment.GetEnvironmentVariable("KEEP_BENCH_DB");
+        var folder = string.IsNullOrEmpty(kept) ? Path.Combine(Path.GetTempPath(), "eduportal-points-bench-" + Guid.NewGuid().ToString("N")) : kept;
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "bench.db");
+        var reuse = File.Exists(file);
         var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
         builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={file}");
         var options = builder.Options;
@@ -54,9 +59,12 @@ public static class PointsBenchmark
         await using (var db = await factory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
-            await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
+            if (!reuse)
+            {
+                await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
+            }
         }
-        Report("Migrate and seed the large district", $"{watch.Elapsed.TotalSeconds,8:F1} s");
+        Report(reuse ? $"Reused the kept database in {folder}" : "Migrate and seed the large district", $"{watch.Elapsed.TotalSeconds,8:F1} s");
 
         var today = ChinaTime.Today(clock);
         var year = today.Year;
@@ -69,11 +77,14 @@ public static class PointsBenchmark
         Report("  teachers earning points", $"{teachers.Count,8:N0}");
 
         // 1. Generate a year of raw events, day by day across all teachers (arrival interleaved, as in production).
-        watch.Restart();
-        var generated = await GenerateAsync(file, teachers, year, today, target);
-        var generateSeconds = watch.Elapsed.TotalSeconds;
-        Report("Generate raw events (bulk insert, one year)", $"{generated,12:N0} events in {generateSeconds:F1} s ({generated / generateSeconds:N0}/s)");
-        Report("  database file after generation", $"{new FileInfo(file).Length / 1024.0 / 1024.0,8:F0} MiB");
+        if (!reuse)
+        {
+            watch.Restart();
+            var generated = await GenerateAsync(file, teachers, year, today, target);
+            var generateSeconds = watch.Elapsed.TotalSeconds;
+            Report("Generate raw events (bulk insert, one year)", $"{generated,12:N0} events in {generateSeconds:F1} s ({generated / generateSeconds:N0}/s)");
+            Report("  database file after generation", $"{new FileInfo(file).Length / 1024.0 / 1024.0,8:F0} MiB");
+        }
 
         var recomputation = new PointRecomputation(factory);
         var events = new PointEventStore(factory, recomputation, clock);
@@ -98,62 +109,11 @@ public static class PointsBenchmark
         watch.Restart();
         await recomputation.RecomputeYearAsync(year);
         var firstRecompute = watch.Elapsed.TotalSeconds;
-        Report("Full-year recompute, first (awards table empty)", $"{firstRecompute,8:F1} s ({read / firstRecompute:N0} events/s)");
-        // 3b. Page queries, measured right after the first recompute, so a run cut short still gives them.
-        var query = new PointQueryService(factory, clock);
-        var city = await CallerAsync(factory, DemoAccounts.CityAdmin);
-        var county = await CallerAsync(factory, DemoAccounts.CountyAdmin);
-        var school = await CallerAsync(factory, DemoAccounts.SchoolAdmin);
-        var teacherCaller = await CallerAsync(factory, DemoAccounts.Teacher);
-        var month = new DateOnly(year, 3, 1);
-        // Every page against its aim (issue 16: every page under 100 ms on the large district).
-        // The process's CPU time per call (EF and SQLite both run in it) beside the wall-clock median: on the shared
-        // machine the wall clock mostly measures the queue for a core, the CPU time what the page itself costs.
-        var process = Process.GetCurrentProcess();
-        async Task PageAsync(string what, Func<Task> action, int runs = 7)
+        Report(reuse ? "Full-year recompute, first of this run (kept database: awards present)" : "Full-year recompute, first (awards table empty)",
+            $"{firstRecompute,8:F1} s ({read / firstRecompute:N0} events/s, {firstRecompute / floorSeconds:F2}x the read)");
+        if (!recomputeOnly)
         {
-            process.Refresh();
-            var cpuBefore = process.TotalProcessorTime;
-            var timing = await Bench.MeasureAsync(action, runs);
-            process.Refresh();
-            var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / (runs + 1);
-            Report(what, $"{timing.Text}, CPU {cpu:F0} ms a call — aim < 100 ms: {(timing.Median < 100 ? "met" : "MISSED")}");
-        }
-        var monthTo = month.AddMonths(1).AddDays(-1);
-        await PageAsync("My points page (总分, 3 ranks, categories, ~500 lines)", () => query.MyPointsAsync(teacherCaller, year));
-        await PageAsync("School page (teachers, index, county and city rank)", () => query.SchoolAsync(school, school.OrgUnitId, year));
-        // What the rankings page does: the school (and county) rankings, then the teacher table's page of 20 (paged in SQL).
-        async Task RankingPageAsync(Domain.Accounts.Caller caller, RankingQuery q, int page = 0)
-        {
-            q = q with { IncludeTeachers = false };
-            _ = (await query.RankingsAsync(caller, q)).Value!;
-            _ = (await query.TeachersPageAsync(caller, q, page, 20)).Value!;
-        }
-        await PageAsync("Ranking, county, year (schools + first page of teachers)", () => RankingPageAsync(county, new RankingQuery(year)));
-        await PageAsync("Ranking, city, year (schools + first page of teachers)", () => RankingPageAsync(city, new RankingQuery(year)));
-        await PageAsync("Ranking, city, year, teachers' page 500 (rank counted in SQL)", () => RankingPageAsync(city, new RankingQuery(year), 500));
-        await PageAsync("Ranking + weekly trend, county, year", () => RankingPageAsync(county, new RankingQuery(year, IncludeWeeks: true)), 3);
-        await PageAsync("Ranking + weekly trend, city, year", () => RankingPageAsync(city, new RankingQuery(year, IncludeWeeks: true)), 3);
-        await PageAsync("Ranking, county, one month (date range, roll-ups)", () => RankingPageAsync(county, new RankingQuery(year, month, monthTo)), 3);
-        await PageAsync("Ranking, city, one month (date range, roll-ups)", () => RankingPageAsync(city, new RankingQuery(year, month, monthTo)), 3);
-        var cutRange = new RankingQuery(year, month.AddDays(9), month.AddMonths(1).AddDays(19));
-        await PageAsync("Ranking, city, 10 Mar – 20 Apr (month edges from the daily roll-up)", () => RankingPageAsync(city, cutRange), 3);
-        await PageAsync("Ranking + weekly trend, county, one month (daily roll-up)", () => RankingPageAsync(county, new RankingQuery(year, month, monthTo, IncludeWeeks: true)), 3);
-        await PageAsync("Ranking + weekly trend, city, one month, one category", () => RankingPageAsync(city,
-            new RankingQuery(year, month, monthTo, IncludeWeeks: true, Category: PointCategory.TeachingApplication)), 3);
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            Report("  roll-up rows: days / months", $"{await db.PointTeacherDays.CountAsync(),12:N0} / {await db.PointTeacherMonths.CountAsync():N0}");
-            var rulesNow = await PointRuleSets.LoadAsync(db, year);
-            var rollups = await Bench.MeasureAsync(() => PointQueryService.RangePointsAsync(db, rulesNow, month, monthTo, CancellationToken.None), 3);
-            Report("  one month's sums alone, from the roll-ups", rollups.Text);
-            // The sums the date-range rankings computed before the roll-ups: every award of the range, joined to its event.
-            var awards = await Bench.MeasureAsync(() => (from a in db.PointAwards.AsNoTracking()
-                                                         where a.Year == year && a.Day >= month && a.Day <= monthTo && a.Points != 0
-                                                         join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
-                                                         group a by new { a.TeacherId, e.Type } into g
-                                                         select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) }).ToListAsync(), 3);
-            Report("  one month's sums alone, adding up the awards (before)", awards.Text);
+            await PagesAsync(factory, clock, year, Report);
         }
         watch.Restart();
         GC.Collect();
@@ -185,6 +145,15 @@ public static class PointsBenchmark
         await using (var db = await factory.CreateDbContextAsync())
         {
             Report("  awards / teacher totals stored", $"{await db.PointAwards.LongCountAsync(),12:N0} / {await db.PointTeacherTotals.CountAsync():N0}");
+        }
+
+        // 3c. The same recompute in a fresh process on the same file: its working set is the recompute's own, not
+        // seeding's and generation's page cache (which the whole-process figure above includes).
+        SqliteConnection.ClearAllPools();
+        await FreshProcessAsync(file, Report);
+        if (recomputeOnly)
+        {
+            return;
         }
 
         // 4. Incremental award for one new event: record it and recompute that teacher's year.
@@ -252,7 +221,7 @@ public static class PointsBenchmark
         }
         Report("  re-sent batches (idempotency check path)", $"{5000 / watch.Elapsed.TotalSeconds,8:N0} rows/s ({resent:N0} refused as changed)");
 
-        var ranking = (await query.RankingsAsync(city, new RankingQuery(year))).Value!;
+        var ranking = (await new PointQueryService(factory, clock).RankingsAsync(await CallerAsync(factory, DemoAccounts.CityAdmin), new RankingQuery(year))).Value!;
         watch.Restart();
         var sheet = PointQueryService.ExportTeachers(ranking);
         Report("Excel export, city teacher ranking", $"{watch.Elapsed.TotalSeconds,8:F2} s ({ranking.Teachers.Count:N0} rows, {sheet.Length / 1024:N0} KiB)");
@@ -265,7 +234,144 @@ public static class PointsBenchmark
             Console.WriteLine($"| {what.Trim()} | {figure.Trim()} |");
         }
         SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (string.IsNullOrEmpty(kept))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Page queries, measured right after the first recompute, so a run cut short still gives them.</summary>
+    private static async Task PagesAsync(IDbContextFactory<EduPortalDbContext> factory, TimeProvider clock, int year, Action<string, string> Report)
+    {
+        var query = new PointQueryService(factory, clock);
+        var city = await CallerAsync(factory, DemoAccounts.CityAdmin);
+        var county = await CallerAsync(factory, DemoAccounts.CountyAdmin);
+        var school = await CallerAsync(factory, DemoAccounts.SchoolAdmin);
+        var teacherCaller = await CallerAsync(factory, DemoAccounts.Teacher);
+        var month = new DateOnly(year, 3, 1);
+        // Every page against its aim (issue 16: every page under 100 ms on the large district).
+        // The process's CPU time per call (EF and SQLite both run in it) beside the wall-clock median: on the shared
+        // machine the wall clock mostly measures the queue for a core, the CPU time what the page itself costs.
+        var process = Process.GetCurrentProcess();
+        async Task PageAsync(string what, Func<Task> action, int runs = 7)
+        {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var timing = await Bench.MeasureAsync(action, runs);
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / (runs + 1);
+            Report(what, $"{timing.Text}, CPU {cpu:F0} ms a call — aim < 100 ms: {(timing.Median < 100 ? "met" : "MISSED")}");
+        }
+        var monthTo = month.AddMonths(1).AddDays(-1);
+        await PageAsync("My points page (总分, 3 ranks, categories, ~500 lines)", () => query.MyPointsAsync(teacherCaller, year));
+        await PageAsync("School page (teachers, index, county and city rank)", () => query.SchoolAsync(school, school.OrgUnitId, year));
+        // What the rankings page does: the school (and county) rankings, then the teacher table's page of 20 (paged in SQL).
+        async Task RankingPageAsync(Domain.Accounts.Caller caller, RankingQuery q, int page = 0)
+        {
+            q = q with { IncludeTeachers = false };
+            _ = (await query.RankingsAsync(caller, q)).Value!;
+            _ = (await query.TeachersPageAsync(caller, q, page, 20)).Value!;
+        }
+        await PageAsync("Ranking, county, year (schools + first page of teachers)", () => RankingPageAsync(county, new RankingQuery(year)));
+        await PageAsync("Ranking, city, year (schools + first page of teachers)", () => RankingPageAsync(city, new RankingQuery(year)));
+        await PageAsync("Ranking, city, year, teachers' page 500 (rank counted in SQL)", () => RankingPageAsync(city, new RankingQuery(year), 500));
+        await PageAsync("Ranking + weekly trend, county, year", () => RankingPageAsync(county, new RankingQuery(year, IncludeWeeks: true)), 3);
+        await PageAsync("Ranking + weekly trend, city, year", () => RankingPageAsync(city, new RankingQuery(year, IncludeWeeks: true)), 3);
+        await PageAsync("Ranking, county, one month (date range, roll-ups)", () => RankingPageAsync(county, new RankingQuery(year, month, monthTo)), 3);
+        await PageAsync("Ranking, city, one month (date range, roll-ups)", () => RankingPageAsync(city, new RankingQuery(year, month, monthTo)), 3);
+        var cutRange = new RankingQuery(year, month.AddDays(9), month.AddMonths(1).AddDays(19));
+        await PageAsync("Ranking, city, 10 Mar – 20 Apr (month edges from the daily roll-up)", () => RankingPageAsync(city, cutRange), 3);
+        await PageAsync("Ranking + weekly trend, county, one month (daily roll-up)", () => RankingPageAsync(county, new RankingQuery(year, month, monthTo, IncludeWeeks: true)), 3);
+        await PageAsync("Ranking + weekly trend, city, one month, one category", () => RankingPageAsync(city,
+            new RankingQuery(year, month, monthTo, IncludeWeeks: true, Category: PointCategory.TeachingApplication)), 3);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            Report("  roll-up rows: days / months", $"{await db.PointTeacherDays.CountAsync(),12:N0} / {await db.PointTeacherMonths.CountAsync():N0}");
+            var rulesNow = await PointRuleSets.LoadAsync(db, year);
+            var rollups = await Bench.MeasureAsync(() => PointQueryService.RangePointsAsync(db, rulesNow, month, monthTo, CancellationToken.None), 3);
+            Report("  one month's sums alone, from the roll-ups", rollups.Text);
+            // The sums the date-range rankings computed before the roll-ups: every award of the range, joined to its event.
+            var awards = await Bench.MeasureAsync(() => (from a in db.PointAwards.AsNoTracking()
+                                                         where a.Year == year && a.Day >= month && a.Day <= monthTo && a.Points != 0
+                                                         join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id
+                                                         group a by new { a.TeacherId, e.Type } into g
+                                                         select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) }).ToListAsync(), 3);
+            Report("  one month's sums alone, adding up the awards (before)", awards.Text);
+        }
+    }
+
+    /// <summary>Runs <see cref="RecomputeInFreshProcessAsync"/> in a child process and reports its figures.</summary>
+    private static async Task FreshProcessAsync(string file, Action<string, string> report)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(PointsBenchmark).Assembly.Location);
+        }
+        start.ArgumentList.Add("points-recompute");
+        start.ArgumentList.Add(file);
+        using var child = Process.Start(start)!;
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 3 && parts[0] == "REPORT")
+            {
+                report(parts[1], parts[2]);
+            }
+            else
+            {
+                Console.WriteLine(line);
+            }
+        }
+        await child.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// In a fresh process on the benchmark's file: the plain sequential read, then the full-year recompute (delete +
+    /// insert) with the process's peak working set and managed heap sampled every 250 ms.
+    /// </summary>
+    public static async Task RecomputeInFreshProcessAsync(string file)
+    {
+        static void Report(string what, string figure) => Console.WriteLine($"REPORT\t{what}\t{figure}");
+        var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
+        builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={file}");
+        var factory = new PooledDbContextFactory<EduPortalDbContext>(builder.Options);
+        var year = ChinaTime.Today(TimeProvider.System).Year;
+        var rules = DefaultPointRules.For(year);
+        var watch = Stopwatch.StartNew();
+        long read = 0;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await foreach (var e in db.PointEvents.AsNoTracking().Where(e => e.Day >= rules.StartDate && e.Day < rules.EndDateExclusive)
+                .Select(e => new { e.TeacherId, e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity }).AsAsyncEnumerable())
+            {
+                read += e.Id > 0 ? 1 : 0;
+            }
+        }
+        var floorSeconds = watch.Elapsed.TotalSeconds;
+        Report("Fresh process: plain sequential read (floor)", $"{floorSeconds,8:F1} s ({read:N0} rows)");
+        GC.Collect();
+        var workingSetBefore = Environment.WorkingSet;
+        long peak = 0, peakManaged = 0;
+        var progress = new LastProgress();
+        watch.Restart();
+        using (var sampler = new Timer(_ =>
+        {
+            peak = Math.Max(peak, Environment.WorkingSet);
+            peakManaged = Math.Max(peakManaged, GC.GetTotalMemory(false));
+        }, null, 0, 250))
+        {
+            await new PointRecomputation(factory).RecomputeYearAsync(year, progress);
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        var phases = progress.Last;
+        Report("Fresh process: full-year recompute (delete + insert)", $"{seconds,8:F1} s — {seconds / floorSeconds:F2}x the read — aim ≤ 3x: {(seconds / floorSeconds <= 3 ? "met" : "MISSED")}");
+        Report("  phases: read+group / award (engine) / delete+insert (of it the award rows)",
+            $"{phases.Reading.TotalSeconds:F1} s / {phases.Awarding.TotalSeconds:F1} s / {phases.Writing.TotalSeconds:F1} s ({phases.WritingAwards.TotalSeconds:F1} s)");
+        Report("  peak working set of the recompute's process",
+            $"{peak / 1024 / 1024,8:N0} MiB at {read:N0} events ({workingSetBefore / 1024 / 1024:N0} MiB before it began), managed heap peak {peakManaged / 1024 / 1024:N0} MiB "
+            + $"— aim ≤ 1,024 MiB at 10 M: {(peak <= 1024L * 1024 * 1024 ? "met" : "MISSED")}{(read < 9_000_000 ? " (at this event count)" : "")}");
     }
 
     private static async Task<Domain.Accounts.Caller> CallerAsync(IDbContextFactory<EduPortalDbContext> factory, string userName)

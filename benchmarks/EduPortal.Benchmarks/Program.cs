@@ -14,6 +14,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 // `points [--events N]` runs the deep-application index benchmark instead (see PointsBenchmark.cs).
+if (args.Length > 1 && args[0] == "points-recompute")
+{
+    // The points benchmark's fresh process for the recompute's own working set (started by `points`).
+    await EduPortal.Benchmarks.PointsBenchmark.RecomputeInFreshProcessAsync(args[1]);
+    return;
+}
 if (args.Length > 0 && args[0] == "points")
 {
     await EduPortal.Benchmarks.PointsBenchmark.RunAsync(args);

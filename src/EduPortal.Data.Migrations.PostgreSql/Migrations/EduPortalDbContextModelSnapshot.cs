@@ -2380,6 +2380,13 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("EduPortal.Domain.Points.PointAward", b =>
                 {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
                     b.Property<long>("EventId")
                         .HasColumnType("bigint");
 
@@ -2393,17 +2400,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("TeacherId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("EventId");
-
-                    b.HasIndex("TeacherId", "Year", "Day", "Points");
+                    b.HasKey("TeacherId", "Year", "EventId");
 
                     b.ToTable("PointAwards", (string)null);
                 });

@@ -2382,6 +2382,13 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("EduPortal.Domain.Points.PointAward", b =>
                 {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
                     b.Property<long>("EventId")
                         .HasColumnType("bigint");
 
@@ -2395,17 +2402,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("TeacherId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("EventId");
-
-                    b.HasIndex("TeacherId", "Year", "Day", "Points");
+                    b.HasKey("TeacherId", "Year", "EventId");
 
                     b.ToTable("PointAwards", (string)null);
                 });

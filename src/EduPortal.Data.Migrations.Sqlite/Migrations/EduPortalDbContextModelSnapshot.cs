@@ -2308,6 +2308,13 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("EduPortal.Domain.Points.PointAward", b =>
                 {
+                    b.Property<string>("TeacherId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EventId")
                         .HasColumnType("INTEGER");
 
@@ -2321,17 +2328,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TeacherId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("EventId");
-
-                    b.HasIndex("TeacherId", "Year", "Day", "Points");
+                    b.HasKey("TeacherId", "Year", "EventId");
 
                     b.ToTable("PointAwards", (string)null);
                 });

@@ -148,7 +148,7 @@ public sealed class PointEventStore(IDbContextFactory<EduPortalDbContext> dbFact
             year = (await PointRuleSets.ForDayAsync(db, found.Day, cancellationToken)).Year;
             await db.InTransactionAsync(async ct =>
             {
-                await db.PointAwards.Where(a => a.EventId == found.Id).ExecuteDeleteAsync(ct);
+                await db.PointAwards.Where(a => a.TeacherId == teacherId && a.EventId == found.Id).ExecuteDeleteAsync(ct);
                 await db.PointEvents.Where(e => e.Id == found.Id).ExecuteDeleteAsync(ct);
             }, cancellationToken);
         }

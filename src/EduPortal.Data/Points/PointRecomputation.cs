@@ -58,11 +58,14 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         {
             // A batch spanning much of the district (a district-wide ingestion): stream it in runs of consecutive
             // teachers, as the full-year recompute does, instead of seeking each teacher's events.
-            var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
-            foreach (var run in teachers.Order(StringComparer.Ordinal).Chunk(TeachersPerRun))
+            await WithLargeCacheAsync(db, async () =>
             {
-                await WriteAsync(db, rules, await ReadRunAsync(db, rules, run, cancellationToken), prior, cancellationToken);
-            }
+                var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
+                foreach (var run in teachers.Order(StringComparer.Ordinal).Chunk(TeachersPerRun))
+                {
+                    await WriteAsync(db, rules, await ReadRunAsync(db, rules, run, cancellationToken), prior, cancellationToken);
+                }
+            }, cancellationToken);
             await RecomputeNextYearAsync(db, year, teachers, cancellationToken);
             return;
         }
@@ -128,8 +131,10 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         {
             events = events.Where(e => teacherIds.Contains(e.TeacherId));
         }
+        // What they earned in the previous points year, looked up by the awards' key (teacher, year, event).
+        var previousYear = rules.Year - 1;
         var rows = await (from e in events
-                          join a in db.PointAwards on e.Id equals a.EventId into awarded
+                          join a in db.PointAwards.Where(a => a.Year == previousYear) on new { e.TeacherId, EventId = e.Id } equals new { a.TeacherId, a.EventId } into awarded
                           from a in awarded.DefaultIfEmpty()
                           select new { e.TeacherId, e.Type, e.Day, Points = (int?)a.Points }).ToListAsync(cancellationToken);
         var prior = new Dictionary<string, List<PointPriorEvent>>(StringComparer.Ordinal);
@@ -177,27 +182,66 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         var teachers = await db.PointEvents.AsNoTracking().Select(e => e.TeacherId).Distinct().ToListAsync(cancellationToken);
         teachers.AddRange(await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Select(t => t.TeacherId).ToListAsync(cancellationToken));
         teachers = teachers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
-        var reading = started.Elapsed;
-        TimeSpan awarding = TimeSpan.Zero, writing = TimeSpan.Zero, writingAwards = TimeSpan.Zero;
-        var done = 0;
         long eventCount = 0;
-        progress?.Report(new RecomputeProgress(0, teachers.Count, 0, reading, awarding, writing));
-        foreach (var run in teachers.Chunk(TeachersPerRun))
+        await WithLargeCacheAsync(db, async () =>
         {
-            var watch = Stopwatch.StartNew();
-            var byTeacher = await ReadRunAsync(db, rules, run, cancellationToken);
-            reading += watch.Elapsed;
-            var (award, write, writeAwards) = await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
-            awarding += award;
-            writing += write;
-            writingAwards += writeAwards;
-            done += run.Length;
-            eventCount += byTeacher.Values.Sum(l => (long)l.Count);
-            progress?.Report(new RecomputeProgress(done, teachers.Count, eventCount, reading, awarding, writing, writingAwards));
-        }
+            var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
+            var reading = started.Elapsed;
+            TimeSpan awarding = TimeSpan.Zero, writing = TimeSpan.Zero, writingAwards = TimeSpan.Zero;
+            var done = 0;
+            progress?.Report(new RecomputeProgress(0, teachers.Count, 0, reading, awarding, writing));
+            foreach (var run in teachers.Chunk(TeachersPerRun))
+            {
+                var watch = Stopwatch.StartNew();
+                var byTeacher = await ReadRunAsync(db, rules, run, cancellationToken);
+                reading += watch.Elapsed;
+                var runEvents = byTeacher.Values.Sum(l => (long)l.Count);
+                var (award, write, writeAwards) = await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
+                awarding += award;
+                writing += write;
+                writingAwards += writeAwards;
+                done += run.Length;
+                eventCount += runEvents;
+                progress?.Report(new RecomputeProgress(done, teachers.Count, eventCount, reading, awarding, writing, writingAwards));
+            }
+        }, cancellationToken);
         await RecomputeNextYearAsync(db, year, null, cancellationToken);
         return eventCount;
+    }
+
+    /// <summary>
+    /// SQLite's page cache for the connection of a streamed recompute, in MiB (SQLite's default is 2 MB): the runs'
+    /// inserts land on a few hundred hot pages of each table and index (a day roll-up's (year, day, …) index has one
+    /// insertion point a day), which must stay cached between statements. Set back to the default afterwards, since
+    /// the connection returns to the pool for pages. Ignored by server databases.
+    /// </summary>
+    public int SqliteCacheMiB { get; init; } = 256;
+
+    private async Task WithLargeCacheAsync(EduPortalDbContext db, Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await work();
+            return;
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await PragmaAsync(db, $"PRAGMA cache_size = -{SqliteCacheMiB * 1024}", cancellationToken);
+            await work();
+        }
+        finally
+        {
+            await PragmaAsync(db, "PRAGMA cache_size = -2000", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task PragmaAsync(EduPortalDbContext db, string pragma, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -257,24 +301,26 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         var weeks = new List<PointTeacherWeek>(byTeacher.Count * 40);
         var days = new List<PointTeacherDay>(byTeacher.Count * 60);
         var months = new List<PointTeacherMonth>(byTeacher.Count * 12);
-        foreach (var (teacherId, events) in byTeacher)
+        // Teacher by teacher in ordinal order, and each teacher's rows in key order: every table and the awards are
+        // keyed (teacher, year, …), so a run's inserts append to one contiguous range of each key.
+        foreach (var (teacherId, events) in byTeacher.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             var result = PointEngine.Award(rules, events, prior.GetValueOrDefault(teacherId));
-            foreach (var award in result)
+            foreach (var award in result.OrderBy(a => a.EventId))
             {
                 awards.Add((teacherId, award));
             }
-            foreach (var week in result.Where(a => a.Points != 0).GroupBy(a => PointEngine.WeekStart(a.Day)))
+            foreach (var week in result.Where(a => a.Points != 0).GroupBy(a => PointEngine.WeekStart(a.Day)).OrderBy(g => g.Key))
             {
                 weeks.Add(new PointTeacherWeek { TeacherId = teacherId, Year = year, WeekStart = week.Key, Points = week.Sum(a => a.Points) });
             }
             // The date-range roll-ups: per day and per calendar month, total and per category, and the sign-in days
             // (a day or month with a 空间登录 event has a row even when it earned nothing: compliance ⑦ counts it).
-            foreach (var day in result.Where(Kept).GroupBy(a => a.Day))
+            foreach (var day in result.Where(Kept).GroupBy(a => a.Day).OrderBy(g => g.Key))
             {
                 days.Add(PointTeacherDay.For(teacherId, year, day.Key, day));
             }
-            foreach (var month in result.Where(Kept).GroupBy(a => PointTeacherMonth.MonthOf(a.Day)))
+            foreach (var month in result.Where(Kept).GroupBy(a => PointTeacherMonth.MonthOf(a.Day)).OrderBy(g => g.Key))
             {
                 months.Add(PointTeacherMonth.For(teacherId, year, month.Key, month));
             }

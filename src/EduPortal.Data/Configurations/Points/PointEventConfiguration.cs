@@ -21,18 +21,22 @@ internal sealed class PointEventConfiguration : IEntityTypeConfiguration<PointEv
     }
 }
 
-/// <summary>Awards are derived (rebuilt from the raw events), so they carry no foreign keys that would slow the rebuild.</summary>
+/// <summary>
+/// Awards are derived (rebuilt from the raw events), so they carry no foreign keys that would slow the rebuild. Keyed in
+/// the order the recompute writes them, teacher by teacher (issue 16): a run of consecutive teachers deletes and inserts
+/// one contiguous range of the key instead of rows scattered over the whole table (an event-id key is random in teacher
+/// order, since events arrive interleaved). Every reader names the teacher: 我的积分 (teacher, year), 积分任务 (teacher),
+/// the recompute's prior window (teacher, previous year, event).
+/// </summary>
 internal sealed class PointAwardConfiguration : IEntityTypeConfiguration<PointAward>
 {
     public void Configure(EntityTypeBuilder<PointAward> builder)
     {
         builder.ToTable("PointAwards");
-        builder.HasKey(a => a.EventId);
+        builder.HasKey(a => new { a.TeacherId, a.Year, a.EventId });
         builder.Property(a => a.EventId).ValueGeneratedNever();
         builder.Property(a => a.TeacherId).HasMaxLength(450).IsRequired();
         builder.Property(a => a.Reason).HasMaxLength(200);
-        // Covers "points per teacher in a date range" without touching the table.
-        builder.HasIndex(a => new { a.TeacherId, a.Year, a.Day, a.Points });
     }
 }
 
