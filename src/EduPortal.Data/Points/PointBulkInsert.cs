@@ -75,20 +75,68 @@ public static class PointBulkInsert
         return ids;
     }
 
-    /// <summary>What the engine awarded each teacher's events in <paramref name="year"/>.</summary>
-    public static Task AwardsAsync(EduPortalDbContext db, DbTransaction? transaction, int year, IReadOnlyList<(string TeacherId, PointAwardResult Award)> awards,
-        CancellationToken cancellationToken) =>
-        RowsAsync<PointAward, (string TeacherId, PointAwardResult Award)>(db, transaction,
+    /// <summary>What the engine awarded each teacher's events.</summary>
+    public static Task AwardsAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointAward> awards, CancellationToken cancellationToken) =>
+        EntitiesAsync(db, transaction, awards,
             [nameof(PointAward.EventId), nameof(PointAward.TeacherId), nameof(PointAward.Year), nameof(PointAward.Day), nameof(PointAward.Points), nameof(PointAward.Reason)],
-            awards, (a, values) =>
+            cancellationToken);
+
+    /// <summary>The keys of the derived tables, for <see cref="DeleteByKeyAsync{TEntity}"/>.</summary>
+    public static readonly string[] AwardKey = [nameof(PointAward.TeacherId), nameof(PointAward.Year), nameof(PointAward.EventId)];
+
+    public static readonly string[] TotalKey = [nameof(PointTeacherTotal.TeacherId), nameof(PointTeacherTotal.Year)];
+
+    public static readonly string[] WeekKey = [nameof(PointTeacherWeek.TeacherId), nameof(PointTeacherWeek.Year), nameof(PointTeacherWeek.WeekStart)];
+
+    public static string[] PeriodKey<TPeriod>() where TPeriod : PointTeacherPeriod =>
+        [nameof(PointTeacherPeriod.TeacherId), nameof(PointTeacherPeriod.Year), typeof(TPeriod) == typeof(PointTeacherDay) ? nameof(PointTeacherDay.Day) : nameof(PointTeacherMonth.Month)];
+
+    /// <summary>
+    /// Deletes rows by their key (the named properties), with one prepared statement per row on SQLite and 100 rows a
+    /// statement (their keys OR-ed) on server databases, as <see cref="RowsAsync{TEntity, TRow}"/> inserts.
+    /// </summary>
+    public static async Task DeleteByKeyAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, string[] key, IReadOnlyList<TEntity> rows,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var rowsPerStatement = db.Database.IsSqlite() ? 1 : 100;
+        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var mapped = key.Select(name => entity.FindProperty(name) ?? throw new InvalidOperationException($"{name} is not mapped")).ToArray();
+        var columns = mapped.Select(p => p.GetColumnName(table)!).ToArray();
+        var mappings = mapped.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
+        var getters = Getters<TEntity>.For(key);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        for (var offset = 0; offset < rows.Count; offset += rowsPerStatement)
+        {
+            var count = Math.Min(rowsPerStatement, rows.Count - offset);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var text = new StringBuilder("DELETE FROM ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" WHERE ");
+            for (var r = 0; r < count; r++)
             {
-                values[0] = a.Award.EventId;
-                values[1] = a.TeacherId;
-                values[2] = year;
-                values[3] = a.Award.Day;
-                values[4] = a.Award.Points;
-                values[5] = a.Award.Reason;
-            }, cancellationToken);
+                text.Append(r == 0 ? "(" : " OR (");
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var name = $"@p{r * columns.Length + c}";
+                    text.Append(c == 0 ? "" : " AND ").Append(sql.DelimitIdentifier(columns[c])).Append(" = ").Append(name);
+                    // The model's own type mapping: the provider's column type and value converter (dates as the column stores them).
+                    command.Parameters.Add(mappings[c].CreateParameter(command, name, getters[c](rows[offset + r]), nullable: false));
+                }
+                text.Append(')');
+            }
+            command.CommandText = text.ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     public static Task TotalsAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherTotal> totals, CancellationToken cancellationToken) =>
         EntitiesAsync(db, transaction, totals,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EduPortal.Domain.Points;
 using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EduPortal.Data.Points;
@@ -296,7 +297,7 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
     {
         var watch = Stopwatch.StartNew();
         var year = rules.Year;
-        var awards = new List<(string TeacherId, PointAwardResult Award)>();
+        var awards = new List<PointAward>();
         var totals = new List<PointTeacherTotal>(byTeacher.Count);
         var weeks = new List<PointTeacherWeek>(byTeacher.Count * 40);
         var days = new List<PointTeacherDay>(byTeacher.Count * 60);
@@ -308,7 +309,7 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
             var result = PointEngine.Award(rules, events, prior.GetValueOrDefault(teacherId));
             foreach (var award in result.OrderBy(a => a.EventId))
             {
-                awards.Add((teacherId, award));
+                awards.Add(new PointAward { EventId = award.EventId, TeacherId = teacherId, Year = year, Day = award.Day, Points = award.Points, Reason = award.Reason });
             }
             foreach (var week in result.Where(a => a.Points != 0).GroupBy(a => PointEngine.WeekStart(a.Day)).OrderBy(g => g.Key))
             {
@@ -335,28 +336,74 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         var awarding = watch.Elapsed;
         watch.Restart();
         var awardsWatch = new Stopwatch();
+        var teachers = byTeacher.Keys.Order(StringComparer.Ordinal).ToArray();
         await db.InTransactionAsync(async ct =>
         {
             awardsWatch.Reset();
-            foreach (var chunk in byTeacher.Keys.Chunk(TeachersPerBatch))
-            {
-                awardsWatch.Start();
-                await db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)).ExecuteDeleteAsync(ct);
-                awardsWatch.Stop();
-                await db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)).ExecuteDeleteAsync(ct);
-                await db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)).ExecuteDeleteAsync(ct);
-                await db.PointTeacherDays.Where(d => d.Year == year && chunk.Contains(d.TeacherId)).ExecuteDeleteAsync(ct);
-                await db.PointTeacherMonths.Where(m => m.Year == year && chunk.Contains(m.TeacherId)).ExecuteDeleteAsync(ct);
-            }
             var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            // Only what changed is written: the rows stored for these teachers are read (one range of each key) and
+            // compared with the new ones; a row that differs is deleted and inserted again, one that is gone is
+            // deleted, one that is new inserted. A rule edit rewrites the rows it changes, not the whole year. The day and
+            // month roll-ups are read by teacher alone, their year kept here: with the year in the query SQLite would
+            // read them through their (year, start, …) covering index, every row of the year for each chunk.
             awardsWatch.Start();
-            await PointBulkInsert.AwardsAsync(db, dbTransaction, year, awards, ct);
+            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)), awards,
+                a => $"{a.TeacherId}\u0001{a.EventId}\u0001{a.Day.DayNumber}\u0001{a.Points}\u0001{a.Reason}", PointBulkInsert.AwardKey, PointBulkInsert.AwardsAsync, ct);
             awardsWatch.Stop();
-            await PointBulkInsert.TotalsAsync(db, dbTransaction, totals, ct);
-            await PointBulkInsert.WeeksAsync(db, dbTransaction, weeks, ct);
-            await PointBulkInsert.PeriodsAsync(db, dbTransaction, days, ct);
-            await PointBulkInsert.PeriodsAsync(db, dbTransaction, months, ct);
+            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)), totals,
+                t => $"{t.TeacherId}\u0001{t.Total}\u0001{t.SpaceBuilding}\u0001{t.TeachingApplication}\u0001{t.Interaction}\u0001{t.TeacherTraining}\u0001{t.CampusManagement}\u0001{t.EventCount}",
+                PointBulkInsert.TotalKey, PointBulkInsert.TotalsAsync, ct);
+            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)), weeks,
+                w => $"{w.TeacherId}\u0001{w.WeekStart.DayNumber}\u0001{w.Points}", PointBulkInsert.WeekKey, PointBulkInsert.WeeksAsync, ct);
+            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointTeacherDays.Where(d => chunk.Contains(d.TeacherId)), days,
+                Signature, PointBulkInsert.PeriodKey<PointTeacherDay>(), PointBulkInsert.PeriodsAsync, ct, d => d.Year == year);
+            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointTeacherMonths.Where(m => chunk.Contains(m.TeacherId)), months,
+                Signature, PointBulkInsert.PeriodKey<PointTeacherMonth>(), PointBulkInsert.PeriodsAsync, ct, m => m.Year == year);
         }, cancellationToken);
         return (awarding, watch.Elapsed, awardsWatch.Elapsed);
+    }
+
+    private static string Signature(PointTeacherPeriod p) =>
+        $"{p.TeacherId}\u0001{p.Start.DayNumber}\u0001{p.Points}\u0001{p.SpaceBuilding}\u0001{p.TeachingApplication}\u0001{p.Interaction}\u0001{p.TeacherTraining}\u0001{p.CampusManagement}\u0001{p.SignInDays}";
+
+    /// <summary>
+    /// Replaces the stored rows of <paramref name="teachers"/> (read <see cref="TeachersPerBatch"/> teachers a query)
+    /// by <paramref name="fresh"/>, writing only the difference: rows whose every column (<paramref name="signature"/>)
+    /// is unchanged stay as they are.
+    /// </summary>
+    private static async Task ReplaceChangedAsync<TRow>(EduPortalDbContext db, DbTransaction transaction, string[] teachers,
+        Func<string[], IQueryable<TRow>> stored, List<TRow> fresh, Func<TRow, string> signature, string[] key,
+        Func<EduPortalDbContext, DbTransaction?, IReadOnlyList<TRow>, CancellationToken, Task> insert, CancellationToken cancellationToken,
+        Func<TRow, bool>? ofYear = null)
+        where TRow : class
+    {
+        var freshSignatures = new HashSet<string>(fresh.Count, StringComparer.Ordinal);
+        foreach (var row in fresh)
+        {
+            freshSignatures.Add(signature(row));
+        }
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var gone = new List<TRow>();
+        foreach (var chunk in teachers.Chunk(TeachersPerBatch))
+        {
+            await foreach (var row in stored(chunk).AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (ofYear is not null && !ofYear(row))
+                {
+                    continue;
+                }
+                var s = signature(row);
+                if (freshSignatures.Contains(s))
+                {
+                    kept.Add(s);
+                }
+                else
+                {
+                    gone.Add(row);
+                }
+            }
+        }
+        await PointBulkInsert.DeleteByKeyAsync(db, transaction, key, gone, cancellationToken);
+        await insert(db, transaction, kept.Count == 0 ? fresh : fresh.Where(r => !kept.Contains(signature(r))).ToList(), cancellationToken);
     }
 }
