@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using EduPortal.Domain.Points;
 using Microsoft.EntityFrameworkCore;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EduPortal.Data.Points;
