@@ -34,11 +34,17 @@ public static class PointsBenchmark
                 target = long.Parse(args[i + 1], CultureInfo.InvariantCulture);
             }
         }
-        var folder = Path.Combine(Path.GetTempPath(), "eduportal-points-bench-" + Guid.NewGuid().ToString("N"));
+        // KEEP_BENCH_DB=<folder> keeps the database after the first recompute and, when it is there, times the pages on it
+        // again (no seeding, generation or recompute); `--pages` stops after the pages. BENCH_SQL=<file> writes their SQL.
+        var kept = Environment.GetEnvironmentVariable("KEEP_BENCH_DB");
+        var pagesOnly = args.Contains("--pages");
+        var folder = string.IsNullOrEmpty(kept) ? Path.Combine(Path.GetTempPath(), "eduportal-points-bench-" + Guid.NewGuid().ToString("N")) : kept;
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "bench.db");
+        var reuse = !string.IsNullOrEmpty(kept) && File.Exists(file);
         var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
         builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={file}");
+        SqlLog.Configure(builder);
         var options = builder.Options;
         var factory = new PooledDbContextFactory<EduPortalDbContext>(options);
         var clock = TimeProvider.System;
@@ -51,54 +57,67 @@ public static class PointsBenchmark
 
         Console.WriteLine($"EduPortal points benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite file, target {target:N0} events");
         var watch = Stopwatch.StartNew();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-            await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
-        }
-        Report("Migrate and seed the large district", $"{watch.Elapsed.TotalSeconds,8:F1} s");
-
         var today = ChinaTime.Today(clock);
         var year = today.Year;
-        List<(string Id, string Phone)> teachers;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            teachers = (await db.Users.AsNoTracking().PointEarners().OrderBy(u => u.Id).Select(u => new { u.Id, u.PhoneNumber }).ToListAsync())
-                .Select(t => (t.Id, t.PhoneNumber!)).ToList();
-        }
-        Report("  teachers earning points", $"{teachers.Count,8:N0}");
-
-        // 1. Generate a year of raw events, day by day across all teachers (arrival interleaved, as in production).
-        watch.Restart();
-        var generated = await GenerateAsync(file, teachers, year, today, target);
-        var generateSeconds = watch.Elapsed.TotalSeconds;
-        Report("Generate raw events (bulk insert, one year)", $"{generated,12:N0} events in {generateSeconds:F1} s ({generated / generateSeconds:N0}/s)");
-        Report("  database file after generation", $"{new FileInfo(file).Length / 1024.0 / 1024.0,8:F0} MiB");
-
+        List<(string Id, string Phone)> teachers = [];
         var recomputation = new PointRecomputation(factory);
         var events = new PointEventStore(factory, recomputation, clock);
         var rules = DefaultPointRules.For(year);
-
-        // 2. The floor: a plain sequential read of the year's raw events, the same columns the recompute reads.
-        watch.Restart();
         long read = 0;
-        await using (var db = await factory.CreateDbContextAsync())
+        double floorSeconds = 0, firstRecompute = 0;
+        if (!reuse)
         {
-            await foreach (var e in db.PointEvents.AsNoTracking().Where(e => e.Day >= rules.StartDate && e.Day < rules.EndDateExclusive)
-                .Select(e => new { e.TeacherId, e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity }).AsAsyncEnumerable())
+            await using (var db = await factory.CreateDbContextAsync())
             {
-                read += e.Id > 0 ? 1 : 0;
+                await db.Database.MigrateAsync();
+                await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
             }
-        }
-        var floorSeconds = watch.Elapsed.TotalSeconds;
-        Report("Plain sequential read of the raw events (floor)", $"{floorSeconds,8:F1} s ({read:N0} rows, {read / floorSeconds:N0}/s)");
+            Report("Migrate and seed the large district", $"{watch.Elapsed.TotalSeconds,8:F1} s");
 
-        // 3. Full-year recompute (first run writes every award; a second run also deletes the old ones).
-        GC.Collect();
-        watch.Restart();
-        await recomputation.RecomputeYearAsync(year);
-        var firstRecompute = watch.Elapsed.TotalSeconds;
-        Report("Full-year recompute, first (awards table empty)", $"{firstRecompute,8:F1} s ({read / firstRecompute:N0} events/s)");
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                teachers = (await db.Users.AsNoTracking().PointEarners().OrderBy(u => u.Id).Select(u => new { u.Id, u.PhoneNumber }).ToListAsync())
+                    .Select(t => (t.Id, t.PhoneNumber!)).ToList();
+            }
+            Report("  teachers earning points", $"{teachers.Count,8:N0}");
+
+            // 1. Generate a year of raw events, day by day across all teachers (arrival interleaved, as in production).
+            watch.Restart();
+            var generated = await GenerateAsync(file, teachers, year, today, target);
+            var generateSeconds = watch.Elapsed.TotalSeconds;
+            Report("Generate raw events (bulk insert, one year)", $"{generated,12:N0} events in {generateSeconds:F1} s ({generated / generateSeconds:N0}/s)");
+            Report("  database file after generation", $"{new FileInfo(file).Length / 1024.0 / 1024.0,8:F0} MiB");
+
+            // 2. The floor: a plain sequential read of the year's raw events, the same columns the recompute reads.
+            watch.Restart();
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await foreach (var e in db.PointEvents.AsNoTracking().Where(e => e.Day >= rules.StartDate && e.Day < rules.EndDateExclusive)
+                    .Select(e => new { e.TeacherId, e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity }).AsAsyncEnumerable())
+                {
+                    read += e.Id > 0 ? 1 : 0;
+                }
+            }
+            floorSeconds = watch.Elapsed.TotalSeconds;
+            Report("Plain sequential read of the raw events (floor)", $"{floorSeconds,8:F1} s ({read:N0} rows, {read / floorSeconds:N0}/s)");
+
+            // 3. Full-year recompute (first run writes every award; a second run also deletes the old ones).
+            GC.Collect();
+            watch.Restart();
+            await recomputation.RecomputeYearAsync(year);
+            firstRecompute = watch.Elapsed.TotalSeconds;
+            Report("Full-year recompute, first (awards table empty)", $"{firstRecompute,8:F1} s ({read / firstRecompute:N0} events/s)");
+        }
+        else
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            teachers = (await db.Users.AsNoTracking().PointEarners().OrderBy(u => u.Id).Select(u => new { u.Id, u.PhoneNumber }).ToListAsync())
+                .Select(t => (t.Id, t.PhoneNumber!)).ToList();
+            read = await db.PointEvents.LongCountAsync();
+            floorSeconds = firstRecompute = 1;
+        }
+        SqlLog.On = true;
+
         // 3b. Page queries, measured right after the first recompute, so a run cut short still gives them.
         var query = new PointQueryService(factory, clock);
         var city = await CallerAsync(factory, DemoAccounts.CityAdmin);
@@ -141,6 +160,7 @@ public static class PointsBenchmark
         await PageAsync("Ranking + weekly trend, county, one month (daily roll-up)", () => RankingPageAsync(county, new RankingQuery(year, month, monthTo, IncludeWeeks: true)), 3);
         await PageAsync("Ranking + weekly trend, city, one month, one category", () => RankingPageAsync(city,
             new RankingQuery(year, month, monthTo, IncludeWeeks: true, Category: PointCategory.TeachingApplication)), 3);
+        SqlLog.On = false;
         await using (var db = await factory.CreateDbContextAsync())
         {
             Report("  roll-up rows: days / months", $"{await db.PointTeacherDays.CountAsync(),12:N0} / {await db.PointTeacherMonths.CountAsync():N0}");
@@ -154,6 +174,11 @@ public static class PointsBenchmark
                                                          group a by new { a.TeacherId, e.Type } into g
                                                          select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) }).ToListAsync(), 3);
             Report("  one month's sums alone, adding up the awards (before)", awards.Text);
+        }
+        if (pagesOnly)
+        {
+            SqliteConnection.ClearAllPools();
+            return;
         }
         watch.Restart();
         GC.Collect();
@@ -265,7 +290,10 @@ public static class PointsBenchmark
             Console.WriteLine($"| {what.Trim()} | {figure.Trim()} |");
         }
         SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (string.IsNullOrEmpty(kept))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static async Task<Domain.Accounts.Caller> CallerAsync(IDbContextFactory<EduPortalDbContext> factory, string userName)
