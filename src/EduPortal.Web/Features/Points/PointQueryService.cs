@@ -367,14 +367,22 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         // Ties by school, then account: SQL sorts the totals (or roll-ups) alone and the names are looked up for the page.
         var ordered = ranked.OrderByDescending(r => r.Value).ThenByDescending(r => r.Total).ThenBy(r => r.SchoolId).ThenBy(r => r.TeacherId);
         var offset = all ? 0 : page * pageSize;
-        var read = all ? await ordered.ToListAsync(cancellationToken) : await ordered.Skip(offset).Take(pageSize).ToListAsync(cancellationToken);
+        // A later page also reads the rows just before it (as many as a page), in the same sorted read: its first row's
+        // competition rank (1, 2, 2, 4) is 1 + the teachers above its measure = its position less the ties before it, and
+        // ties longer than those rows are counted in a second pass only then.
+        var lead = Math.Min(offset, pageSize);
+        var window = all ? await ordered.ToListAsync(cancellationToken) : await ordered.Skip(offset - lead).Take(pageSize + lead).ToListAsync(cancellationToken);
+        var before = window.Take(Math.Min(lead, window.Count)).ToList();
+        var read = window.Skip(before.Count).ToList();
         var count = all ? read.Count : await ScopeTeachers(db, scopePath, listed, query.ExcludeVocational).CountAsync(cancellationToken);
         if (read.Count == 0)
         {
             return new TeacherRankingPage([], count);
         }
-        // Competition ranks (1, 2, 2, 4) over the whole list: a page's first row is 1 + the teachers above its measure.
-        var firstRank = offset == 0 ? 1 : await ranked.CountAsync(r => r.Value > read[0].Value, cancellationToken) + 1;
+        var tiesBefore = before.Count - before.FindLastIndex(r => r.Value != read[0].Value) - 1;
+        var firstRank = offset == 0 ? 1
+            : tiesBefore < lead || offset == lead ? offset - tiesBefore + 1
+            : await ranked.CountAsync(r => r.Value > read[0].Value, cancellationToken) + 1;
         var ids = read.Select(r => r.TeacherId).ToList();
         var people = ScopeTeachers(db, scopePath, listed, query.ExcludeVocational);
         if (!all)
