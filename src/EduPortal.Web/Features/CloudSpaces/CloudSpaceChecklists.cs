@@ -21,14 +21,18 @@ public static class CloudSpaceChecklists
     /// </summary>
     public const int SchoolsReadByTeacher = 100;
 
-    public static async Task<List<TeacherChecklistRow>> BuildAsync(EduPortalDbContext db, IReadOnlyList<CloudSpaceTerm> terms, DateOnly today,
-        string? onlyTeacherId, CancellationToken cancellationToken)
+    public static Task<List<TeacherChecklistRow>> BuildAsync(EduPortalDbContext db, IReadOnlyList<CloudSpaceTerm> terms, DateOnly today,
+        string? onlyTeacherId, CancellationToken cancellationToken) => BuildAsync(db, terms, today, onlyTeacherId, null, cancellationToken);
+
+    /// <param name="readByTeacher">Tests force either read of the roll-ups (null: by the number of schools).</param>
+    internal static async Task<List<TeacherChecklistRow>> BuildAsync(EduPortalDbContext db, IReadOnlyList<CloudSpaceTerm> terms, DateOnly today,
+        string? onlyTeacherId, bool? readByTeacher, CancellationToken cancellationToken)
     {
         var rows = new List<TeacherChecklistRow>();
         // Terms of one period share their dates: one read of the ledger per period.
         foreach (var period in terms.GroupBy(t => (t.Start, t.End)))
         {
-            var read = await ReadPeriodAsync(db, period.ToList(), onlyTeacherId, names: true, cancellationToken);
+            var read = await ReadPeriodAsync(db, period.ToList(), onlyTeacherId, names: true, readByTeacher, cancellationToken);
             foreach (var person in read.People)
             {
                 var term = read.Terms[person.OrgUnitId];
@@ -50,7 +54,7 @@ public static class CloudSpaceChecklists
         var figures = new Dictionary<int, (int Teachers, int Qualified)>();
         foreach (var period in terms.GroupBy(t => (t.Start, t.End)))
         {
-            var read = await ReadPeriodAsync(db, period.ToList(), null, names: false, cancellationToken);
+            var read = await ReadPeriodAsync(db, period.ToList(), null, names: false, null, cancellationToken);
             foreach (var person in read.People)
             {
                 var term = read.Terms[person.OrgUnitId];
@@ -91,7 +95,7 @@ public static class CloudSpaceChecklists
     }
 
     private static async Task<PeriodRead> ReadPeriodAsync(EduPortalDbContext db, List<CloudSpaceTerm> period, string? onlyTeacherId, bool names,
-        CancellationToken cancellationToken)
+        bool? readByTeacher, CancellationToken cancellationToken)
     {
         var bySchool = period.ToDictionary(t => t.SchoolId);
         var schoolIds = bySchool.Keys.ToList();
@@ -127,7 +131,7 @@ public static class CloudSpaceChecklists
         // Points and sign-in days of the term from the points roll-ups the recompute keeps with the awards, never the raw
         // events: the same sums as the term's awards and its distinct days with a 空间登录 event. Grouped in SQL: the city's
         // ~225,000 rows of a term come back as one row a teacher (streaming them into a dictionary measured slower).
-        var byTeacher = onlyTeacherId is not null || schoolIds.Count <= SchoolsReadByTeacher;
+        var byTeacher = readByTeacher ?? (onlyTeacherId is not null || schoolIds.Count <= SchoolsReadByTeacher);
         var ledger = (await TermRollups(db, byTeacher ? teachers : null, start, end)
                 .GroupBy(r => r.TeacherId)
                 .Select(g => new { TeacherId = g.Key, Points = g.Sum(r => r.Points), SignInDays = g.Sum(r => r.SignInDays) })
