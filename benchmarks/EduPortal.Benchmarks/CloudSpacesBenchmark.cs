@@ -32,12 +32,24 @@ public static class CloudSpacesBenchmark
 {
     private sealed record Teacher(string Id, int SchoolId, string Phone, string Name);
 
-    public static async Task RunAsync()
+    public static async Task RunAsync(string[] args)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "eduportal-bench-cs-" + Guid.NewGuid().ToString("N"));
+        // KEEP_BENCH_DB=<folder> keeps the database as it is after the imports (bench-imported.db) and, when that file
+        // is there, starts from a copy of it (no seeding, ledger or imports); `--pages` stops after the pages and the
+        // demo school's award (no award of every school). BENCH_SQL=<file> writes the pages' SQL there.
+        var kept = Environment.GetEnvironmentVariable("KEEP_BENCH_DB");
+        var pagesOnly = args.Contains("--pages");
+        var folder = string.IsNullOrEmpty(kept) ? Path.Combine(Path.GetTempPath(), "eduportal-bench-cs-" + Guid.NewGuid().ToString("N")) : kept;
         Directory.CreateDirectory(folder);
+        var keptFile = Path.Combine(folder, "bench-imported.db");
+        var reuse = !string.IsNullOrEmpty(kept) && File.Exists(keptFile);
+        if (reuse)
+        {
+            File.Copy(keptFile, Path.Combine(folder, "bench.db"), overwrite: true);
+        }
         var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
         builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}");
+        SqlLog.Configure(builder);
         var factory = new PooledDbContextFactory<EduPortalDbContext>(builder.Options);
         var clock = TimeProvider.System;
         var rows = new List<(string What, string Figure, string Aim)>();
@@ -54,9 +66,15 @@ public static class CloudSpacesBenchmark
         await using (var db = await factory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
-            await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
+            if (!reuse)
+            {
+                await new DemoDataSeeder(db, clock).SeedAsync(SeedSize.Large, () => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), DemoAccounts.DemoPassword));
+            }
         }
-        Report("Seed the large district", $"{watch.Elapsed.TotalSeconds:F1} s");
+        if (!reuse)
+        {
+            Report("Seed the large district", $"{watch.Elapsed.TotalSeconds:F1} s");
+        }
 
         List<Teacher> teachers;
         List<(int Id, string Path, string Name)> schools;
@@ -71,80 +89,97 @@ public static class CloudSpacesBenchmark
         var withoutPhone = teachers.Count(t => t.Phone.Length == 0);
         Report("  serving teachers / schools", $"{teachers.Count:N0} / {schools.Count} ({withoutPhone} without a phone)");
 
-        watch.Restart();
-        var events = await GenerateLedgerAsync(factory, teachers, term, today);
-        Report($"Term ledger: {events:N0} events (sign-ins + other rows)", $"{watch.Elapsed.TotalSeconds:F1} s to insert");
-        watch.Restart();
-        var recomputation = new PointRecomputation(factory);
-        for (var year = term.Start.Year; year <= term.End.Year; year++)
-        {
-            await recomputation.RecomputeYearAsync(year);
-        }
-        Report("  awards by the recompute (as in production)", $"{watch.Elapsed.TotalSeconds:F1} s");
-
-        // Most teachers have set an avatar (② reads the account); the large district's accounts have none.
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            await db.Database.ExecuteSqlRawAsync("UPDATE AspNetUsers SET AvatarFileKey = 'avatars/bench.png' WHERE abs(random()) % 6 <> 0");
-        }
-
-        // Every school opens the term (as its admin does on the term page).
         var termIds = new Dictionary<int, int>();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            var opened = schools.Select(s => CloudSpaceTerm.Open(s.Id, s.Path, term, "bench", clock.GetUtcNow())).ToList();
-            db.CloudSpaceTerms.AddRange(opened);
-            await db.SaveChangesAsync();
-            foreach (var t in opened)
-            {
-                termIds[t.SchoolId] = t.Id;
-            }
-        }
         Caller SchoolAdmin(int schoolId)
         {
             var school = schools.Single(s => s.Id == schoolId);
             return new Caller("bench-admin-" + schoolId, "校管理员", AdminLevel.School, school.Id, school.Name, school.Path, OrgUnitKind.School, Capability.None);
         }
 
-        // Statistics import, every school: the page's service with the Excel file, then the same figures again as CSV.
-        var importer = new CloudSpaceImportService(factory, clock);
-        var random = new Random(20261130);
-        var bySchool = teachers.Where(t => t.Phone.Length > 0).GroupBy(t => t.SchoolId).ToDictionary(g => g.Key, g => g.ToList());
-        var xlsxFiles = bySchool.ToDictionary(p => p.Key, p => BuildWorkbook(p.Value, random));
-        var csvFiles = bySchool.ToDictionary(p => p.Key, p => BuildCsv(p.Value, random));
-        foreach (var (format, files, name) in new[] { ("Excel", xlsxFiles, "统计.xlsx"), ("CSV", csvFiles, "统计.csv") })
+        if (reuse)
         {
-            var samples = new List<double>();
-            var imported = 0;
-            GC.Collect();
-            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var total = Stopwatch.StartNew();
-            foreach (var (schoolId, bytes) in files)
-            {
-                var one = Stopwatch.StartNew();
-                var result = await importer.ImportAsync(SchoolAdmin(schoolId), termIds[schoolId], new MemoryStream(bytes), name);
-                samples.Add(one.Elapsed.TotalMilliseconds);
-                if (!result.Succeeded || result.Value!.Saved == 0)
-                {
-                    throw new InvalidOperationException($"Import failed for school {schoolId}: {result.Error?.Message} {string.Join("; ", result.Value?.Rows.SelectMany(r => r.Errors).Take(3) ?? [])}");
-                }
-                imported += result.Value.Saved;
-            }
-            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024;
-            Report($"Import, every school's {format} file ({files.Count} files, {imported:N0} teachers)", $"{total.Elapsed.TotalSeconds:F1} s, {allocated:F0} MiB allocated", "");
-            Report($"  one school's {format} file (~{imported / files.Count} rows)", Bench.Summarise(samples).Text, "aim < 1 s (an upload on the page)");
+            await using var db = await factory.CreateDbContextAsync();
+            termIds = await db.CloudSpaceTerms.AsNoTracking().Where(t => t.Start == term.Start).ToDictionaryAsync(t => t.SchoolId, t => t.Id);
         }
-        // The largest file the importer takes (MaxRows): every row is read and checked and its error reported.
+        else
         {
-            var big = BuildWorkbook(teachers.Take(CloudSpaceImportService.MaxRows).ToList(), random);
-            var school = schools[0].Id;
-            GC.Collect();
-            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var one = Stopwatch.StartNew();
-            var result = await importer.ImportAsync(SchoolAdmin(school), termIds[school], new MemoryStream(big), "全区.xlsx");
-            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024;
-            Report($"Import, one {CloudSpaceImportService.MaxRows:N0}-row Excel file ({big.Length / 1024} KiB), rows checked and reported",
-                $"{one.Elapsed.TotalSeconds:F2} s, {result.Value?.Rows.Count(r => r.Errors.Count > 0):N0} rows with errors, {allocated:F0} MiB allocated", "aim < 5 s (the upload's progress bar)");
+            watch.Restart();
+            var events = await GenerateLedgerAsync(factory, teachers, term, today);
+            Report($"Term ledger: {events:N0} events (sign-ins + other rows)", $"{watch.Elapsed.TotalSeconds:F1} s to insert");
+            watch.Restart();
+            var recomputation = new PointRecomputation(factory);
+            for (var year = term.Start.Year; year <= term.End.Year; year++)
+            {
+                await recomputation.RecomputeYearAsync(year);
+            }
+            Report("  awards by the recompute (as in production)", $"{watch.Elapsed.TotalSeconds:F1} s");
+
+            // Most teachers have set an avatar (② reads the account); the large district's accounts have none.
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.Database.ExecuteSqlRawAsync("UPDATE AspNetUsers SET AvatarFileKey = 'avatars/bench.png' WHERE abs(random()) % 6 <> 0");
+            }
+
+            // Every school opens the term (as its admin does on the term page).
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                var opened = schools.Select(s => CloudSpaceTerm.Open(s.Id, s.Path, term, "bench", clock.GetUtcNow())).ToList();
+                db.CloudSpaceTerms.AddRange(opened);
+                await db.SaveChangesAsync();
+                foreach (var t in opened)
+                {
+                    termIds[t.SchoolId] = t.Id;
+                }
+            }
+            // Statistics import, every school: the page's service with the Excel file, then the same figures again as CSV.
+            var importer = new CloudSpaceImportService(factory, clock);
+            var random = new Random(20261130);
+            var bySchool = teachers.Where(t => t.Phone.Length > 0).GroupBy(t => t.SchoolId).ToDictionary(g => g.Key, g => g.ToList());
+            var xlsxFiles = bySchool.ToDictionary(p => p.Key, p => BuildWorkbook(p.Value, random));
+            var csvFiles = bySchool.ToDictionary(p => p.Key, p => BuildCsv(p.Value, random));
+            foreach (var (format, files, name) in new[] { ("Excel", xlsxFiles, "统计.xlsx"), ("CSV", csvFiles, "统计.csv") })
+            {
+                var samples = new List<double>();
+                var imported = 0;
+                GC.Collect();
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var total = Stopwatch.StartNew();
+                foreach (var (schoolId, bytes) in files)
+                {
+                    var one = Stopwatch.StartNew();
+                    var result = await importer.ImportAsync(SchoolAdmin(schoolId), termIds[schoolId], new MemoryStream(bytes), name);
+                    samples.Add(one.Elapsed.TotalMilliseconds);
+                    if (!result.Succeeded || result.Value!.Saved == 0)
+                    {
+                        throw new InvalidOperationException($"Import failed for school {schoolId}: {result.Error?.Message} {string.Join("; ", result.Value?.Rows.SelectMany(r => r.Errors).Take(3) ?? [])}");
+                    }
+                    imported += result.Value.Saved;
+                }
+                var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024;
+                Report($"Import, every school's {format} file ({files.Count} files, {imported:N0} teachers)", $"{total.Elapsed.TotalSeconds:F1} s, {allocated:F0} MiB allocated", "");
+                Report($"  one school's {format} file (~{imported / files.Count} rows)", Bench.Summarise(samples).Text, "aim < 1 s (an upload on the page)");
+            }
+            // The largest file the importer takes (MaxRows): every row is read and checked and its error reported.
+            {
+                var big = BuildWorkbook(teachers.Take(CloudSpaceImportService.MaxRows).ToList(), random);
+                var school = schools[0].Id;
+                GC.Collect();
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var one = Stopwatch.StartNew();
+                var result = await importer.ImportAsync(SchoolAdmin(school), termIds[school], new MemoryStream(big), "全区.xlsx");
+                var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024;
+                Report($"Import, one {CloudSpaceImportService.MaxRows:N0}-row Excel file ({big.Length / 1024} KiB), rows checked and reported",
+                    $"{one.Elapsed.TotalSeconds:F2} s, {result.Value?.Rows.Count(r => r.Errors.Count > 0):N0} rows with errors, {allocated:F0} MiB allocated", "aim < 5 s (the upload's progress bar)");
+            }
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+            if (!string.IsNullOrEmpty(kept))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Copy(Path.Combine(folder, "bench.db"), keptFile, overwrite: true);
+            }
         }
 
         Caller county, city, schoolAdmin, teacher;
@@ -164,10 +199,12 @@ public static class CloudSpacesBenchmark
         var countySchools = schools.Count(s => s.Path.StartsWith(county.OrgPath, StringComparison.Ordinal));
         var countyTeachers = teachers.Count(t => schools.Any(s => s.Id == t.SchoolId && s.Path.StartsWith(county.OrgPath, StringComparison.Ordinal)));
         const string pageAim = "aim < 100 ms (issue 16: every page)";
+        SqlLog.On = true;
         Report($"School's checklist page, every teacher ({teachersOfDemoSchool})", await Bench.TimeAsync(() => terms.TermAsync(schoolAdmin, demoTerm)), pageAim);
         Report("我的云空间, a teacher", await Bench.TimeAsync(() => terms.MyAsync(teacher)), pageAim);
         Report($"County compliance per school, term open ({countySchools} schools, {countyTeachers:N0} teachers)", await Bench.TimeAsync(() => compliance.ReportAsync(county, term.Start)), pageAim);
         Report($"City compliance per school, term open ({schools.Count} schools, {teachers.Count:N0} teachers)", await Bench.TimeAsync(() => compliance.ReportAsync(city, term.Start), 5), pageAim);
+        SqlLog.On = false;
         var countyReport = (await compliance.ReportAsync(county, term.Start)).Value!;
         var cityReport = (await compliance.ReportAsync(city, term.Start)).Value!;
         Report("  city: teachers assessed / 合格 / rate",
@@ -181,6 +218,7 @@ public static class CloudSpacesBenchmark
 
         // The school award at term end: assessed by each school's admin (ranking, tiers, ties, audit).
         Report($"School award of the demo school ({teachersOfDemoSchool} teachers)", await Bench.TimeAsync(() => terms.AssessAwardAsync(schoolAdmin, demoTerm)), "aim < 1 s (an action)");
+        if (!pagesOnly)
         {
             var samples = new List<double>();
             var total = Stopwatch.StartNew();
@@ -199,10 +237,13 @@ public static class CloudSpacesBenchmark
             Report("  per school", Bench.Summarise(samples).Text, "aim < 1 s (an action)");
         }
         // Once awarded, a term's compliance reads the award's 合格 flags instead of the ledger.
-        Report("County compliance per school, term awarded", await Bench.TimeAsync(() => compliance.ReportAsync(county, term.Start)), pageAim);
-        Report("City compliance per school, term awarded", await Bench.TimeAsync(() => compliance.ReportAsync(city, term.Start)), pageAim);
-        Report("Compliance Excel, city, term awarded", await Bench.TimeAsync(async () =>
-            CloudSpaceComplianceService.BuildWorkbook((await compliance.ReportAsync(city, term.Start)).Value!)), "aim < 1 s (a download)");
+        if (!pagesOnly)
+        {
+            Report("County compliance per school, term awarded", await Bench.TimeAsync(() => compliance.ReportAsync(county, term.Start)), pageAim);
+            Report("City compliance per school, term awarded", await Bench.TimeAsync(() => compliance.ReportAsync(city, term.Start)), pageAim);
+            Report("Compliance Excel, city, term awarded", await Bench.TimeAsync(async () =>
+                CloudSpaceComplianceService.BuildWorkbook((await compliance.ReportAsync(city, term.Start)).Value!)), "aim < 1 s (a download)");
+        }
         Report("Peak working set (seeding and ledger included)", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB; managed heap now {GC.GetTotalMemory(true) / 1024 / 1024} MiB", "aim < 1 GiB (issue 16's recompute aim)");
         Console.WriteLine($"load average at the end: {LoadAverage()}");
         Console.WriteLine();
@@ -213,7 +254,10 @@ public static class CloudSpacesBenchmark
             Console.WriteLine($"| {what.Trim()} | {figure.Trim()} | {aim} |");
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (string.IsNullOrEmpty(kept))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static string LoadAverage()

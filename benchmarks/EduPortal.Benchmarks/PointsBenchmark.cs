@@ -36,6 +36,8 @@ public static class PointsBenchmark
         }
         // `--recompute-only`: the recomputes alone (no pages, ingestion or export), for iterating on a kept database.
         var recomputeOnly = args.Contains("--recompute-only");
+        // `--pages`: on a kept database, only the page queries (no recompute); BENCH_SQL=<file> writes their SQL.
+        var pagesOnly = args.Contains("--pages");
         // KEEP_BENCH_DB=<folder> keeps the seeded database with its events there and reuses it on the next run.
         var kept = Environment.GetEnvironmentVariable("KEEP_BENCH_DB");
         var folder = string.IsNullOrEmpty(kept) ? Path.Combine(Path.GetTempPath(), "eduportal-points-bench-" + Guid.NewGuid().ToString("N")) : kept;
@@ -44,6 +46,7 @@ public static class PointsBenchmark
         var reuse = File.Exists(file);
         var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
         builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={file}");
+        SqlLog.Configure(builder);
         var options = builder.Options;
         var factory = new PooledDbContextFactory<EduPortalDbContext>(options);
         var clock = TimeProvider.System;
@@ -103,6 +106,13 @@ public static class PointsBenchmark
         }
         var floorSeconds = watch.Elapsed.TotalSeconds;
         Report("Plain sequential read of the raw events (floor)", $"{floorSeconds,8:F1} s ({read:N0} rows, {read / floorSeconds:N0}/s)");
+
+        if (pagesOnly && reuse)
+        {
+            await PagesAsync(factory, clock, year, Report);
+            SqliteConnection.ClearAllPools();
+            return;
+        }
 
         // 3. Full-year recompute (first run writes every award; a second run also deletes the old ones).
         GC.Collect();
@@ -249,6 +259,7 @@ public static class PointsBenchmark
         var school = await CallerAsync(factory, DemoAccounts.SchoolAdmin);
         var teacherCaller = await CallerAsync(factory, DemoAccounts.Teacher);
         var month = new DateOnly(year, 3, 1);
+        SqlLog.On = true;
         // Every page against its aim (issue 16: every page under 100 ms on the large district).
         // The process's CPU time per call (EF and SQLite both run in it) beside the wall-clock median: on the shared
         // machine the wall clock mostly measures the queue for a core, the CPU time what the page itself costs.
@@ -298,6 +309,7 @@ public static class PointsBenchmark
                                                          select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) }).ToListAsync(), 3);
             Report("  one month's sums alone, adding up the awards (before)", awards.Text);
         }
+        SqlLog.On = false;
     }
 
     /// <summary>Runs <see cref="RecomputeInFreshProcessAsync"/> in a child process and reports its figures.</summary>

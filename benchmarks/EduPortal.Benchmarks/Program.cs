@@ -50,7 +50,7 @@ if (args.Length > 0 && args[0] == "load")
 
 if (args.Length > 0 && args[0] == "cloudspaces")
 {
-    await EduPortal.Benchmarks.CloudSpacesBenchmark.RunAsync();
+    await EduPortal.Benchmarks.CloudSpacesBenchmark.RunAsync(args);
     return;
 }
 

@@ -13,6 +13,14 @@ public static class CloudSpaceRules
         new([Articles(inputs, thresholds), Profile(inputs), Resources(inputs, thresholds), Album(inputs, thresholds),
             Homepage(inputs, thresholds), Apps(inputs, thresholds), Interaction(inputs, thresholds)]);
 
+    /// <summary>
+    /// 合格 (all seven met, circular 001 §四(二)2) without the verdicts: the same target functions as <see cref="Evaluate"/>,
+    /// in order, stopping at the first not met (the compliance figures of a whole city need only this).
+    /// </summary>
+    public static bool Qualified(CloudSpaceInputs inputs, CloudSpaceThresholds thresholds) =>
+        Articles(inputs, thresholds).Met && Profile(inputs).Met && Resources(inputs, thresholds).Met && Album(inputs, thresholds).Met
+        && Homepage(inputs, thresholds).Met && Apps(inputs, thresholds).Met && Interaction(inputs, thresholds).Met;
+
     /// <summary>① 原创文章要占有一定比例，不能低于35%，低于35%视为没有达到基本标准.</summary>
     public static CloudSpaceTargetResult Articles(CloudSpaceInputs inputs, CloudSpaceThresholds thresholds)
     {

@@ -224,4 +224,39 @@ public class CloudSpaceRulesTests
         Assert.Equal("原创文章比例应在 0% 到 100% 之间", error.Fields[nameof(CloudSpaceThresholds.ArticleOriginalPercent)]);
         Assert.Contains(nameof(CloudSpaceThresholds.Photos), error.Fields.Keys);
     }
+
+    [Fact]
+    public void Qualified_alone_agrees_with_the_full_checklist_for_inputs_around_every_threshold()
+    {
+        var random = new Random(16);
+        int? Around(int threshold) => random.Next(12) == 0 ? null : Math.Max(0, threshold + random.Next(-2, 3));
+        var qualified = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Mostly at or above every threshold, so the seventh target decides often and every target fails sometimes.
+            var inputs = new CloudSpaceInputs
+            {
+                Articles = Around(10),
+                OriginalArticles = Around(5),
+                ProfileGaps = random.Next(10) switch { 0 => null, 1 => ["头像"], _ => [] },
+                Courseware = Around(Circular.Courseware + 1),
+                LessonPlans = Around(Circular.LessonPlans + 1),
+                Videos = Around(Circular.Videos + 1),
+                OtherResources = Around(Circular.OtherResources + 1),
+                OriginalResources = Around(6),
+                Photos = Around(Circular.Photos + 1),
+                Albums = Around(Circular.Albums + 1),
+                HeaderSet = random.Next(15) != 0,
+                BackgroundSet = random.Next(15) != 0,
+                HomepageModules = Around(Circular.HomepageModules + 1),
+                Apps = Around(Circular.Apps + 1),
+                LoginsPerWeek = random.Next(12) == 0 ? null : Circular.LoginsPerWeek + random.Next(-2, 4) / 2m,
+                Points = Around(Circular.Points + 1),
+            };
+            var full = CloudSpaceRules.Evaluate(inputs, Circular).Qualified;
+            Assert.Equal(full, CloudSpaceRules.Qualified(inputs, Circular));
+            qualified += full ? 1 : 0;
+        }
+        Assert.InRange(qualified, 100, 19_900);
+    }
 }

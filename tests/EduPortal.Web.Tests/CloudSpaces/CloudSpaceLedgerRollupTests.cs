@@ -37,4 +37,29 @@ public sealed class CloudSpaceLedgerRollupTests(PortalFactory portal)
         }
         Assert.True(rows.Count(r => r.LoginsPerWeek > 0) > rows.Count / 2, "most teachers signed in that term");
     }
+
+    [Fact]
+    public async Task A_schools_teachers_found_by_teacher_and_the_whole_citys_term_rows_give_the_same_checklists_and_compliance_counts()
+    {
+        await using var db = await portal.DbAsync();
+        var last = UseTerm.Of(UseTerm.Of(portal.Today).Start.AddDays(-1));
+        var terms = await db.CloudSpaceTerms.AsNoTracking().Where(t => t.Start == last.Start).ToListAsync();
+        Assert.NotEmpty(terms);
+        string Key(TeacherChecklistRow r) => $"{r.SchoolId}|{r.TeacherId}|{r.Points}|{r.LoginsPerWeek}|{r.Checklist.Qualified}|{r.Checklist.MetCount}";
+        // Every term of the period, and one school's alone: both reads of the roll-ups agree (each school's teachers only).
+        foreach (var some in new[] { terms, terms.Take(1).ToList() })
+        {
+            var byTeacher = await CloudSpaceChecklists.BuildAsync(db, some, portal.Today, null, readByTeacher: true, CancellationToken.None);
+            var cityRows = await CloudSpaceChecklists.BuildAsync(db, some, portal.Today, null, readByTeacher: false, CancellationToken.None);
+            Assert.NotEmpty(byTeacher);
+            Assert.True(byTeacher.Any(r => r.Points > 0), "the term has points");
+            Assert.Equal(byTeacher.Select(Key).Order(), cityRows.Select(Key).Order());
+            var schools = some.Select(t => t.SchoolId).ToHashSet();
+            Assert.All(byTeacher, r => Assert.Contains(r.SchoolId, schools));
+            // The compliance page's counts: the same teachers and the same 合格 as the full checklists.
+            var counts = await CloudSpaceChecklists.CountQualifiedAsync(db, some, portal.Today, CancellationToken.None);
+            var expected = byTeacher.GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => (g.Count(), g.Count(r => r.Checklist.Qualified)));
+            Assert.Equal(expected.OrderBy(p => p.Key), counts.OrderBy(p => p.Key));
+        }
+    }
 }

@@ -55,8 +55,7 @@ public sealed class CloudSpaceComplianceService(IDbContextFactory<EduPortalDbCon
         // stored with the ranking, one row a teacher, so a finished term's figures need no read of the points ledger.
         // Terms still open are checked live.
         var awarded = terms.Where(t => t.AwardedAt is not null).ToDictionary(t => t.Id, t => t.SchoolId);
-        var rows = await CloudSpaceChecklists.BuildAsync(db, terms.Where(t => t.AwardedAt is null).ToList(), today, null, cancellationToken);
-        var figures = rows.GroupBy(r => r.SchoolId).ToDictionary(g => g.Key, g => (Teachers: g.Count(), Qualified: g.Count(r => r.Checklist.Qualified)));
+        var figures = await CloudSpaceChecklists.CountQualifiedAsync(db, terms.Where(t => t.AwardedAt is null).ToList(), today, cancellationToken);
         if (awarded.Count > 0)
         {
             var termIds = awarded.Keys.ToList();

@@ -367,14 +367,22 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         // Ties by school, then account: SQL sorts the totals (or roll-ups) alone and the names are looked up for the page.
         var ordered = ranked.OrderByDescending(r => r.Value).ThenByDescending(r => r.Total).ThenBy(r => r.SchoolId).ThenBy(r => r.TeacherId);
         var offset = all ? 0 : page * pageSize;
-        var read = all ? await ordered.ToListAsync(cancellationToken) : await ordered.Skip(offset).Take(pageSize).ToListAsync(cancellationToken);
+        // A later page also reads the rows just before it (as many as a page), in the same sorted read: its first row's
+        // competition rank (1, 2, 2, 4) is 1 + the teachers above its measure = its position less the ties before it, and
+        // ties longer than those rows are counted in a second pass only then.
+        var lead = Math.Min(offset, pageSize);
+        var window = all ? await ordered.ToListAsync(cancellationToken) : await ordered.Skip(offset - lead).Take(pageSize + lead).ToListAsync(cancellationToken);
+        var before = window.Take(Math.Min(lead, window.Count)).ToList();
+        var read = window.Skip(before.Count).ToList();
         var count = all ? read.Count : await ScopeTeachers(db, scopePath, listed, query.ExcludeVocational).CountAsync(cancellationToken);
         if (read.Count == 0)
         {
             return new TeacherRankingPage([], count);
         }
-        // Competition ranks (1, 2, 2, 4) over the whole list: a page's first row is 1 + the teachers above its measure.
-        var firstRank = offset == 0 ? 1 : await ranked.CountAsync(r => r.Value > read[0].Value, cancellationToken) + 1;
+        var tiesBefore = before.Count - before.FindLastIndex(r => r.Value != read[0].Value) - 1;
+        var firstRank = offset == 0 ? 1
+            : tiesBefore < lead || offset == lead ? offset - tiesBefore + 1
+            : await ranked.CountAsync(r => r.Value > read[0].Value, cancellationToken) + 1;
         var ids = read.Select(r => r.TeacherId).ToList();
         var people = ScopeTeachers(db, scopePath, listed, query.ExcludeVocational);
         if (!all)
@@ -445,7 +453,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
 
     /// <summary>
     /// Each teacher's points of the period as a query (composed into the rankings' SQL): the year's totals, or for a date
-    /// range its whole months' roll-up rows and the cut months' days added or taken off (see <see cref="PlanRange"/>).
+    /// range its whole months' roll-up rows and the cut months' days added or taken off (see <see cref="PointRollupPlan"/>).
     /// </summary>
     private static IQueryable<PeriodPoints> PeriodPointsQuery(EduPortalDbContext db, PointRuleSet rules, RankingQuery query)
     {
@@ -463,7 +471,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
                 CampusManagement = t.CampusManagement,
             });
         }
-        var (wholeMonths, dayRanges) = PlanRange(rules, query.From ?? rules.StartDate, query.To ?? rules.EndDateExclusive.AddDays(-1));
+        var (wholeMonths, dayRanges) = PointRollupPlan.ForYear(rules, query.From ?? rules.StartDate, query.To ?? rules.EndDateExclusive.AddDays(-1));
         IQueryable<PeriodPoints>? parts = null;
         if (wholeMonths.Count > 0)
         {
@@ -535,52 +543,6 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         public int Interaction { get; init; }
         public int TeacherTraining { get; init; }
         public int CampusManagement { get; init; }
-    }
-
-    /// <summary>
-    /// How a date range reads the roll-ups: the calendar months it covers whole (one month row a teacher), and for a month it
-    /// cuts either its days inside the range (+1) or, when most of the month is inside, the month less the days outside (−1).
-    /// </summary>
-    private static (List<DateOnly> WholeMonths, List<(DateOnly From, DateOnly To, int Sign)> DayRanges) PlanRange(PointRuleSet rules, DateOnly first, DateOnly last)
-    {
-        var yearFirst = rules.StartDate;
-        var yearLast = rules.EndDateExclusive.AddDays(-1);
-        first = first < yearFirst ? yearFirst : first;
-        last = last > yearLast ? yearLast : last;
-        var wholeMonths = new List<DateOnly>();
-        var dayRanges = new List<(DateOnly From, DateOnly To, int Sign)>();
-        for (var month = PointTeacherMonth.MonthOf(first); first <= last && month <= last; month = month.AddMonths(1))
-        {
-            // The month as the year holds it (a points year may start or end inside a calendar month).
-            var monthFirst = month < yearFirst ? yearFirst : month;
-            var monthEnd = month.AddMonths(1).AddDays(-1);
-            var monthLast = monthEnd > yearLast ? yearLast : monthEnd;
-            var inFirst = first > monthFirst ? first : monthFirst;
-            var inLast = last < monthLast ? last : monthLast;
-            var inside = inLast.DayNumber - inFirst.DayNumber + 1;
-            var days = monthLast.DayNumber - monthFirst.DayNumber + 1;
-            if (inside == days)
-            {
-                wholeMonths.Add(month);
-            }
-            else if (inside * 2 <= days)
-            {
-                dayRanges.Add((inFirst, inLast, 1));
-            }
-            else
-            {
-                wholeMonths.Add(month);
-                if (inFirst > monthFirst)
-                {
-                    dayRanges.Add((monthFirst, inFirst.AddDays(-1), -1));
-                }
-                if (inLast < monthLast)
-                {
-                    dayRanges.Add((inLast.AddDays(1), monthLast, -1));
-                }
-            }
-        }
-        return (wholeMonths, dayRanges);
     }
 
     /// <summary>
