@@ -40,26 +40,26 @@ internal static class PlansBenchmark
         var today = EduPortal.Domain.Common.ChinaTime.Today(clock);
         if (!reused)
         {
-        var job = new MetricSnapshotJob(factory, clock, sources, NullLogger<MetricSnapshotJob>.Instance);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var values = await job.RunAsync();
-        report("Daily metric snapshot job (5 metrics, every unit)", $"{watch.Elapsed.TotalSeconds,7:F2} s ({values} values)");
+            var job = new MetricSnapshotJob(factory, clock, sources, NullLogger<MetricSnapshotJob>.Instance);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var values = await job.RunAsync();
+            report("Daily metric snapshot job (5 metrics, every unit)", $"{watch.Elapsed.TotalSeconds,7:F2} s ({values} values)");
 
-        // A year of daily snapshots for the city and the counties (what the dashboard and trajectories read).
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            var current = await db.MetricSnapshots.AsNoTracking().Where(s => s.Date == today && s.Value != null
-                && db.OrgUnits.Any(o => o.Id == s.OrgUnitId && (o.Kind == OrgUnitKind.City || o.Kind == OrgUnitKind.County))).ToListAsync();
-            foreach (var snapshot in current)
+            // A year of daily snapshots for the city and the counties (what the dashboard and trajectories read).
+            await using (var db = await factory.CreateDbContextAsync())
             {
-                for (var day = 1; day < 365; day++)
+                var current = await db.MetricSnapshots.AsNoTracking().Where(s => s.Date == today && s.Value != null
+                    && db.OrgUnits.Any(o => o.Id == s.OrgUnitId && (o.Kind == OrgUnitKind.City || o.Kind == OrgUnitKind.County))).ToListAsync();
+                foreach (var snapshot in current)
                 {
-                    db.MetricSnapshots.Add(new MetricSnapshot(snapshot.MetricKey, snapshot.OrgUnitId, today.AddDays(-day), snapshot.Value!.Value * (365 - day / 2) / 365, clock.GetUtcNow()));
+                    for (var day = 1; day < 365; day++)
+                    {
+                        db.MetricSnapshots.Add(new MetricSnapshot(snapshot.MetricKey, snapshot.OrgUnitId, today.AddDays(-day), snapshot.Value!.Value * (365 - day / 2) / 365, clock.GetUtcNow()));
+                    }
                 }
+                await db.SaveChangesAsync();
+                report("  snapshots stored", $"{await db.MetricSnapshots.CountAsync()}");
             }
-            await db.SaveChangesAsync();
-            report("  snapshots stored", $"{await db.MetricSnapshots.CountAsync()}");
-        }
         }
         var dashboards = new DashboardService(factory, clock, sources);
         report("Dashboard (驾驶舱), city admin (whole district)", await time(() => dashboards.GetAsync(city), 7));

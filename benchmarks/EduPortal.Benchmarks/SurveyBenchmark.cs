@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
-using EduPortal.Data.Seeding;
-using EduPortal.Domain.Surveys;
-using EduPortal.Domain.Organization;
-using EduPortal.Domain.Common;
 using EduPortal.Data.Jurisdiction;
+using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
+using EduPortal.Domain.Common;
+using EduPortal.Domain.Organization;
+using EduPortal.Domain.Surveys;
 using EduPortal.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 

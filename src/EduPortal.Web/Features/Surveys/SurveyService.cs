@@ -104,8 +104,18 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
         var surveys = await roundForms
             .Select(s => new
             {
-                s.SchoolId, s.Status, s.Version, s.UpdatedAt, s.SubmittedAt,
-                s.SchoolName, s.LabLeadName, s.LabLeadPhone, s.AdminName, s.AdminPhone, s.StudentCount, s.ClassCount,
+                s.SchoolId,
+                s.Status,
+                s.Version,
+                s.UpdatedAt,
+                s.SubmittedAt,
+                s.SchoolName,
+                s.LabLeadName,
+                s.LabLeadPhone,
+                s.AdminName,
+                s.AdminPhone,
+                s.StudentCount,
+                s.ClassCount,
             })
             .ToDictionaryAsync(s => s.SchoolId, s => (s.Status, s.Version, s.UpdatedAt, s.SubmittedAt, Form: new SurveyForm
             {
