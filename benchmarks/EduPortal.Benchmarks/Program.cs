@@ -60,7 +60,11 @@ if (args.Length > 0 && args[0] == "labs")
     return;
 }
 
-var folder = Path.Combine(Path.GetTempPath(), "eduportal-bench-" + Guid.NewGuid().ToString("N"));
+// KEEP_BENCH_DB=<folder> keeps the seeded database there and reuses it on the next run (no reseeding), so a measurement
+// under the shared lock need not seed the large district again (`surveys` and `plans` reuse their round and snapshots).
+var keptFolder = Environment.GetEnvironmentVariable("KEEP_BENCH_DB");
+var folder = string.IsNullOrEmpty(keptFolder) ? Path.Combine(Path.GetTempPath(), "eduportal-bench-" + Guid.NewGuid().ToString("N")) : keptFolder;
+var reused = File.Exists(Path.Combine(folder, "bench.db"));
 Directory.CreateDirectory(folder);
 var builder = new DbContextOptionsBuilder<EduPortalDbContext>();
 builder.UseEduPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")}");
@@ -88,8 +92,13 @@ void PrintMarkdown()
 }
 
 Console.WriteLine($"EduPortal benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite file");
-await using (var db = await factory.CreateDbContextAsync())
+if (reused)
 {
+    Console.WriteLine($"Reusing the database in {folder}");
+}
+else
+{
+    await using var db = await factory.CreateDbContextAsync();
     var watch = Stopwatch.StartNew();
     await db.Database.MigrateAsync();
     Report("Migrate an empty SQLite database", $"{watch.Elapsed.TotalSeconds,7:F2} s");
@@ -235,7 +244,10 @@ static byte[] BuildRoster(int count)
 static void SqliteCleanup(string folder)
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    Directory.Delete(folder, recursive: true);
+    if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KEEP_BENCH_DB")))
+    {
+        Directory.Delete(folder, recursive: true);
+    }
 }
 
 /// <summary>The roster importer resolves a DbContext and Identity's password hasher from a scope.</summary>

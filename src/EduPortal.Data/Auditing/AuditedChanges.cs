@@ -17,20 +17,52 @@ public static class AuditedChanges
         Func<DbUpdateException, Error>? refused = null)
     {
         // A retry rewinds the change tracker (Transactions), so the audit entry is added again with the new ids.
-        return await db.InTransactionAsync(async ct =>
+        return await db.InTransactionAsync(ct => db.SaveThenAuditInTransactionAsync(audit, ct, refused), cancellationToken,
+            commitWhen: error => error is null);
+    }
+
+    /// <summary>
+    /// As <see cref="SaveThenAuditAsync"/>, inside the transaction the caller opened with
+    /// <see cref="Transactions.InTransactionAsync{T}"/> (a check that must stay atomic with the insert, such as a per-user
+    /// limit): saves the rows, then their audit entry, and opens no transaction of its own. The caller's transaction
+    /// commits both or neither; a refusal answered here must make the caller's <c>commitWhen</c> say no.
+    /// </summary>
+    public static async Task<Error?> SaveThenAuditInTransactionAsync(this EduPortalDbContext db, Action audit, CancellationToken cancellationToken,
+        Func<DbUpdateException, Error>? refused = null)
+    {
+        if (db.Database.CurrentTransaction is null)
         {
-            if (refused is null)
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            else if (await db.TrySaveAsync(refused, ct) is { } error)
-            {
-                return error;
-            }
-            audit();
-            await db.SaveChangesAsync(ct);
-            return (Error?)null;
-        }, cancellationToken, commitWhen: error => error is null);
+            throw new InvalidOperationException("SaveThenAuditInTransactionAsync runs inside the caller's InTransactionAsync; use SaveThenAuditAsync otherwise.");
+        }
+        if (refused is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (await db.TrySaveAsync(refused, cancellationToken) is { } error)
+        {
+            return error;
+        }
+        audit();
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// As <see cref="AddAuditedAsync"/>, inside the transaction the caller opened (see
+    /// <see cref="SaveThenAuditInTransactionAsync"/>): adds the row a domain factory created (or answers with its refusal,
+    /// adding nothing), saves it and then its audit entry, and answers with the saved row.
+    /// </summary>
+    public static async Task<Result<T>> AddAuditedInTransactionAsync<T>(this EduPortalDbContext db, Result<T> created, Action<T> audit,
+        CancellationToken cancellationToken) where T : class
+    {
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+        var row = created.Value!;
+        db.Add(row);
+        await db.SaveThenAuditInTransactionAsync(() => audit(row), cancellationToken);
+        return row;
     }
 
     /// <summary>

@@ -109,6 +109,72 @@ public sealed class TransactionRetryTests(PortalFactory portal)
         Assert.Equal("重试测试", entry.Summary);
     }
 
+    [Fact]
+    public async Task An_audited_add_inside_the_callers_transaction_is_retried_with_it_and_saves_the_row_and_its_audit_entry_once()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var school = await portal.DemoSchoolAsync();
+        var failing = await FailingFirstCommitFactory.CreateAsync(portal);
+        await using var db = failing.CreateDbContext();
+        var countyId = await db.Classrooms.Where(c => c.SchoolId == school.Id).Select(c => c.CountyId).FirstAsync();
+        var name = "事务内新增室" + Guid.NewGuid().ToString("N")[..6];
+        var counted = new List<int>();
+
+        // The caller's own transaction holds a check (here a count) and the audited add together.
+        var added = await db.InTransactionAsync(async ct =>
+        {
+            counted.Add(await db.Classrooms.CountAsync(c => c.SchoolId == school.Id, ct));
+            return await db.AddAuditedInTransactionAsync(Classroom.Create(admin, school, countyId, name, ClassroomKind.Laboratory, null, null, null, null, portal.Clock),
+                room => db.Audit(admin, portal.Clock, "retry.inner", "Classroom", room.Id.ToString(CultureInfo.InvariantCulture), school.Path, name), ct);
+        }, CancellationToken.None, r => r.Succeeded);
+
+        Assert.True(added.Succeeded, added.Error?.Message);
+        Assert.Equal(2, failing.Commits);
+        Assert.Equal(2, counted.Count);
+        await using var check = await portal.DbAsync();
+        var saved = Assert.Single(await check.Classrooms.Where(c => c.SchoolId == school.Id && c.Name == name).ToListAsync());
+        Assert.Equal(saved.Id, added.Value!.Id);
+        var entry = Assert.Single(await check.AuditEntries.Where(a => a.Action == "retry.inner" && a.Summary == name).ToListAsync());
+        Assert.Equal(saved.Id.ToString(CultureInfo.InvariantCulture), entry.EntityId);
+    }
+
+    [Fact]
+    public async Task An_audited_add_in_a_transaction_the_caller_does_not_commit_leaves_neither_the_row_nor_its_audit_entry()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var school = await portal.DemoSchoolAsync();
+        await using var db = await portal.DbAsync();
+        var countyId = await db.Classrooms.Where(c => c.SchoolId == school.Id).Select(c => c.CountyId).FirstAsync();
+        var name = "未提交新增室" + Guid.NewGuid().ToString("N")[..6];
+
+        var added = await db.InTransactionAsync(ct => db.AddAuditedInTransactionAsync(
+                Classroom.Create(admin, school, countyId, name, ClassroomKind.Laboratory, null, null, null, null, portal.Clock),
+                room => db.Audit(admin, portal.Clock, "rollback.inner", "Classroom", room.Id.ToString(CultureInfo.InvariantCulture), school.Path, name), ct),
+            CancellationToken.None, commitWhen: _ => false);
+
+        Assert.True(added.Succeeded);
+        await using var check = await portal.DbAsync();
+        Assert.False(await check.Classrooms.AnyAsync(c => c.Name == name));
+        Assert.False(await check.AuditEntries.AnyAsync(a => a.Action == "rollback.inner" && a.Summary == name));
+    }
+
+    [Fact]
+    public async Task An_audited_add_meant_for_the_callers_transaction_refuses_to_run_outside_one()
+    {
+        var admin = await portal.CallerAsync(DemoAccounts.SchoolAdmin);
+        var school = await portal.DemoSchoolAsync();
+        await using var db = await portal.DbAsync();
+        var countyId = await db.Classrooms.Where(c => c.SchoolId == school.Id).Select(c => c.CountyId).FirstAsync();
+        var name = "无事务新增室" + Guid.NewGuid().ToString("N")[..6];
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.AddAuditedInTransactionAsync(
+            Classroom.Create(admin, school, countyId, name, ClassroomKind.Laboratory, null, null, null, null, portal.Clock),
+            room => db.Audit(admin, portal.Clock, "outside.inner", "Classroom", room.Id.ToString(CultureInfo.InvariantCulture), school.Path, name),
+            CancellationToken.None));
+        await using var check = await portal.DbAsync();
+        Assert.False(await check.Classrooms.AnyAsync(c => c.Name == name));
+    }
+
     private async Task<int> AuditCountAsync(string action)
     {
         await using var db = await portal.DbAsync();

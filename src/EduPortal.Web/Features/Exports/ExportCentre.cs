@@ -65,15 +65,10 @@ public sealed class ExportCentre(IDbContextFactory<EduPortalDbContext> dbFactory
             var active = await db.ExportJobs.CountAsync(j => j.OwnerId == caller.UserId && (j.Status == ExportStatus.Queued || j.Status == ExportStatus.Running), ct);
             var request = ExportJob.Request(caller.UserId, caller.RealName, kind.Key, allowed.Value!, parameters.ToJson(), active, options.Value.MaxActivePerUser,
                 clock.GetUtcNow());
-            if (request.Value is { } created)
-            {
-                db.ExportJobs.Add(created);
-                await db.SaveChangesAsync(ct);
-                db.Audit(caller, clock, AuditActions.ExportRequested, nameof(ExportJob), created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    caller.OrgPath, $"申请后台导出“{created.Title}”", after: new { 类型 = kind.Title, 参数 = parameters.Values });
-                await db.SaveChangesAsync(ct);
-            }
-            return request;
+            // Inside this transaction: the count above and the insert stay one atomic step (the per-user limit).
+            return await db.AddAuditedInTransactionAsync(request, created => db.Audit(caller, clock, AuditActions.ExportRequested, nameof(ExportJob),
+                created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), caller.OrgPath, $"申请后台导出“{created.Title}”",
+                after: new { 类型 = kind.Title, 参数 = parameters.Values }), ct);
         }, cancellationToken, r => r.Succeeded);
         if (!requested.Succeeded)
         {

@@ -35,21 +35,11 @@ public sealed class TeacherRegistrationRateSource(IDbContextFactory<EduPortalDbC
             .Select(s => new { s.SchoolId, s.SubmittedAt, Teachers = s.Rows.Sum(r => r.Teachers ?? 0) })
             .ToListAsync(cancellationToken);
         var surveyed = submitted.GroupBy(s => s.SchoolId).ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.SubmittedAt).First().Teachers);
-        // A school's teachers share a handful of subject lists (a city ~250 in all): count the accounts per school and
-        // list in SQL (over a covering index) and parse each list once, instead of parsing ~20,000 accounts' subjects.
-        var accounts = await db.Users.AsNoTracking()
-            .Where(u => u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving && u.RegisteredAt < end
-                && u.OrgUnit!.Kind == OrgUnitKind.School && u.OrgUnit.Path.StartsWith(scope.Path) && u.SubjectsText != "")
-            .GroupBy(u => new { u.OrgUnitId, u.SubjectsText })
-            .Select(g => new { g.Key.OrgUnitId, g.Key.SubjectsText, Accounts = g.Count() })
-            .ToListAsync(cancellationToken);
-        var stages = schools.ToDictionary(s => s.Id, s => s.Stage);
-        var parsed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var registered = accounts
-            .Where(a => stages.ContainsKey(a.OrgUnitId)
-                && RegistrationRate.TeachesSurveyedSubject(parsed.TryGetValue(a.SubjectsText, out var known) ? known : parsed[a.SubjectsText] = Subjects.Parse(a.SubjectsText).Known,
-                    SurveySubjects.ForStage(stages[a.OrgUnitId])))
-            .GroupBy(a => a.OrgUnitId).ToDictionary(g => g.Key, g => g.Sum(a => a.Accounts));
+        // Counted per school and subject list in SQL, each list parsed once (SurveyedTeachers, shared with the board).
+        var registered = await SurveyedTeachers.CountPerSchoolAsync(db.Users.AsNoTracking()
+                .Where(u => u.Status == AccountStatus.Active && u.Employment == EmploymentStatus.Serving && u.RegisteredAt < end
+                    && u.OrgUnit!.Path.StartsWith(scope.Path)),
+            schools.ToDictionary(s => s.Id, s => s.Stage), cancellationToken);
         return surveyed.Where(s => s.Value > 0)
             .ToDictionary(s => s.Key, s => ((decimal)registered.GetValueOrDefault(s.Key), (decimal)s.Value));
     }

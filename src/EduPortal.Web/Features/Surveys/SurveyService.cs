@@ -94,33 +94,60 @@ public sealed class SurveyService(IDbContextFactory<EduPortalDbContext> dbFactor
             // One ICU sort key per name, compared as bytes, rather than an ICU comparison per pair of the sort.
             .ThenBy(u => ChineseOrder.GetSortKey(u.Name), BySortKey)
             .ToList();
-        var surveys = await db.SchoolSurveys.AsNoTracking().WithinJurisdiction(caller)
-            .Where(s => s.RoundId == roundId).ToDictionaryAsync(s => s.SchoolId, cancellationToken);
+        // The forms' columns and their subject rows as two flat projections (no entities with owned rows: the board
+        // shows figures and flags, the workbook the form's text beside them).
+        var roundForms = db.SchoolSurveys.AsNoTracking().WithinJurisdiction(caller).Where(s => s.RoundId == roundId);
+        var subjectRows = (await roundForms
+                .SelectMany(s => s.Rows, (s, r) => new { s.SchoolId, r.Position, r.Subject, r.Teachers, r.FullTime, r.LabRooms })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.SchoolId);
+        var surveys = await roundForms
+            .Select(s => new
+            {
+                s.SchoolId,
+                s.Status,
+                s.Version,
+                s.UpdatedAt,
+                s.SubmittedAt,
+                s.SchoolName,
+                s.LabLeadName,
+                s.LabLeadPhone,
+                s.AdminName,
+                s.AdminPhone,
+                s.StudentCount,
+                s.ClassCount,
+            })
+            .ToDictionaryAsync(s => s.SchoolId, s => (s.Status, s.Version, s.UpdatedAt, s.SubmittedAt, Form: new SurveyForm
+            {
+                SchoolName = s.SchoolName,
+                LabLeadName = s.LabLeadName,
+                LabLeadPhone = s.LabLeadPhone,
+                AdminName = s.AdminName,
+                AdminPhone = s.AdminPhone,
+                StudentCount = s.StudentCount,
+                ClassCount = s.ClassCount,
+                // As SchoolSurvey.ToForm: the rows in their form order.
+                Subjects = subjectRows[s.SchoolId].OrderBy(r => r.Position)
+                    .Select(r => new SurveySubjectEntry(r.Subject) { Teachers = r.Teachers, FullTime = r.FullTime, LabRooms = r.LabRooms })
+                    .ToList(),
+            }), cancellationToken);
         var reminders = await db.SurveyReminders.AsNoTracking().WithinJurisdiction(caller).Where(r => r.RoundId == roundId)
             .GroupBy(r => r.SchoolId).Select(g => new { SchoolId = g.Key, Last = g.Max(r => r.SentAt) })
             .ToDictionaryAsync(r => r.SchoolId, r => r.Last, cancellationToken);
-        var accounts = await db.Users.AsNoTracking().WithinJurisdiction(caller)
-            .ActiveServing()
-            .Where(u => u.OrgUnit!.Kind == OrgUnitKind.School && u.OrgUnit.Path.StartsWith(round.OrgPath) && u.SubjectsText != "")
-            // A school's teachers share a handful of subject lists: count them per list in SQL and parse each list
-            // once, instead of materialising every teacher of the city (19,000 rows) on each board load.
-            .GroupBy(u => new { u.OrgUnitId, u.SubjectsText })
-            .Select(g => new { g.Key.OrgUnitId, g.Key.SubjectsText, Teachers = g.Count() })
-            .ToListAsync(cancellationToken);
-        var parsed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var subjectsBySchool = accounts.ToLookup(a => a.OrgUnitId, a =>
-            (Known: parsed.TryGetValue(a.SubjectsText, out var known) ? known : parsed[a.SubjectsText] = Subjects.Parse(a.SubjectsText).Known, a.Teachers));
+        var registered = await SurveyedTeachers.CountPerSchoolAsync(
+            db.Users.AsNoTracking().WithinJurisdiction(caller).ActiveServing().Where(u => u.OrgUnit!.Path.StartsWith(round.OrgPath)),
+            schools.ToDictionary(s => s.Id, s => s.Stage), cancellationToken);
 
         var rows = schools.Select(school =>
         {
             var countyPath = OrgUnit.AncestorPaths(school.Path).Skip(1).FirstOrDefault() ?? school.Path;
             var county = counties.GetValueOrDefault(countyPath);
-            surveys.TryGetValue(school.Id, out var survey);
-            var form = survey?.ToForm();
-            var surveyed = SurveySubjects.ForStage(school.Stage);
+            var found = surveys.TryGetValue(school.Id, out var survey);
+            var form = found ? survey.Form : null;
             return new BoardRow(school.Id, school.Name, county?.Id ?? 0, county?.Name ?? round.OrgName, school.Stage,
-                survey?.Status ?? SurveyStatus.NotStarted, survey?.Version ?? 0, survey?.UpdatedAt, survey?.SubmittedAt, form,
-                subjectsBySchool[school.Id].Where(s => RegistrationRate.TeachesSurveyedSubject(s.Known, surveyed)).Sum(s => s.Teachers),
+                found ? survey.Status : SurveyStatus.NotStarted, found ? survey.Version : 0, found ? survey.UpdatedAt : null,
+                found ? survey.SubmittedAt : null, form,
+                registered.GetValueOrDefault(school.Id),
                 form?.Subjects.Sum(s => s.Teachers ?? 0) ?? 0,
                 form is null ? [] : SurveyRules.ReviewFlags(form, new RegisteredFigures(school.StudentCount, school.Classes)),
                 reminders.TryGetValue(school.Id, out var reminded) ? reminded : null);
