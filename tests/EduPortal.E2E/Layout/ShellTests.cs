@@ -90,6 +90,12 @@ public sealed class ShellTests(PortalServer server)
             await page.ClickAsync("[data-testid=menu-desktop]");
             await Expect(drawer).ToBeVisibleAsync();
             await Expect(drawer.Locator("a.mud-nav-link.active")).ToHaveTextAsync("首页");
+
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=home-title]').getBoundingClientRect().x > 200");
+            // The help link's tooltip (plain CSS) shows on hover, as MudTooltip did.
+            await page.HoverAsync("[data-testid=help-link]");
+            await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.portal-tooltip'), '::after').content === '\"操作指南\"'");
+            await page.ShotAsync("shell-help-tooltip-desktop");
         });
     }
 
