@@ -19,13 +19,13 @@ public sealed class NavMenuTests : MudComponentTest
 {
     private IRenderedComponent<NavMenu> RenderFor(AdminLevel level, OrgUnitKind kind, string location)
     {
-        var auth = Context.AddAuthorization();
-        auth.SetAuthorized("someone");
-        auth.SetClaims(
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+        [
             new Claim(EduPortalClaims.Level, ((int)level).ToString(CultureInfo.InvariantCulture)),
-            new Claim(EduPortalClaims.OrgKind, ((int)kind).ToString(CultureInfo.InvariantCulture)));
+            new Claim(EduPortalClaims.OrgKind, ((int)kind).ToString(CultureInfo.InvariantCulture)),
+        ], "test"));
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo(location);
-        return Context.Render<NavMenu>();
+        return Context.Render<NavMenu>(p => p.Add(m => m.User, user));
     }
 
     private static string[] Links(IRenderedComponent<NavMenu> menu) =>
