@@ -1,0 +1,178 @@
+using System.Buffers;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduPortal.Benchmarks;
+
+/// <summary>
+/// A held circuit without a browser: what blazor.web.js does for a prerendered interactive-server page of a .NET 8+
+/// web app, and nothing else. It GETs the page with the signed-in cookie, reads the prerendered server component
+/// markers (<c>&lt;!--Blazor:{...}--&gt;</c>) and the persisted state, connects to <c>/_blazor</c> with the
+/// "blazorpack" (MessagePack) hub protocol, starts the circuit (<c>StartCircuit</c> with no initial components, then
+/// <c>UpdateRootComponents</c> adding the markers), acknowledges every render batch (<c>OnRenderCompleted</c>) and
+/// answers every JS interop call (<c>EndInvokeJSFromDotNet</c>) at once, so the server never waits on it; the SignalR
+/// client's keep-alive pings hold the connection. The server keeps the same circuit state as for a browser (the same
+/// components, the same render tree); only the client's DOM is missing.
+/// </summary>
+public sealed partial class HeldCircuit : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+    private long nextJsObjectId = 1;
+
+    private HeldCircuit(HubConnection connection) => this.connection = connection;
+
+    /// <summary>JS interop identifiers the server called, with their count (the driver prints them with --verbose).</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> JsCalls = new();
+
+    /// <summary>Server-reported circuit errors (JS.Error), e.g. an unhandled exception in a held page.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Errors = new();
+
+    public bool Connected => connection.State == HubConnectionState.Connected;
+
+    public static async Task<HeldCircuit> OpenAsync(Uri baseUri, string path, HttpClient http, CookieContainer cookies, CancellationToken ct = default)
+    {
+        var pageUri = new Uri(baseUri, path);
+        var html = await http.GetStringAsync(pageUri, ct);
+        var page = BlazorMarkers.Parse(html);
+        if (page.ServerMarkers.Count == 0)
+        {
+            throw new InvalidOperationException($"{path}: no interactive server component markers in the page (signed out?)");
+        }
+
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUri, "_blazor"), options =>
+            {
+                options.Cookies = cookies;
+                options.Transports = HttpTransportType.WebSockets;
+            });
+        // The last IHubProtocol registered is the one the client speaks.
+        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackHubProtocol());
+        var connection = builder.Build();
+        var circuit = new HeldCircuit(connection);
+        circuit.Register();
+        await connection.StartAsync(ct);
+
+        var circuitId = await connection.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), pageUri.ToString(), "[]", "", ct);
+        if (string.IsNullOrEmpty(circuitId))
+        {
+            await connection.DisposeAsync();
+            throw new InvalidOperationException($"{path}: the server refused to start the circuit");
+        }
+        // The first update carries the page's persisted state, as blazor.web.js sends it.
+        await connection.SendAsync("UpdateRootComponents", page.AddOperations(batchId: 1), page.PersistedState ?? "", ct);
+        return circuit;
+    }
+
+    private void Register()
+    {
+        connection.On<long, byte[]>("JS.RenderBatch", (batchId, _) => connection.SendAsync("OnRenderCompleted", batchId, (string?)null));
+        connection.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", (asyncHandle, identifier, _, resultType, _, _) =>
+        {
+            JsCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
+            if (asyncHandle == 0)
+            {
+                return Task.CompletedTask;
+            }
+            var result = JsResult(identifier, resultType);
+            return connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{result}]");
+        });
+        connection.On<int, string>("JS.AttachComponent", (_, _) => { });
+        connection.On<long>("JS.EndUpdateRootComponents", _ => { });
+        connection.On<string, string>("JS.EndInvokeDotNet", (_, _) => { });
+        connection.On<string>("JS.Error", error => Errors.Enqueue(error));
+    }
+
+    /// <summary>
+    /// The reply a browser would give, as far as the server's side keeps it: a JS object reference where one is asked
+    /// for (<c>JSCallResultType.JSObjectReference</c> = 1); for the calls the held pages make that return a value, what
+    /// chromium answers in the load driver's 200×150 iframes (the window and element sizes decide MudBlazor's
+    /// breakpoint and layout, hence what a circuit keeps); null for void calls and everything else.
+    /// </summary>
+    private string JsResult(string identifier, int resultType) => resultType switch
+    {
+        1 => $"{{\"__jsObjectId\":{Interlocked.Increment(ref nextJsObjectId)}}}",
+        _ => identifier switch
+        {
+            "Blazor._internal.PageTitle.getAndRemoveExistingTitle" => "\"教育信息化管理平台\"",
+            "window.hasOwnProperty" => "true",
+            "mudpopoverHelper.countProviders" => "1",
+            "mudResizeListener.getBrowserWindowSize" => $"{{\"height\":{WindowHeight},\"width\":{WindowWidth}}}",
+            "mudElementRef.getBoundingClientRect" => $"{{\"top\":0,\"left\":0,\"width\":{WindowWidth},\"height\":40,\"windowWidth\":{WindowWidth},\"windowHeight\":{WindowHeight}}}",
+            "mudGetSvgBBox" => "{\"x\":0,\"y\":0,\"width\":24,\"height\":12}",
+            "mudObserveElementSize" => $"{{\"width\":{WindowWidth},\"height\":100}}",
+            _ => "null",
+        },
+    };
+
+    private const int WindowWidth = 200;
+    private const int WindowHeight = 150;
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    /// <summary>The MessagePack hub protocol under the name Blazor Server's hub accepts ("blazorpack").</summary>
+    private sealed class BlazorPackHubProtocol : IHubProtocol
+    {
+        private readonly MessagePackHubProtocol inner = new();
+
+        public string Name => "blazorpack";
+
+        public int Version => inner.Version;
+
+        public TransferFormat TransferFormat => TransferFormat.Binary;
+
+        public bool IsVersionSupported(int version) => inner.IsVersionSupported(version);
+
+        public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HubMessage? message) =>
+            inner.TryParseMessage(ref input, binder, out message);
+
+        public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => inner.WriteMessage(message, output);
+
+        public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => inner.GetMessageBytes(message);
+    }
+}
+
+/// <summary>
+/// The prerendered markers of a page, as blazor.web.js discovers them: each <c>&lt;!--Blazor:{...}--&gt;</c> start
+/// comment of type "server" (end comments carry only a prerenderId), in sequence order, and the
+/// <c>&lt;!--Blazor-Server-Component-State:...--&gt;</c> persisted state.
+/// </summary>
+public sealed partial record BlazorMarkers(IReadOnlyList<JsonObject> ServerMarkers, string? PersistedState)
+{
+    public static BlazorMarkers Parse(string html)
+    {
+        var markers = MarkerPattern().Matches(html)
+            .Select(m => JsonNode.Parse(m.Groups[1].Value)!.AsObject())
+            .Where(m => (string?)m["type"] == "server")
+            .OrderBy(m => (int)m["sequence"]!)
+            .ToList();
+        var state = StatePattern().Match(html);
+        return new BlazorMarkers(markers, state.Success ? state.Groups[1].Value : null);
+    }
+
+    /// <summary>UpdateRootComponents' first batch: add every marker, ssrComponentId from 1, uniqueId from 0.</summary>
+    public string AddOperations(int batchId)
+    {
+        var operations = new JsonArray();
+        for (var i = 0; i < ServerMarkers.Count; i++)
+        {
+            var marker = ServerMarkers[i].DeepClone().AsObject();
+            marker["uniqueId"] = i;
+            operations.Add(new JsonObject { ["type"] = "add", ["ssrComponentId"] = i + 1, ["marker"] = marker });
+        }
+        return new JsonObject { ["batchId"] = batchId, ["operations"] = operations }.ToJsonString();
+    }
+
+    [GeneratedRegex(@"<!--Blazor:(\{.*?\})-->", RegexOptions.Singleline)]
+    private static partial Regex MarkerPattern();
+
+    [GeneratedRegex(@"<!--\s*Blazor-Server-Component-State:([A-Za-z0-9+/=]+)-->")]
+    private static partial Regex StatePattern();
+}
