@@ -36,6 +36,7 @@ finish() {
   # The portal's errors during the run (a held page failing on a driver's reply would show here).
   echo "portal log: $(grep -c '^fail:' "$RUN/portal.log" || true) error entries"
   grep -A3 '^fail:' "$RUN/portal.log" | head -20 || true
+  if [[ -n "${LOAD_KEEP_LOG:-}" ]]; then cp "$RUN/portal.log" "$LOAD_KEEP_LOG"; fi
   rm -rf "$RUN"
 }
 trap finish EXIT

@@ -26,6 +26,7 @@ public sealed partial class HeldCircuit : IAsyncDisposable
 {
     private readonly HubConnection connection;
     private long nextJsObjectId = 1;
+    private long nextCallId;
 
     private HeldCircuit(HubConnection connection) => this.connection = connection;
 
@@ -36,6 +37,20 @@ public sealed partial class HeldCircuit : IAsyncDisposable
     public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Errors = new();
 
     public bool Connected => connection.State == HubConnectionState.Connected;
+
+    /// <summary>
+    /// The layout's theme provider has called JS after its first render was acknowledged: the page went through its
+    /// whole start. Some starts stall before that (the server stops sending after the popover provider's first JS
+    /// call; not understood, not seen in a browser): the driver reopens those, so the heap counts whole pages.
+    /// </summary>
+    public bool Settled { get; private set; }
+
+    private static long lastActivity = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>Time since any held client last received a render batch or a JS call: the pages have settled.</summary>
+    public static TimeSpan Quiet => System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref lastActivity));
+
+    private static void Active() => Interlocked.Exchange(ref lastActivity, System.Diagnostics.Stopwatch.GetTimestamp());
 
     public static async Task<HeldCircuit> OpenAsync(Uri baseUri, string path, HttpClient http, CookieContainer cookies, CancellationToken ct = default)
     {
@@ -73,20 +88,45 @@ public sealed partial class HeldCircuit : IAsyncDisposable
 
     private void Register()
     {
-        connection.On<long, byte[]>("JS.RenderBatch", (batchId, _) => connection.SendAsync("OnRenderCompleted", batchId, (string?)null));
-        connection.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", (asyncHandle, identifier, _, resultType, _, _) =>
+        connection.On<long, byte[]>("JS.RenderBatch", (batchId, _) =>
         {
+            Active();
+            if (Environment.GetEnvironmentVariable("HELD_DEBUG") is not null) { Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} batch {batchId}"); }
+            return connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
+        });
+        connection.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", async (asyncHandle, identifier, argsJson, resultType, _, _) =>
+        {
+            Active();
+            if (Environment.GetEnvironmentVariable("HELD_DEBUG") is not null) { Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} js {asyncHandle} {identifier} {resultType} {argsJson?[..Math.Min(120, argsJson.Length)]}"); }
             JsCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
-            if (asyncHandle == 0)
+            if (identifier == "mudThemeProvider.watchDarkMode")
             {
-                return Task.CompletedTask;
+                Settled = true;
             }
-            var result = JsResult(identifier, resultType);
-            return connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{result}]");
+            if (asyncHandle != 0)
+            {
+                var result = JsResult(identifier, resultType);
+                await connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{result}]");
+            }
+            if (identifier == "mudResizeListenerFactory.listenForResize" && argsJson is not null)
+            {
+                if (Environment.GetEnvironmentVariable("HELD_DEBUG") is not null) { Console.Error.WriteLine(argsJson); }
+                await ReportViewportAsync(argsJson);
+            }
         });
         connection.On<int, string>("JS.AttachComponent", (_, _) => { });
         connection.On<long>("JS.EndUpdateRootComponents", _ => { });
-        connection.On<string, string>("JS.EndInvokeDotNet", (_, _) => { });
+        connection.On<string, bool, string?>("JS.EndInvokeDotNet", (_, succeeded, result) =>
+        {
+            if (!succeeded)
+            {
+                Errors.Enqueue("JS→.NET call failed: " + result);
+            }
+            else
+            {
+                JsCalls.AddOrUpdate("(.NET answered a JS→.NET call)", 1, (_, n) => n + 1);
+            }
+        });
         connection.On<string>("JS.Error", error => Errors.Enqueue(error));
     }
 
@@ -112,8 +152,38 @@ public sealed partial class HeldCircuit : IAsyncDisposable
         },
     };
 
-    private const int WindowWidth = 200;
-    private const int WindowHeight = 150;
+    /// <summary>The viewport the held clients report (the browser driver's iframes: 200×150; `--viewport 1280x720`).</summary>
+    public static int WindowWidth { get; set; } = 200;
+
+    public static int WindowHeight { get; set; } = 150;
+
+    /// <summary>
+    /// MudBlazor's resize listener reports the viewport as soon as it listens (<c>RaiseOnResized</c>, a JS→.NET call
+    /// on the listener's object reference): the breakpoint decides, e.g., whether the responsive drawer is open.
+    /// </summary>
+    private async Task ReportViewportAsync(string argsJson)
+    {
+        var args = JsonNode.Parse(argsJson)!.AsArray();
+        var objectId = (long)args[0]!["__dotNetObject"]!;
+        var options = args[1]!.AsObject();
+        if ((bool?)options["suppressInitEvent"] == true)
+        {
+            return;
+        }
+        var listenerId = args.Count > 2 ? args[2]?.ToJsonString() : null;
+        var size = $"{{\"height\":{WindowHeight},\"width\":{WindowWidth}}}";
+        var call = listenerId is null ? $"[{size},{Breakpoint(options)}]" : $"[{size},{Breakpoint(options)},{listenerId}]";
+        await connection.SendAsync("BeginInvokeDotNetFromJS", Interlocked.Increment(ref nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture), null, "RaiseOnResized", objectId, call);
+    }
+
+    /// <summary>MudBlazor's getBreakpoint: Xxl 5, Xl 4, Lg 3, Md 2, Sm 1, Xs 0.</summary>
+    private static int Breakpoint(JsonObject options)
+    {
+        var definitions = options["breakpointDefinitions"]?.AsObject();
+        int At(string name, int fallback) => (int?)definitions?[name] ?? fallback;
+        return WindowWidth >= At("Xxl", 2560) ? 5 : WindowWidth >= At("Xl", 1920) ? 4 : WindowWidth >= At("Lg", 1280) ? 3
+            : WindowWidth >= At("Md", 960) ? 2 : WindowWidth >= At("Sm", 600) ? 1 : 0;
+    }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 

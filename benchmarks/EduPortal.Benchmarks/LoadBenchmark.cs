@@ -30,6 +30,9 @@ public static class LoadBenchmark
         // beside 50 active pages here).
         var heldBy = Arg("--held-by", "client");
         var verbose = args.Contains("--verbose");
+        var viewport = Arg("--viewport", $"{HeldCircuit.WindowWidth}x{HeldCircuit.WindowHeight}").Split('x');
+        HeldCircuit.WindowWidth = int.Parse(viewport[0], System.Globalization.CultureInfo.InvariantCulture);
+        HeldCircuit.WindowHeight = int.Parse(viewport[1], System.Globalization.CultureInfo.InvariantCulture);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -202,6 +205,22 @@ public static class LoadBenchmark
                 {
                     Console.WriteLine($"the server counts {(await diag("")).GetProperty("connectedCircuits").GetInt32() - connectedBefore} connected circuits of the {i + batch} held clients opened; going on with those");
                     break;
+                }
+            }
+            // Measure settled pages: their data loaded and rendered, their JS calls answered; reopen stalled starts.
+            for (var round = 0; ; round++)
+            {
+                await WaitForAsync(() => Task.FromResult(HeldCircuit.Quiet > TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(60));
+                var stalled = Enumerable.Range(0, circuits.Count).Where(k => !circuits[k].Settled).ToList();
+                if (stalled.Count == 0 || round == 5)
+                {
+                    Console.WriteLine($"held clients: {circuits.Count - stalled.Count} of {circuits.Count} pages settled (stalled starts reopened in {round} rounds)");
+                    break;
+                }
+                foreach (var k in stalled)
+                {
+                    await circuits[k].DisposeAsync();
+                    circuits[k] = await HeldCircuit.OpenAsync(baseUri, Pages[k % Pages.Length], http, cookies);
                 }
             }
         }
