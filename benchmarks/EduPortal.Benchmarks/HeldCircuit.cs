@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
@@ -41,7 +40,8 @@ public sealed partial class HeldCircuit : IAsyncDisposable
     /// <summary>
     /// The layout's theme provider has called JS after its first render was acknowledged: the page went through its
     /// whole start. Some starts stall before that (the server stops sending after the popover provider's first JS
-    /// call; not understood, not seen in a browser): the driver reopens those, so the heap counts whole pages.
+    /// call; seen at 1–3 circuits on a loaded machine, not understood): the driver reopens those, so the heap counts
+    /// whole pages (the stalled circuit stays retained on the server for its disconnect timeout).
     /// </summary>
     public bool Settled { get; private set; }
 
@@ -91,13 +91,11 @@ public sealed partial class HeldCircuit : IAsyncDisposable
         connection.On<long, byte[]>("JS.RenderBatch", (batchId, _) =>
         {
             Active();
-            if (Environment.GetEnvironmentVariable("HELD_DEBUG") is not null) { Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} batch {batchId}"); }
             return connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
         });
         connection.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", async (asyncHandle, identifier, argsJson, resultType, _, _) =>
         {
             Active();
-            if (Environment.GetEnvironmentVariable("HELD_DEBUG") is not null) { Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} js {asyncHandle} {identifier} {resultType} {argsJson?[..Math.Min(120, argsJson.Length)]}"); }
             JsCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
             if (identifier == "mudThemeProvider.watchDarkMode")
             {
@@ -110,7 +108,6 @@ public sealed partial class HeldCircuit : IAsyncDisposable
             }
             if (identifier == "mudResizeListenerFactory.listenForResize" && argsJson is not null)
             {
-                if (Environment.GetEnvironmentVariable("HELD_DEBUG") is not null) { Console.Error.WriteLine(argsJson); }
                 await ReportViewportAsync(argsJson);
             }
         });
