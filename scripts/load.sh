@@ -3,7 +3,11 @@
 # driver (one headless chromium: HELD circuits held as iframes, ACTIVE users navigating inside their circuits), which
 # prints the server's own figures from /diag beside their aims (benchmarks/README.md, "Load").
 #
-#   scripts/load.sh [HELD] [ACTIVE] [SECONDS]      default 100 held, 20 active, 60 s
+#   scripts/load.sh [HELD] [ACTIVE] [SECONDS] [driver options]      default 100 held, 20 active, 60 s
+#
+# The held circuits are held by light .NET clients speaking Blazor's hub protocol (no browser); the driver option
+# `--held-by browser` holds them as chromium iframes instead, `--verbose` lists the JS calls the held clients answered,
+# `--hold S` keeps the held circuits S seconds before the active phase (for dotnet-gcdump).
 #
 # The portal may be pinned to one core and the driver to the other: LOAD_SERVER_CPU=0 LOAD_DRIVER_CPU=1.
 set -euo pipefail
@@ -26,7 +30,16 @@ pin() { if [[ -n "${1:-}" ]] && command -v taskset >/dev/null; then echo "taskse
   exec $(pin "${LOAD_SERVER_CPU:-}") dotnet EduPortal.Web.dll --urls "http://127.0.0.1:$PORT" >"$RUN/portal.log" 2>&1
 ) &
 PORTAL=$!
-trap 'kill "$PORTAL" 2>/dev/null || true; wait "$PORTAL" 2>/dev/null || true; rm -rf "$RUN"' EXIT
+finish() {
+  kill "$PORTAL" 2>/dev/null || true
+  wait "$PORTAL" 2>/dev/null || true
+  # The portal's errors during the run (a held page failing on a driver's reply would show here).
+  echo "portal log: $(grep -c '^fail:' "$RUN/portal.log" || true) error entries"
+  grep -A3 '^fail:' "$RUN/portal.log" | head -20 || true
+  if [[ -n "${LOAD_KEEP_LOG:-}" ]]; then cp "$RUN/portal.log" "$LOAD_KEEP_LOG"; fi
+  rm -rf "$RUN"
+}
+trap finish EXIT
 
 for _ in $(seq 1 300); do
   if curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1; then break; fi
@@ -35,4 +48,4 @@ done
 curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null
 
 $(pin "${LOAD_DRIVER_CPU:-}") dotnet run -c Release --no-build --project benchmarks/EduPortal.Benchmarks -- \
-  load --url "http://127.0.0.1:$PORT" --held "$HELD" --active "$ACTIVE" --seconds "$SECONDS_ACTIVE"
+  load --url "http://127.0.0.1:$PORT" --held "$HELD" --active "$ACTIVE" --seconds "$SECONDS_ACTIVE" "${@:4}"

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -24,6 +25,14 @@ public static class LoadBenchmark
         var seconds = int.Parse(Arg("--seconds", "60"), System.Globalization.CultureInfo.InvariantCulture);
         // Keeps the held circuits open this long before the active phase (time for a heap snapshot: dotnet-gcdump).
         var hold = int.Parse(Arg("--hold", "0"), System.Globalization.CultureInfo.InvariantCulture);
+        // Who holds the circuits: "client" (default), light .NET clients speaking Blazor's hub protocol (HeldCircuit),
+        // or "browser", iframes of one chromium page (one renderer on one core cannot keep 200 of them connected
+        // beside 50 active pages here).
+        var heldBy = Arg("--held-by", "client");
+        var verbose = args.Contains("--verbose");
+        var viewport = Arg("--viewport", $"{HeldCircuit.WindowWidth}x{HeldCircuit.WindowHeight}").Split('x');
+        HeldCircuit.WindowWidth = int.Parse(viewport[0], System.Globalization.CultureInfo.InvariantCulture);
+        HeldCircuit.WindowHeight = int.Parse(viewport[1], System.Globalization.CultureInfo.InvariantCulture);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -45,9 +54,13 @@ public static class LoadBenchmark
         }
         await Task.Delay(2000);
 
-        var teacher = await browser.NewContextAsync(contextOptions);
-        var host = await teacher.NewPageAsync();
-        await SignInAsync(host, EduPortal.Data.Seeding.DemoAccounts.Teacher);
+        IPage? host = null;
+        if (heldBy == "browser")
+        {
+            var teacher = await browser.NewContextAsync(contextOptions);
+            host = await teacher.NewPageAsync();
+            await SignInAsync(host, EduPortal.Data.Seeding.DemoAccounts.Teacher);
+        }
         // The active users get their own browser context: chromium pools at most ~255 sockets per context, so 200 held
         // circuits and 50 active ones in one context dropped the held circuits' connections.
         var activeContext = await browser.NewContextAsync(contextOptions);
@@ -58,22 +71,15 @@ public static class LoadBenchmark
         var circuitsBefore = before.GetProperty("openCircuits").GetInt32();
         var connectedBefore = before.GetProperty("connectedCircuits").GetInt32();
 
-        // Held circuits: iframes of one blank page, each a full page load that opens its own circuit.
         var watch = Stopwatch.StartNew();
-        await host.GotoAsync("/Account/AccessDenied");
-        for (var i = 0; i < held; i += 10)
+        await using var heldClients = new HeldClients();
+        if (heldBy == "browser")
         {
-            var batch = Math.Min(10, held - i);
-            await host.EvaluateAsync("([start, count, pages]) => { for (let k = 0; k < count; k++) { const f = document.createElement('iframe'); f.src = pages[(start + k) % pages.length]; f.width = 200; f.height = 150; document.body.appendChild(f); } }",
-                new object[] { i, batch, Pages });
-            // Connected, not open: a closed page's circuit stays open (disconnected, retained) for minutes, then goes.
-            if (!await WaitForAsync(async () => (await DiagAsync()).GetProperty("connectedCircuits").GetInt32() >= connectedBefore + i + batch, TimeSpan.FromSeconds(90)))
-            {
-                // The driver's limit, not the server's: one chromium renderer holding the iframes falls behind the
-                // circuits' keep-alives and the server drops their connections. Measure what is held.
-                Console.WriteLine($"chromium held no more than {(await DiagAsync()).GetProperty("connectedCircuits").GetInt32() - connectedBefore} connected circuits of the {i + batch} opened; going on with those");
-                break;
-            }
+            await HoldInBrowserAsync(host!, held, connectedBefore, DiagAsync);
+        }
+        else
+        {
+            await heldClients.OpenAsync(new Uri(url + "/"), held, connectedBefore, DiagAsync);
         }
         var opening = watch.Elapsed;
         await Task.Delay(3000);
@@ -99,6 +105,7 @@ public static class LoadBenchmark
             users.Add(page);
         }
         var start = await DiagAsync("?reset=1");
+        var connectedAtStart = start.GetProperty("connectedCircuits").GetInt32() - connectedBefore - active;
         var cpuStart = start.GetProperty("processCpuMs").GetDouble();
         watch.Restart();
         var navigations = 0;
@@ -129,7 +136,15 @@ public static class LoadBenchmark
         clientTimes.Sort();
 
         static string Ms(JsonElement e, string p) => e.GetProperty(p).ValueKind == JsonValueKind.Number ? $"{e.GetProperty(p).GetDouble():F1} ms" : "—";
-        Console.WriteLine($"Load run: {heldCount} held circuits ({heldConnected} connected; opened in {opening.TotalSeconds:F0} s), {active} active users for {seconds} s, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"Load run: {heldCount} held circuits held by the {(heldBy == "browser" ? "browser (iframes)" : ".NET client (HeldCircuit)")} ({heldConnected} connected; opened in {opening.TotalSeconds:F0} s), {active} active users for {seconds} s, {Environment.ProcessorCount} cores");
+        if (verbose)
+        {
+            Console.WriteLine("JS interop calls answered by the held clients: " + string.Join(", ", HeldCircuit.JsCalls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} ×{c.Value}")));
+        }
+        foreach (var error in HeldCircuit.Errors.Take(5))
+        {
+            Console.WriteLine($"circuit error reported to a held client: {error}");
+        }
         Console.WriteLine();
         Console.WriteLine("| measure | figure | aim |\n|---|---|---|");
         Console.WriteLine($"| managed heap per held circuit (after full GC) | {heapPer / 1024:F0} KiB | < 500 KB |");
@@ -137,8 +152,104 @@ public static class LoadBenchmark
         Console.WriteLine($"| server time of inbound circuit activities (navigation, events), p50 / p95 / max | {Ms(activity, "p50Ms")} / {Ms(activity, "p95Ms")} / {Ms(activity, "maxMs")} (n={activity.GetProperty("count").GetInt64()}) | p95 < 100 ms |");
         Console.WriteLine($"| the pages' own loads in the circuits (caller re-read + the page's queries, after the navigation's activity), p50 / p95 / max | {Ms(pageLoads, "p50Ms")} / {Ms(pageLoads, "p95Ms")} / {Ms(pageLoads, "maxMs")} (n={pageLoads.GetProperty("count").GetInt64()}) | p95 < 100 ms |");
         Console.WriteLine($"| in-circuit navigations by the active users | {navigations} ({navigations / (wall / 1000):F1}/s); driver-side p50 {clientTimes.ElementAtOrDefault(clientTimes.Count / 2):F0} ms, p95 {clientTimes.ElementAtOrDefault((int)(clientTimes.Count * 0.95)):F0} ms | |");
-        Console.WriteLine($"| held circuits still connected at the end of the active phase | {stillConnected} of {heldCount} | all |");
+        Console.WriteLine($"| held circuits connected at the start / end of the active phase (server's count) | {connectedAtStart} / {stillConnected} of {heldCount} | all |");
+        if (heldBy != "browser")
+        {
+            Console.WriteLine($"| held clients whose connection is up at the end (driver's count) | {heldClients.ConnectedCount} of {heldClients.Count} | all |");
+        }
         Console.WriteLine($"| server CPU during the active phase (share of the cores it may use) | {cpu:F0}% of {end.GetProperty("processors").GetInt32()} | |");
+    }
+
+    /// <summary>Held circuits as iframes of one chromium page, each a full page load that opens its own circuit.</summary>
+    private static async Task HoldInBrowserAsync(IPage host, int held, int connectedBefore, Func<string, Task<JsonElement>> diag)
+    {
+        await host.GotoAsync("/Account/AccessDenied");
+        for (var i = 0; i < held; i += 10)
+        {
+            var batch = Math.Min(10, held - i);
+            await host.EvaluateAsync("([start, count, pages]) => { for (let k = 0; k < count; k++) { const f = document.createElement('iframe'); f.src = pages[(start + k) % pages.length]; f.width = 200; f.height = 150; document.body.appendChild(f); } }",
+                new object[] { i, batch, Pages });
+            // Connected, not open: a closed page's circuit stays open (disconnected, retained) for minutes, then goes.
+            if (!await WaitForAsync(async () => (await diag("")).GetProperty("connectedCircuits").GetInt32() >= connectedBefore + i + batch, TimeSpan.FromSeconds(90)))
+            {
+                // The driver's limit, not the server's: one chromium renderer holding the iframes falls behind the
+                // circuits' keep-alives and the server drops their connections. Measure what is held.
+                Console.WriteLine($"chromium held no more than {(await diag("")).GetProperty("connectedCircuits").GetInt32() - connectedBefore} connected circuits of the {i + batch} opened; going on with those");
+                break;
+            }
+        }
+    }
+
+    /// <summary>Held circuits as <see cref="HeldCircuit"/> clients of one signed-in teacher (one cookie, like one browser).</summary>
+    private sealed class HeldClients : IAsyncDisposable
+    {
+        private readonly List<HeldCircuit> circuits = [];
+        private HttpClient? http;
+
+        public int Count => circuits.Count;
+
+        public int ConnectedCount => circuits.Count(c => c.Connected);
+
+        public async Task OpenAsync(Uri baseUri, int held, int connectedBefore, Func<string, Task<JsonElement>> diag)
+        {
+            var cookies = new CookieContainer();
+            http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseUri };
+            await SignInAsync(http, EduPortal.Data.Seeding.DemoAccounts.Teacher);
+            // A few at a time: each start renders a page on the server, as a browser's page load would.
+            for (var i = 0; i < held; i += 10)
+            {
+                var batch = Math.Min(10, held - i);
+                var opened = await Task.WhenAll(Enumerable.Range(i, batch).Select(k => HeldCircuit.OpenAsync(baseUri, Pages[k % Pages.Length], http, cookies)));
+                circuits.AddRange(opened);
+                if (!await WaitForAsync(async () => (await diag("")).GetProperty("connectedCircuits").GetInt32() >= connectedBefore + i + batch, TimeSpan.FromSeconds(90)))
+                {
+                    Console.WriteLine($"the server counts {(await diag("")).GetProperty("connectedCircuits").GetInt32() - connectedBefore} connected circuits of the {i + batch} held clients opened; going on with those");
+                    break;
+                }
+            }
+            // Measure settled pages: their data loaded and rendered, their JS calls answered; reopen stalled starts.
+            for (var round = 0; ; round++)
+            {
+                await WaitForAsync(() => Task.FromResult(HeldCircuit.Quiet > TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(60));
+                var stalled = Enumerable.Range(0, circuits.Count).Where(k => !circuits[k].Settled).ToList();
+                if (stalled.Count == 0 || round == 5)
+                {
+                    Console.WriteLine($"held clients: {circuits.Count - stalled.Count} of {circuits.Count} pages settled (stalled starts reopened in {round} rounds)");
+                    break;
+                }
+                foreach (var k in stalled)
+                {
+                    await circuits[k].DisposeAsync();
+                    circuits[k] = await HeldCircuit.OpenAsync(baseUri, Pages[k % Pages.Length], http, cookies);
+                }
+            }
+        }
+
+        private static async Task SignInAsync(HttpClient http, string login)
+        {
+            var form = await http.GetStringAsync("Account/Login");
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var response = await http.PostAsync("Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Login"] = login,
+                ["Input.Password"] = EduPortal.Data.Seeding.DemoAccounts.DemoPassword,
+                ["__RequestVerificationToken"] = token,
+                ["_handler"] = "login",
+            }));
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"the held clients' sign-in answered {(int)response.StatusCode}, not a redirect");
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var circuit in circuits)
+            {
+                await circuit.DisposeAsync();
+            }
+            http?.Dispose();
+        }
     }
 
     private static async Task SignInAsync(IPage page, string login)
