@@ -60,6 +60,19 @@ public static class PortalSteps
         await page.WaitForCircuitAsync();
     }
 
+    /// <summary>
+    /// Chooses a file in a Blazor file input once the circuit has hooked it: the page's first interactive render (where
+    /// <c>#circuit-ready</c> appears) may still be loading, and the input that appears after the load only listens for
+    /// a choice once InputFile's script has initialised it (it then carries <c>_blazorInputFileNextFileId</c>); a
+    /// file chosen before that is lost.
+    /// </summary>
+    public static async Task ChooseFileAsync(this IPage page, string path, string selector = "input[type=file]")
+    {
+        await page.WaitForFunctionAsync(
+            "s => [...document.querySelectorAll(s)].some(e => e._blazorInputFileNextFileId !== undefined)", selector);
+        await page.Locator(selector).First.SetInputFilesAsync(path);
+    }
+
     /// <summary>Opens a unit's page from the org tree (/org) and waits until it is interactive.</summary>
     public static async Task OpenOrgUnitAsync(this IPage page, string unitName)
     {

@@ -15,7 +15,7 @@ public sealed class ProfileTests(PortalServer server)
         await page.GoAsync("/me");
         var fake = Path.Combine(Path.GetTempPath(), $"fake-{Guid.NewGuid():N}.jpg");
         await File.WriteAllTextAsync(fake, "not really a photo");
-        await page.Locator("input[type=file]").SetInputFilesAsync(fake);
+        await page.ChooseFileAsync(fake);
         await Expect(page.Locator("[data-testid=avatar-error]")).ToContainTextAsync("请勿仅修改扩展名");
 
         await page.Locator("input[type=file]").First.SetInputFilesAsync(PortalSteps.TinyPngFile("avatar"));

@@ -63,7 +63,7 @@ public sealed partial class TwoInstancesTests(TwoInstancesCluster cluster) : ICl
         var page = await cluster.NewPageOnAsync(0);
         await page.SignInAsync("teacher");
         await page.GoAsync("/me");
-        await page.Locator("input[type=file]").First.SetInputFilesAsync(PortalSteps.TinyPngFile("two-instances"));
+        await page.ChooseFileAsync(PortalSteps.TinyPngFile("two-instances"));
         await Expect(page.Locator(".mud-snackbar")).ToBeVisibleAsync();
         await page.ShotAsync("two-instances-00-avatar-uploaded");
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "头像已更新" })).ToBeVisibleAsync();
