@@ -38,12 +38,25 @@ public sealed partial class HeldCircuit : IAsyncDisposable
     public bool Connected => connection.State == HubConnectionState.Connected;
 
     /// <summary>
-    /// The layout's theme provider has called JS after its first render was acknowledged: the page went through its
-    /// whole start. Some starts stall before that (the server stops sending after the popover provider's first JS
-    /// call; seen at 1–3 circuits on a loaded machine, not understood): the driver reopens those, so the heap counts
-    /// whole pages (the stalled circuit stays retained on the server for its disconnect timeout).
+    /// The server went on sending (a render batch or another JS call) after the circuit's first JS call was answered:
+    /// the page went past the point where some starts stall (the server stops sending after the popover provider's
+    /// first JS call; seen at 1–3 circuits on a loaded machine, not understood). The driver reopens stalled starts, so
+    /// the heap counts whole pages (a stalled circuit stays retained on the server for its disconnect timeout). This
+    /// used to wait for the theme provider's JS call, which no longer happens in the circuit since the theme's CSS is
+    /// written with the page (App.razor).
     /// </summary>
     public bool Settled { get; private set; }
+
+    private int jsCallsAnswered;
+
+    private void Progress()
+    {
+        Active();
+        if (Volatile.Read(ref jsCallsAnswered) > 0)
+        {
+            Settled = true;
+        }
+    }
 
     private static long lastActivity = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -90,22 +103,19 @@ public sealed partial class HeldCircuit : IAsyncDisposable
     {
         connection.On<long, byte[]>("JS.RenderBatch", (batchId, _) =>
         {
-            Active();
+            Progress();
             return connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
         });
         connection.On<long, string, string?, int, long, int>("JS.BeginInvokeJS", async (asyncHandle, identifier, argsJson, resultType, _, _) =>
         {
-            Active();
+            Progress();
             JsCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
-            if (identifier == "mudThemeProvider.watchDarkMode")
-            {
-                Settled = true;
-            }
             if (asyncHandle != 0)
             {
                 var result = JsResult(identifier, resultType);
                 await connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{result}]");
             }
+            Interlocked.Increment(ref jsCallsAnswered);
             if (identifier == "mudResizeListenerFactory.listenForResize" && argsJson is not null)
             {
                 await ReportViewportAsync(argsJson);

@@ -92,8 +92,15 @@ public sealed class DiskFullTests(DiskFullPortalFactory portal)
 {
     private static byte[] Png(int width, int height) => TestImages.Encode(width, height, SKEncodedImageFormat.Png, SKColors.SeaGreen);
 
-    private string[] StoredFiles() =>
-        Directory.Exists(portal.FilesRoot) ? Directory.GetFiles(portal.FilesRoot, "*", SearchOption.AllDirectories) : [];
+    /// <summary>
+    /// The files of one upload category (a partial "name.part" lands beside its file, so it is counted too): the
+    /// portal's background jobs (the demo bulletins' PDFs) may write other folders meanwhile.
+    /// </summary>
+    private string[] StoredFiles(UploadPolicy policy)
+    {
+        var folder = Path.Combine(portal.FilesRoot, policy.Category);
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : [];
+    }
 
     [Fact]
     public async Task The_disk_filling_up_mid_file_leaves_no_partial_file_and_no_avatar_pointing_to_it()
@@ -103,7 +110,7 @@ public sealed class DiskFullTests(DiskFullPortalFactory portal)
         {
             avatarBefore = (await db.Users.SingleAsync(u => u.UserName == DemoAccounts.Teacher)).AvatarFileKey;
         }
-        var before = StoredFiles();
+        var before = StoredFiles(UploadPolicy.Avatar);
         var content = Png(900, 700);
         portal.SpaceLeft = 1000;
         try
@@ -116,7 +123,7 @@ public sealed class DiskFullTests(DiskFullPortalFactory portal)
         {
             portal.SpaceLeft = null;
         }
-        Assert.Equal(before, StoredFiles());
+        Assert.Equal(before, StoredFiles(UploadPolicy.Avatar));
         await using var check = await portal.DbAsync();
         Assert.Equal(avatarBefore, (await check.Users.SingleAsync(u => u.UserName == DemoAccounts.Teacher)).AvatarFileKey);
     }
@@ -129,7 +136,7 @@ public sealed class DiskFullTests(DiskFullPortalFactory portal)
         // Measure what the re-encoded image takes, then leave room for it and not for its thumbnail.
         var probe = (await pipeline.StoreAsync(new MemoryStream(content), content.Length, UploadPolicy.Photo)).Value!;
         await pipeline.DeleteAsync(probe);
-        var before = StoredFiles();
+        var before = StoredFiles(UploadPolicy.Photo);
         portal.SpaceLeft = probe.Length + 100;
         try
         {
@@ -140,7 +147,7 @@ public sealed class DiskFullTests(DiskFullPortalFactory portal)
         {
             portal.SpaceLeft = null;
         }
-        Assert.Equal(before, StoredFiles());
+        Assert.Equal(before, StoredFiles(UploadPolicy.Photo));
 
         // Once there is room again the same upload is stored whole.
         var again = await pipeline.StoreAsync(new MemoryStream(content), content.Length, UploadPolicy.Photo);
