@@ -25,6 +25,6 @@ public static class PlainMarkup
     public static MarkupString EndIcon(string icon) =>
         Built.GetOrAdd((icon, "end"), key => new MarkupString($"<span class=\"mud-button-icon-end mud-button-icon-size-medium\">{Svg(key.Icon, Medium)}</span>"));
 
-    private static string Svg(string icon, string classes) =>
-        $"<svg class=\"{classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{icon}</svg>";
+    /// <summary>The side menu's SVG writer (<see cref="Layout.PortalNav"/>), so icons are drawn one way.</summary>
+    private static string Svg(string icon, string classes) => Layout.PortalNav.IconSvg(icon, classes);
 }
