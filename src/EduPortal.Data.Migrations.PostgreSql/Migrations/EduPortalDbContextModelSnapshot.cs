@@ -2671,6 +2671,11 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("EventCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("integer");
 

@@ -2673,6 +2673,11 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("EventCount")
                         .HasColumnType("int");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("int");
 

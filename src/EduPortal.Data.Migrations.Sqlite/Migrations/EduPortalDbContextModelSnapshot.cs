@@ -2591,6 +2591,11 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("INTEGER");
 

@@ -75,30 +75,24 @@ public static class PointBulkInsert
         return ids;
     }
 
-    /// <summary>What the engine awarded each teacher's events.</summary>
-    public static Task AwardsAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointAward> awards, CancellationToken cancellationToken) =>
-        EntitiesAsync(db, transaction, awards,
-            [nameof(PointAward.EventId), nameof(PointAward.TeacherId), nameof(PointAward.Year), nameof(PointAward.Day), nameof(PointAward.Points), nameof(PointAward.Reason)],
-            cancellationToken);
-
-    /// <summary>The keys of the derived tables, for <see cref="DeleteByKeyAsync{TEntity}"/>.</summary>
-    public static readonly string[] AwardKey = [nameof(PointAward.TeacherId), nameof(PointAward.Year), nameof(PointAward.EventId)];
-
-    public static readonly string[] TotalKey = [nameof(PointTeacherTotal.TeacherId), nameof(PointTeacherTotal.Year)];
-
-    public static readonly string[] WeekKey = [nameof(PointTeacherWeek.TeacherId), nameof(PointTeacherWeek.Year), nameof(PointTeacherWeek.WeekStart)];
-
-    public static string[] PeriodKey<TPeriod>() where TPeriod : PointTeacherPeriod =>
-        [nameof(PointTeacherPeriod.TeacherId), nameof(PointTeacherPeriod.Year), typeof(TPeriod) == typeof(PointTeacherDay) ? nameof(PointTeacherDay.Day) : nameof(PointTeacherMonth.Month)];
+    /// <summary>
+    /// Rows of a derived table (awards, totals, weeks, day and month roll-ups) with the named properties, which the
+    /// recompute takes from the EF model (<see cref="DerivedTable{TRow}"/>): every mapped column.
+    /// </summary>
+    public static Task MappedRowsAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, string[] properties, IReadOnlyList<TEntity> rows,
+        CancellationToken cancellationToken) =>
+        EntitiesAsync(db, transaction, rows, properties, cancellationToken);
 
     /// <summary>
-    /// Deletes rows by their key (the named properties), with one prepared statement per row on SQLite and 100 rows a
-    /// statement (their keys OR-ed) on server databases, as <see cref="RowsAsync{TEntity, TRow}"/> inserts.
+    /// Deletes rows by their key (<paramref name="key"/> names the properties, <paramref name="keys"/> holds each row's
+    /// model values in that order), with one prepared statement per row on SQLite and 100 rows a statement (their keys
+    /// OR-ed) on server databases, as <see cref="RowsAsync{TEntity, TRow}"/> inserts. Table, columns and each value's
+    /// parameter (column type, value converter) come from the EF model.
     /// </summary>
-    public static async Task DeleteByKeyAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, string[] key, IReadOnlyList<TEntity> rows,
+    public static async Task DeleteKeysAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, string[] key, IReadOnlyList<object?[]> keys,
         CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (keys.Count == 0)
         {
             return;
         }
@@ -108,57 +102,113 @@ public static class PointBulkInsert
         var mapped = key.Select(name => entity.FindProperty(name) ?? throw new InvalidOperationException($"{name} is not mapped")).ToArray();
         var columns = mapped.Select(p => p.GetColumnName(table)!).ToArray();
         var mappings = mapped.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
-        var getters = Getters<TEntity>.For(key);
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
-        for (var offset = 0; offset < rows.Count; offset += rowsPerStatement)
+        DbCommand? full = null;
+        try
         {
-            var count = Math.Min(rowsPerStatement, rows.Count - offset);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new StringBuilder("DELETE FROM ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" WHERE ");
-            for (var r = 0; r < count; r++)
+            for (var offset = 0; offset < keys.Count; offset += rowsPerStatement)
             {
-                text.Append(r == 0 ? "(" : " OR (");
-                for (var c = 0; c < columns.Length; c++)
+                var count = Math.Min(rowsPerStatement, keys.Count - offset);
+                // Full statements are prepared once and reused with new values; the last, shorter one is built alone.
+                var reuse = count == rowsPerStatement && full is not null;
+                var command = reuse ? full! : connection.CreateCommand();
+                command.Transaction = transaction;
+                var text = reuse ? null : new StringBuilder("DELETE FROM ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" WHERE ");
+                for (var r = 0; r < count; r++)
                 {
-                    var name = $"@p{r * columns.Length + c}";
-                    text.Append(c == 0 ? "" : " AND ").Append(sql.DelimitIdentifier(columns[c])).Append(" = ").Append(name);
-                    // The model's own type mapping: the provider's column type and value converter (dates as the column stores them).
-                    command.Parameters.Add(mappings[c].CreateParameter(command, name, getters[c](rows[offset + r]), nullable: false));
+                    text?.Append(r == 0 ? "(" : " OR (");
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        var name = $"@p{r * columns.Length + c}";
+                        var value = keys[offset + r][c];
+                        if (reuse)
+                        {
+                            // The model's own type mapping converted the first values; the same conversion for the next.
+                            command.Parameters[r * columns.Length + c].Value = mappings[c].Converter is { } converter && value is not null
+                                ? converter.ConvertToProvider(value) : value ?? DBNull.Value;
+                            continue;
+                        }
+                        text!.Append(c == 0 ? "" : " AND ").Append(sql.DelimitIdentifier(columns[c])).Append(" = ").Append(name);
+                        // The model's own type mapping: the provider's column type and value converter (dates as the column stores them).
+                        command.Parameters.Add(mappings[c].CreateParameter(command, name, value, nullable: false));
+                    }
+                    text?.Append(')');
                 }
-                text.Append(')');
+                if (!reuse)
+                {
+                    command.CommandText = text!.ToString();
+                }
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                if (count == rowsPerStatement && full is null)
+                {
+                    full = command;
+                }
+                else if (command != full)
+                {
+                    await command.DisposeAsync();
+                }
             }
-            command.CommandText = text.ToString();
-            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
         }
     }
 
-    public static Task TotalsAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherTotal> totals, CancellationToken cancellationToken) =>
-        EntitiesAsync(db, transaction, totals,
-            [nameof(PointTeacherTotal.TeacherId), nameof(PointTeacherTotal.Year), nameof(PointTeacherTotal.Total), nameof(PointTeacherTotal.SpaceBuilding),
-                nameof(PointTeacherTotal.TeachingApplication), nameof(PointTeacherTotal.Interaction), nameof(PointTeacherTotal.TeacherTraining),
-                nameof(PointTeacherTotal.CampusManagement), nameof(PointTeacherTotal.EventCount)],
-            cancellationToken);
-
-    public static Task WeeksAsync(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<PointTeacherWeek> weeks, CancellationToken cancellationToken) =>
-        EntitiesAsync(db, transaction, weeks,
-            [nameof(PointTeacherWeek.TeacherId), nameof(PointTeacherWeek.Year), nameof(PointTeacherWeek.WeekStart), nameof(PointTeacherWeek.Points)],
-            cancellationToken);
-
-    private static readonly string[] PeriodColumns = [nameof(PointTeacherPeriod.TeacherId), nameof(PointTeacherPeriod.Year), nameof(PointTeacherPeriod.Points),
-        nameof(PointTeacherPeriod.SpaceBuilding), nameof(PointTeacherPeriod.TeachingApplication), nameof(PointTeacherPeriod.Interaction),
-        nameof(PointTeacherPeriod.TeacherTraining), nameof(PointTeacherPeriod.CampusManagement), nameof(PointTeacherPeriod.SignInDays)];
-
-    /// <summary>Roll-up rows of one shape (<see cref="PointTeacherPeriod"/>): the shared columns and the period's start column.</summary>
-    public static Task PeriodsAsync<TPeriod>(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<TPeriod> rows, CancellationToken cancellationToken)
-        where TPeriod : PointTeacherPeriod =>
-        EntitiesAsync(db, transaction, rows, [.. PeriodColumns, typeof(TPeriod) == typeof(PointTeacherDay) ? nameof(PointTeacherDay.Day) : nameof(PointTeacherMonth.Month)],
-            cancellationToken);
+    /// <summary>
+    /// Updates rows in place by their key: sets the <paramref name="values"/> properties of the row whose
+    /// <paramref name="key"/> properties match, one prepared statement reused for every row (SQLite's way, where a
+    /// statement costs no round trip). Table, columns, parameters and converters come from the EF model.
+    /// </summary>
+    public static async Task UpdateByKeyAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, string[] key, string[] values, IReadOnlyList<TEntity> rows,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string[] properties = [.. values, .. key];
+        var mapped = properties.Select(name => entity.FindProperty(name) ?? throw new InvalidOperationException($"{name} is not mapped")).ToArray();
+        var mappings = mapped.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
+        var getters = Getters<TEntity>.For(properties);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(int c) => sql.DelimitIdentifier(mapped[c].GetColumnName(table)!);
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = new StringBuilder("UPDATE ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" SET ")
+            .AppendJoin(", ", Enumerable.Range(0, values.Length).Select(c => $"{Column(c)} = @p{c}"))
+            .Append(" WHERE ").AppendJoin(" AND ", Enumerable.Range(values.Length, key.Length).Select(c => $"{Column(c)} = @p{c}")).ToString();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < properties.Length; c++)
+            {
+                var value = getters[c](rows[r]);
+                if (r == 0)
+                {
+                    // The model's own type mapping: the provider's column type and value converter.
+                    command.Parameters.Add(mappings[c].CreateParameter(command, $"@p{c}", value, mapped[c].IsNullable));
+                    continue;
+                }
+                command.Parameters[c].Value = mappings[c].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Entities as they are: the named properties read through compiled getters (no reflection per row, compiled once).</summary>
     private static Task EntitiesAsync<TEntity>(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<TEntity> rows, string[] properties,

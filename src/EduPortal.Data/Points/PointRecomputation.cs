@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Threading.Channels;
 using EduPortal.Domain.Points;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,8 +9,9 @@ namespace EduPortal.Data.Points;
 
 /// <summary>
 /// Derives the awards and totals of teacher-years from their raw events with the pure <see cref="PointEngine"/>:
-/// per teacher, per year (after a rule edit) and for the queue of teacher-years that received events. Recomputing
-/// is delete-and-insert per teacher-year, so the stored awards are always exactly what the engine gives.
+/// per teacher, per year (after a rule edit) and for the queue of teacher-years that received events. A recompute
+/// writes the difference between the stored rows and the engine's (a teacher-year whose fingerprint is unchanged is not
+/// even read back), so the stored rows are always exactly what the engine gives.
 /// </summary>
 public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbFactory)
 {
@@ -62,14 +64,12 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
             await WithLargeCacheAsync(db, async () =>
             {
                 var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
-                foreach (var run in teachers.Order(StringComparer.Ordinal).Chunk(TeachersPerRun))
-                {
-                    await WriteAsync(db, rules, await ReadRunAsync(db, rules, run, cancellationToken), prior, cancellationToken);
-                }
+                await StreamAsync(db, rules, teachers.Order(StringComparer.Ordinal).ToList(), prior, TimeSpan.Zero, null, cancellationToken);
             }, cancellationToken);
             await RecomputeNextYearAsync(db, year, teachers, cancellationToken);
             return;
         }
+        var tables = DerivedTables.For(db);
         foreach (var chunk in teachers.Chunk(TeachersPerBatch))
         {
             var events = await db.PointEvents.AsNoTracking()
@@ -82,7 +82,7 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
                 byTeacher[e.TeacherId].Add(new PointEventInput(e.Id, e.Type, e.OccurredAt, e.Source, e.ExternalId, e.Quantity, e.SecondaryQuantity));
             }
             var prior = await LoadPriorAsync(db, rules, chunk, cancellationToken);
-            await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
+            await WriteAsync(db, Derive(rules, byTeacher, prior, tables, TimeSpan.Zero), cancellationToken);
         }
         await RecomputeNextYearAsync(db, year, teachers, cancellationToken);
     }
@@ -169,8 +169,9 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
     /// <summary>
     /// Rebuilds a whole year (after a rule edit), streaming teacher by teacher in (teacher, time) order: the teachers
     /// are cut into runs of consecutive ids, each run's events are read through the (teacher, time) index, awarded and
-    /// written (delete-and-insert in one transaction, so pages keep reading consistent teacher-years meanwhile) before
-    /// the next run is read. Memory holds one run, never the year; no reader stays open while a run is written.
+    /// written (its difference in one transaction, so pages keep reading consistent teacher-years meanwhile); the next
+    /// run is read and awarded on another connection while one is written (<see cref="OverlapRuns"/>). Memory holds two
+    /// runs at most, never the year.
     /// </summary>
     public async Task<long> RecomputeYearAsync(int year, IProgress<RecomputeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -183,31 +184,99 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         var teachers = await db.PointEvents.AsNoTracking().Select(e => e.TeacherId).Distinct().ToListAsync(cancellationToken);
         teachers.AddRange(await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Select(t => t.TeacherId).ToListAsync(cancellationToken));
         teachers = teachers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        long eventCount = 0;
+        var result = new RecomputeProgress(0, teachers.Count, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         await WithLargeCacheAsync(db, async () =>
         {
             var prior = await LoadPriorAsync(db, rules, null, cancellationToken);
-            var reading = started.Elapsed;
-            TimeSpan awarding = TimeSpan.Zero, writing = TimeSpan.Zero, writingAwards = TimeSpan.Zero;
-            var done = 0;
-            progress?.Report(new RecomputeProgress(0, teachers.Count, 0, reading, awarding, writing));
-            foreach (var run in teachers.Chunk(TeachersPerRun))
-            {
-                var watch = Stopwatch.StartNew();
-                var byTeacher = await ReadRunAsync(db, rules, run, cancellationToken);
-                reading += watch.Elapsed;
-                var runEvents = byTeacher.Values.Sum(l => (long)l.Count);
-                var (award, write, writeAwards) = await WriteAsync(db, rules, byTeacher, prior, cancellationToken);
-                awarding += award;
-                writing += write;
-                writingAwards += writeAwards;
-                done += run.Length;
-                eventCount += runEvents;
-                progress?.Report(new RecomputeProgress(done, teachers.Count, eventCount, reading, awarding, writing, writingAwards));
-            }
+            result = await StreamAsync(db, rules, teachers, prior, started.Elapsed, progress, cancellationToken);
         }, cancellationToken);
         await RecomputeNextYearAsync(db, year, null, cancellationToken);
-        return eventCount;
+        return result.EventsDone;
+    }
+
+    /// <summary>
+    /// The streamed recompute of <paramref name="teachers"/> (ordinal order) in runs of <see cref="TeachersPerRun"/>
+    /// consecutive teachers. With <see cref="OverlapRuns"/> the next run is read (on a connection of its own) and awarded
+    /// while this one is compared and written on <paramref name="db"/>'s connection; at most two runs are held at once
+    /// (the one written and the next), so memory stays bounded. Each run is still written in one transaction.
+    /// </summary>
+    private async Task<RecomputeProgress> StreamAsync(EduPortalDbContext db, PointRuleSet rules, List<string> teachers,
+        IReadOnlyDictionary<string, List<PointPriorEvent>> prior, TimeSpan reading, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
+    {
+        var tables = DerivedTables.For(db);
+        var runs = teachers.Chunk(TeachersPerRun).ToList();
+        var state = new RecomputeProgress(0, teachers.Count, 0, reading, TimeSpan.Zero, TimeSpan.Zero);
+        progress?.Report(state);
+        async Task<PreparedRun> PrepareAsync(EduPortalDbContext readDb, string[] run, CancellationToken ct)
+        {
+            var watch = Stopwatch.StartNew();
+            var byTeacher = await ReadRunAsync(readDb, rules, run, ct);
+            return Derive(rules, byTeacher, prior, tables, watch.Elapsed);
+        }
+        async Task WriteRunAsync(PreparedRun run, TimeSpan waited)
+        {
+            var (writing, writingAwards, unchanged) = await WriteAsync(db, run, cancellationToken);
+            state = state with
+            {
+                TeachersDone = state.TeachersDone + run.Teachers.Count,
+                EventsDone = state.EventsDone + run.Events,
+                Reading = state.Reading + run.Reading,
+                Awarding = state.Awarding + run.Awarding,
+                Writing = state.Writing + writing,
+                WritingAwards = state.WritingAwards + writingAwards,
+                WaitingForRuns = state.WaitingForRuns + waited,
+                TeachersUnchanged = state.TeachersUnchanged + unchanged,
+            };
+            progress?.Report(state);
+        }
+
+        if (!OverlapRuns || runs.Count < 2)
+        {
+            foreach (var run in runs)
+            {
+                await WriteRunAsync(await PrepareAsync(db, run, cancellationToken), TimeSpan.Zero);
+            }
+            return state;
+        }
+        var ready = Channel.CreateBounded<PreparedRun>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // Two runs at most: the one being written and the next, read and awarded meanwhile.
+        using var held = new SemaphoreSlim(2);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await using var readDb = await dbFactory.CreateDbContextAsync(stop.Token);
+                readDb.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+                foreach (var run in runs)
+                {
+                    await held.WaitAsync(stop.Token);
+                    await ready.Writer.WriteAsync(await PrepareAsync(readDb, run, stop.Token), stop.Token);
+                }
+                ready.Writer.Complete();
+            }
+            catch (Exception exception)
+            {
+                ready.Writer.Complete(exception);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            var wait = Stopwatch.StartNew();
+            await foreach (var run in ready.Reader.ReadAllAsync(cancellationToken))
+            {
+                var waited = wait.Elapsed;
+                await WriteRunAsync(run, waited);
+                held.Release();
+                wait.Restart();
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
+        return state;
     }
 
     /// <summary>
@@ -246,10 +315,23 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
     }
 
     /// <summary>
-    /// Teachers per streamed run (~1 M events at the large district's 520 a teacher, a few hundred MB at most); a
+    /// Teachers per streamed run (~0.5 M events at the large district's 520 a teacher; two runs are held while overlapped); a
     /// dirty batch of at least this many teachers, and half of the year's, takes the streaming path.
     /// </summary>
-    public int TeachersPerRun { get; init; } = 2000;
+    public int TeachersPerRun { get; init; } = 1000;
+
+    /// <summary>
+    /// Whether a streamed recompute reads and awards the next run on a connection of its own while the current run is
+    /// compared and written (two cores: the read and the engine overlap the writing). Off: one run after another.
+    /// </summary>
+    public bool OverlapRuns { get; init; } = true;
+
+    /// <summary>
+    /// Whether a teacher-year whose fresh rows have the fingerprint stored on its total row is left as it is without
+    /// reading its stored rows back (<see cref="PointTeacherTotal.Fingerprint"/>). Off: every teacher-year is compared.
+    /// The fingerprint is stored either way.
+    /// </summary>
+    public bool SkipUnchanged { get; init; } = true;
 
     /// <summary>
     /// The year's events of a run of consecutive teacher ids (sorted ordinally, as the index orders them), read as one
@@ -285,31 +367,46 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
         return byTeacher;
     }
 
-    /// <summary>
-    /// Awards each teacher's events and replaces their stored awards and total for the year in one transaction;
-    /// returns the time the engine took, the time the writing took and, of that, the time the award rows took.
-    /// </summary>
     /// <summary>What the day and month roll-ups keep: awards that earned or took points, and every sign-in.</summary>
     private static bool Kept(PointAwardResult award) => award.Points != 0 || award.Type == PointTypes.Login;
 
-    private static async Task<(TimeSpan Awarding, TimeSpan Writing, TimeSpan WritingAwards)> WriteAsync(EduPortalDbContext db, PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher,
-        IReadOnlyDictionary<string, List<PointPriorEvent>> prior, CancellationToken cancellationToken)
+    /// <summary>
+    /// Awards each teacher's events of a run and derives the rows stored for them (awards, weeks, day and month roll-ups,
+    /// total), each table's rows in key order, with the fingerprint of each teacher-year's rows on its total.
+    /// </summary>
+    private static PreparedRun Derive(PointRuleSet rules, IReadOnlyDictionary<string, List<PointEventInput>> byTeacher,
+        IReadOnlyDictionary<string, List<PointPriorEvent>> prior, DerivedTables tables, TimeSpan reading)
     {
         var watch = Stopwatch.StartNew();
         var year = rules.Year;
-        var awards = new List<PointAward>();
-        var totals = new List<PointTeacherTotal>(byTeacher.Count);
-        var weeks = new List<PointTeacherWeek>(byTeacher.Count * 40);
-        var days = new List<PointTeacherDay>(byTeacher.Count * 60);
-        var months = new List<PointTeacherMonth>(byTeacher.Count * 12);
+        // One string for each distinct explanation of the run (most awards share a handful), not one an award.
+        var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Shared(string? reason)
+        {
+            if (reason is null)
+            {
+                return null;
+            }
+            if (!reasons.TryGetValue(reason, out var shared))
+            {
+                reasons[reason] = shared = reason;
+            }
+            return shared;
+        }
+        var fingerprint = new FingerprintWriter();
+        var teachers = new List<TeacherRows>(byTeacher.Count);
+        long eventCount = 0;
         // Teacher by teacher in ordinal order, and each teacher's rows in key order: every table and the awards are
         // keyed (teacher, year, …), so a run's inserts append to one contiguous range of each key.
         foreach (var (teacherId, events) in byTeacher.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
+            eventCount += events.Count;
+            var rows = new TeacherRows(teacherId);
+            var (awards, weeks, days, months) = (rows.Awards, rows.Weeks, rows.Days, rows.Months);
             var result = PointEngine.Award(rules, events, prior.GetValueOrDefault(teacherId));
             foreach (var award in result.OrderBy(a => a.EventId))
             {
-                awards.Add(new PointAward { EventId = award.EventId, TeacherId = teacherId, Year = year, Day = award.Day, Points = award.Points, Reason = award.Reason });
+                awards.Add(new PointAward { EventId = award.EventId, TeacherId = teacherId, Year = year, Day = award.Day, Points = award.Points, Reason = Shared(award.Reason) });
             }
             foreach (var week in result.Where(a => a.Points != 0).GroupBy(a => PointEngine.WeekStart(a.Day)).OrderBy(g => g.Key))
             {
@@ -330,80 +427,124 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
                 var (total, byCategory) = PointEngine.Summarize(result);
                 var row = new PointTeacherTotal { TeacherId = teacherId, Year = year };
                 row.Set(total, byCategory, result.Count);
-                totals.Add(row);
+                rows.Total = row;
+                row.Fingerprint = tables.Fingerprint(rows, fingerprint);
             }
+            teachers.Add(rows);
         }
-        var awarding = watch.Elapsed;
-        watch.Restart();
+        return new PreparedRun(year, teachers, eventCount, reading, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Replaces the stored rows of a run's teachers by their fresh rows in one transaction (pages keep reading
+    /// consistent teacher-years meanwhile); returns the time the writing took, of it the time the award rows took, and
+    /// how many teacher-years were left as they were.
+    /// </summary>
+    private async Task<(TimeSpan Writing, TimeSpan WritingAwards, int Unchanged)> WriteAsync(EduPortalDbContext db, PreparedRun run, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
         var awardsWatch = new Stopwatch();
-        var teachers = byTeacher.Keys.Order(StringComparer.Ordinal).ToArray();
+        var tables = DerivedTables.For(db);
+        var year = run.Year;
+        var unchanged = 0;
         await db.InTransactionAsync(async ct =>
         {
             awardsWatch.Reset();
-            var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            // Only what changed is written: the rows stored for these teachers are read (one range of each key) and
-            // compared with the new ones; a row that differs is deleted and inserted again, one that is gone is
-            // deleted, one that is new inserted. A rule edit rewrites the rows it changes, not the whole year. The day and
-            // month roll-ups are read by teacher alone, their year kept here: with the year in the query SQLite would
-            // read them through their (year, start, …) covering index, every row of the year for each chunk.
-            awardsWatch.Start();
-            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointAwards.Where(a => a.Year == year && chunk.Contains(a.TeacherId)), awards,
-                a => $"{a.TeacherId}\u0001{a.EventId}\u0001{a.Day.DayNumber}\u0001{a.Points}\u0001{a.Reason}", PointBulkInsert.AwardKey, PointBulkInsert.AwardsAsync, ct);
-            awardsWatch.Stop();
-            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointTeacherTotals.Where(t => t.Year == year && chunk.Contains(t.TeacherId)), totals,
-                t => $"{t.TeacherId}\u0001{t.Total}\u0001{t.SpaceBuilding}\u0001{t.TeachingApplication}\u0001{t.Interaction}\u0001{t.TeacherTraining}\u0001{t.CampusManagement}\u0001{t.EventCount}",
-                PointBulkInsert.TotalKey, PointBulkInsert.TotalsAsync, ct);
-            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointTeacherWeeks.Where(w => w.Year == year && chunk.Contains(w.TeacherId)), weeks,
-                w => $"{w.TeacherId}\u0001{w.WeekStart.DayNumber}\u0001{w.Points}", PointBulkInsert.WeekKey, PointBulkInsert.WeeksAsync, ct);
-            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointTeacherDays.Where(d => chunk.Contains(d.TeacherId)), days,
-                Signature, PointBulkInsert.PeriodKey<PointTeacherDay>(), PointBulkInsert.PeriodsAsync, ct, d => d.Year == year);
-            await ReplaceChangedAsync(db, dbTransaction, teachers, chunk => db.PointTeacherMonths.Where(m => chunk.Contains(m.TeacherId)), months,
-                Signature, PointBulkInsert.PeriodKey<PointTeacherMonth>(), PointBulkInsert.PeriodsAsync, ct, m => m.Year == year);
+            var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            IReadOnlyList<TeacherRows> changed = run.Teachers;
+            if (SkipUnchanged)
+            {
+                // A teacher-year whose stored fingerprint is the fresh rows' one has exactly these rows stored (only the
+                // recompute writes them, always with their fingerprint, in this same transaction): nothing to read or write.
+                var stored = new Dictionary<string, string?>(StringComparer.Ordinal);
+                foreach (var chunk in run.Teachers.Where(t => t.Total is not null).Select(t => t.TeacherId).Chunk(TeachersPerBatch))
+                {
+                    foreach (var total in await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year && chunk.Contains(t.TeacherId))
+                        .Select(t => new { t.TeacherId, t.Fingerprint }).ToListAsync(ct))
+                    {
+                        stored[total.TeacherId] = total.Fingerprint;
+                    }
+                }
+                changed = run.Teachers.Where(t => t.Total?.Fingerprint is not { } fresh || !stored.TryGetValue(t.TeacherId, out var old) || old != fresh).ToList();
+            }
+            unchanged = run.Teachers.Count - changed.Count;
+            // Only what changed is written: the rows stored for these teachers are read (their value columns, one query a
+            // table for 400 teachers) and compared with the new ones; a row that differs is deleted and inserted again,
+            // one that is gone is deleted, one that is new inserted. A rule edit rewrites the rows it changes, not the
+            // whole year. The day and month roll-ups are read by teacher alone, their year kept here: with the year in the
+            // query SQLite would read them through their (year, start, …) covering index, every row of the year a chunk.
+            foreach (var chunk in changed.Chunk(TeachersPerBatch))
+            {
+                var teachers = chunk.Select(t => t.TeacherId).ToArray();
+                awardsWatch.Start();
+                await tables.Awards.ReplaceChangedAsync(db, transaction, teachers, year, true, [.. chunk.SelectMany(t => t.Awards)], ct);
+                awardsWatch.Stop();
+                await tables.Totals.ReplaceChangedAsync(db, transaction, teachers, year, true, [.. chunk.Where(t => t.Total is not null).Select(t => t.Total!)], ct);
+                await tables.Weeks.ReplaceChangedAsync(db, transaction, teachers, year, true, [.. chunk.SelectMany(t => t.Weeks)], ct);
+                await tables.Days.ReplaceChangedAsync(db, transaction, teachers, year, false, [.. chunk.SelectMany(t => t.Days)], ct);
+                await tables.Months.ReplaceChangedAsync(db, transaction, teachers, year, false, [.. chunk.SelectMany(t => t.Months)], ct);
+            }
         }, cancellationToken);
-        return (awarding, watch.Elapsed, awardsWatch.Elapsed);
+        return (watch.Elapsed, awardsWatch.Elapsed, unchanged);
     }
 
-    private static string Signature(PointTeacherPeriod p) =>
-        $"{p.TeacherId}\u0001{p.Start.DayNumber}\u0001{p.Points}\u0001{p.SpaceBuilding}\u0001{p.TeachingApplication}\u0001{p.Interaction}\u0001{p.TeacherTraining}\u0001{p.CampusManagement}\u0001{p.SignInDays}";
-
-    /// <summary>
-    /// Replaces the stored rows of <paramref name="teachers"/> (read <see cref="TeachersPerBatch"/> teachers a query)
-    /// by <paramref name="fresh"/>, writing only the difference: rows whose every column (<paramref name="signature"/>)
-    /// is unchanged stay as they are.
-    /// </summary>
-    private static async Task ReplaceChangedAsync<TRow>(EduPortalDbContext db, DbTransaction transaction, string[] teachers,
-        Func<string[], IQueryable<TRow>> stored, List<TRow> fresh, Func<TRow, string> signature, string[] key,
-        Func<EduPortalDbContext, DbTransaction?, IReadOnlyList<TRow>, CancellationToken, Task> insert, CancellationToken cancellationToken,
-        Func<TRow, bool>? ofYear = null)
-        where TRow : class
+    /// <summary>A teacher's derived rows of one year, each table's in key order (no total when nothing was awarded).</summary>
+    private sealed class TeacherRows(string teacherId)
     {
-        var freshSignatures = new HashSet<string>(fresh.Count, StringComparer.Ordinal);
-        foreach (var row in fresh)
+        public string TeacherId { get; } = teacherId;
+        public List<PointAward> Awards { get; } = [];
+        public List<PointTeacherWeek> Weeks { get; } = [];
+        public List<PointTeacherDay> Days { get; } = [];
+        public List<PointTeacherMonth> Months { get; } = [];
+        public PointTeacherTotal? Total { get; set; }
+    }
+
+    /// <summary>A run read and awarded, ready to be written (its raw events already dropped).</summary>
+    private sealed record PreparedRun(int Year, List<TeacherRows> Teachers, long Events, TimeSpan Reading, TimeSpan Awarding);
+
+    /// <summary>The five derived tables as the model maps them, and the fingerprint of a teacher-year's rows across them.</summary>
+    private sealed class DerivedTables
+    {
+        private DerivedTables(EduPortalDbContext db)
         {
-            freshSignatures.Add(signature(row));
+            Awards = DerivedTable<PointAward>.For(db);
+            Totals = DerivedTable<PointTeacherTotal>.For(db);
+            Weeks = DerivedTable<PointTeacherWeek>.For(db);
+            Days = DerivedTable<PointTeacherDay>.For(db);
+            Months = DerivedTable<PointTeacherMonth>.For(db);
+            Shape = string.Join(";", Awards.Shape, Totals.Shape, Weeks.Shape, Days.Shape, Months.Shape);
         }
-        var kept = new HashSet<string>(StringComparer.Ordinal);
-        var gone = new List<TRow>();
-        foreach (var chunk in teachers.Chunk(TeachersPerBatch))
+
+        public static DerivedTables For(EduPortalDbContext db) => new(db);
+
+        public DerivedTable<PointAward> Awards { get; }
+        public DerivedTable<PointTeacherTotal> Totals { get; }
+        public DerivedTable<PointTeacherWeek> Weeks { get; }
+        public DerivedTable<PointTeacherDay> Days { get; }
+        public DerivedTable<PointTeacherMonth> Months { get; }
+
+        /// <summary>Every table's name, columns and their types: a column added or changed changes every fingerprint.</summary>
+        private string Shape { get; }
+
+        /// <summary>The fingerprint of a teacher-year's rows (its total's fingerprint column aside).</summary>
+        public string Fingerprint(TeacherRows rows, FingerprintWriter writer)
         {
-            await foreach (var row in stored(chunk).AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+            writer.Add(Shape);
+            Add(writer, Awards, rows.Awards);
+            Add(writer, Totals, [rows.Total!]);
+            Add(writer, Weeks, rows.Weeks);
+            Add(writer, Days, rows.Days);
+            Add(writer, Months, rows.Months);
+            return writer.Finish();
+        }
+
+        private static void Add<TRow>(FingerprintWriter writer, DerivedTable<TRow> table, List<TRow> rows) where TRow : class
+        {
+            writer.Add(rows.Count);
+            foreach (var row in rows)
             {
-                if (ofYear is not null && !ofYear(row))
-                {
-                    continue;
-                }
-                var s = signature(row);
-                if (freshSignatures.Contains(s))
-                {
-                    kept.Add(s);
-                }
-                else
-                {
-                    gone.Add(row);
-                }
+                table.Hash(row, writer);
             }
         }
-        await PointBulkInsert.DeleteByKeyAsync(db, transaction, key, gone, cancellationToken);
-        await insert(db, transaction, kept.Count == 0 ? fresh : fresh.Where(r => !kept.Contains(signature(r))).ToList(), cancellationToken);
     }
 }

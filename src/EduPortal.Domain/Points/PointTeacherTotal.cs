@@ -13,6 +13,13 @@ public sealed class PointTeacherTotal
     public int CampusManagement { get; set; }
     public int EventCount { get; set; }
 
+    /// <summary>
+    /// Fingerprint of every derived row of this teacher-year (awards, this total, weeks, day and month roll-ups) as the
+    /// recompute last wrote them; a recompute deriving the same fingerprint leaves the teacher-year as it is, unread.
+    /// Null when unknown (rows written before it existed): the next recompute compares the stored rows.
+    /// </summary>
+    public string? Fingerprint { get; set; }
+
     public int[] ByCategory => [SpaceBuilding, TeachingApplication, Interaction, TeacherTraining, CampusManagement];
 
     public void Set(int total, int[] byCategory, int eventCount)

@@ -7,15 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace EduPortal.Web.Tests.Points;
 
 /// <summary>
-/// The full-year recompute (issue 16: streamed in runs of consecutive teachers, rows written in key order, a large
-/// SQLite page cache for its connection) stores exactly what the per-teacher recompute stores, and leaves nothing of
-/// an earlier computation behind.
+/// The full-year recompute (issue 16: streamed in runs of consecutive teachers, the next run read and awarded while one
+/// is written, rows written in key order, only the difference written, unchanged teacher-years skipped by their
+/// fingerprint, a large SQLite page cache for its connection) stores exactly what the per-teacher recompute stores,
+/// and leaves nothing of an earlier computation behind.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class PointRecomputeStoreTests(PortalFactory portal)
 {
-    [Fact]
-    public async Task A_full_year_rebuild_stores_exactly_the_awards_totals_weeks_days_and_months_of_the_per_teacher_recompute_and_no_stale_rows()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_full_year_rebuild_overlapped_or_run_after_run_stores_exactly_the_rows_of_the_per_teacher_recompute_and_no_stale_rows(bool overlap)
     {
         var year = portal.PointsYear;
         var factory = portal.Service<IDbContextFactory<EduPortalDbContext>>();
@@ -36,7 +39,8 @@ public sealed class PointRecomputeStoreTests(PortalFactory portal)
         Assert.NotEmpty(expected.Days);
 
         // What an earlier computation (other rules) may have left: an award of a taken-back event, a day, week and month
-        // with points the events no longer give, and a total of a teacher with no event this year.
+        // with points the events no longer give (and that computation's fingerprint), and a total of a teacher with no
+        // event this year.
         var teacher = teachers[0];
         var lastDay = rules.EndDateExclusive.AddDays(-1);
         await using (var db = await portal.DbAsync())
@@ -48,38 +52,71 @@ public sealed class PointRecomputeStoreTests(PortalFactory portal)
             db.PointTeacherDays.Add(new PointTeacherDay { TeacherId = teacher, Year = year, Day = lastDay, Points = 99, SpaceBuilding = 99 });
             db.PointTeacherWeeks.Add(new PointTeacherWeek { TeacherId = teacher, Year = year, WeekStart = PointEngine.WeekStart(lastDay), Points = 99 });
             await db.PointTeacherMonths.Where(m => m.TeacherId == teacher && m.Year == year).ExecuteUpdateAsync(s => s.SetProperty(m => m.Points, m => m.Points + 99));
+            await db.PointTeacherTotals.Where(t => t.TeacherId == teacher && t.Year == year).ExecuteUpdateAsync(s => s.SetProperty(t => t.Fingerprint, "EARLIER-RULES"));
             db.PointTeacherTotals.Add(new PointTeacherTotal { TeacherId = "stale-teacher-without-events", Year = year, Total = 99 });
             await db.SaveChangesAsync();
         }
 
-        // The whole year streamed in runs of 7 consecutive teachers.
-        await new PointRecomputation(factory) { TeachersPerRun = 7 }.RecomputeYearAsync(year);
+        // The whole year streamed in runs of 7 consecutive teachers, the next run read while one is written or not.
+        var progress = new LastProgress();
+        await new PointRecomputation(factory) { TeachersPerRun = 7, OverlapRuns = overlap }.RecomputeYearAsync(year, progress);
         var rebuilt = await SnapshotAsync(year);
 
-        Assert.Equal(expected.Awards, rebuilt.Awards);
-        Assert.Equal(expected.Totals, rebuilt.Totals);
-        Assert.Equal(expected.Weeks, rebuilt.Weeks);
-        Assert.Equal(expected.Days, rebuilt.Days);
-        Assert.Equal(expected.Months, rebuilt.Months);
-        Assert.DoesNotContain(rebuilt.Totals, t => t.StartsWith("stale-teacher", StringComparison.Ordinal));
+        rebuilt.AssertSameAs(expected);
+        Assert.DoesNotContain(rebuilt.Totals, t => t.Contains("TeacherId=stale-teacher", StringComparison.Ordinal));
+        // Every teacher-year with points but the one with the earlier computation's fingerprint was left unread.
+        Assert.Equal(expected.Totals.Count - 1, progress.Last.TeachersUnchanged);
     }
 
-    private sealed record Snapshot(List<string> Awards, List<string> Totals, List<string> Weeks, List<string> Days, List<string> Months);
-
-    private async Task<Snapshot> SnapshotAsync(int year)
+    [Fact]
+    public async Task A_teacher_year_whose_fingerprint_is_unchanged_is_left_unread_and_one_whose_fingerprint_differs_is_rewritten()
     {
-        await using var db = await portal.DbAsync();
-        var awards = (await db.PointAwards.AsNoTracking().Where(a => a.Year == year).ToListAsync())
-            .Select(a => $"{a.TeacherId}|{a.EventId}|{a.Day}|{a.Points}|{a.Reason}");
-        var totals = (await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).ToListAsync())
-            .Select(t => $"{t.TeacherId}|{t.Total}|{t.SpaceBuilding}|{t.TeachingApplication}|{t.Interaction}|{t.TeacherTraining}|{t.CampusManagement}|{t.EventCount}");
-        var weeks = (await db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == year).ToListAsync()).Select(w => $"{w.TeacherId}|{w.WeekStart}|{w.Points}");
-        var days = (await db.PointTeacherDays.AsNoTracking().Where(d => d.Year == year).ToListAsync()).Select(Period);
-        var months = (await db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year).ToListAsync()).Select(Period);
-        static List<string> Sorted(IEnumerable<string> rows) => rows.Order(StringComparer.Ordinal).ToList();
-        return new Snapshot(Sorted(awards), Sorted(totals), Sorted(weeks), Sorted(days), Sorted(months));
+        var year = portal.PointsYear;
+        var factory = portal.Service<IDbContextFactory<EduPortalDbContext>>();
+        await new PointRecomputation(factory).RecomputeYearAsync(year);
+        var expected = await SnapshotAsync(year);
+        string same, other;
+        await using (var db = await portal.DbAsync())
+        {
+            var two = await db.PointTeacherDays.Where(d => d.Year == year).Select(d => d.TeacherId).Distinct().OrderBy(t => t).Take(2).ToListAsync();
+            (same, other) = (two[0], two[1]);
+            // Both teachers' days are changed behind the recompute's back; only the second's fingerprint says so.
+            await db.PointTeacherDays.Where(d => d.Year == year && (d.TeacherId == same || d.TeacherId == other))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Points, d => d.Points + 1000));
+            await db.PointTeacherTotals.Where(t => t.TeacherId == other && t.Year == year).ExecuteUpdateAsync(s => s.SetProperty(t => t.Fingerprint, (string?)null));
+        }
+
+        await new PointRecomputation(factory) { TeachersPerRun = 7 }.RecomputeYearAsync(year);
+        await using (var db = await portal.DbAsync())
+        {
+            Assert.True(await db.PointTeacherDays.AnyAsync(d => d.Year == year && d.TeacherId == same && d.Points >= 1000), "the unchanged fingerprint's rows are not read");
+            Assert.False(await db.PointTeacherDays.AnyAsync(d => d.Year == year && d.TeacherId == other && d.Points >= 1000), "the differing fingerprint's rows are compared and rewritten");
+        }
+
+        // Without skipping, every teacher-year is compared again, and the rows are exactly the engine's.
+        await new PointRecomputation(factory) { TeachersPerRun = 7, SkipUnchanged = false }.RecomputeYearAsync(year);
+        (await SnapshotAsync(year)).AssertSameAs(expected);
     }
 
-    private static string Period(PointTeacherPeriod p) =>
-        $"{p.TeacherId}|{p.Start}|{p.Points}|{p.SpaceBuilding}|{p.TeachingApplication}|{p.Interaction}|{p.TeacherTraining}|{p.CampusManagement}|{p.SignInDays}";
+    [Fact]
+    public async Task A_rule_edit_recomputed_in_overlapped_runs_stores_exactly_a_fresh_rebuild_and_drops_the_rows_the_rules_no_longer_give()
+    {
+        var factory = portal.Service<IDbContextFactory<EduPortalDbContext>>();
+
+        var outcome = await RuleEditRecompute.RunAsync(portal, new PointRecomputation(factory) { TeachersPerRun = 50 });
+
+        Assert.Equal(12 * 45, outcome.CoursewareAwardsChanged);
+        Assert.NotEqual(outcome.DaysBefore, outcome.Recomputed.Days.Count);
+        outcome.Recomputed.AssertSameAs(outcome.Rebuilt);
+    }
+
+    private Task<Snapshot> SnapshotAsync(int year) => Snapshot.TakeAsync(portal, year);
+
+    /// <summary>Keeps the last report, on the reporting thread.</summary>
+    private sealed class LastProgress : IProgress<RecomputeProgress>
+    {
+        public RecomputeProgress Last { get; private set; }
+
+        public void Report(RecomputeProgress value) => Last = value;
+    }
 }

@@ -1,7 +1,9 @@
+using EduPortal.Data;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Points;
 using EduPortal.Web.Features.Points;
+using EduPortal.Web.Tests.Points;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPortal.Web.Tests.PostgreSql;
@@ -59,5 +61,19 @@ public sealed class PostgreSqlPointsTests(PostgreSqlPortalFactory portal)
         var ranking = (await portal.Service<PointQueryService>().RankingsAsync(city, new RankingQuery(year, IncludeWeeks: true))).Value!;
         Assert.NotEmpty(ranking.Weeks);
         Assert.Single(ranking.Teachers, t => t.TeacherId == teacher.UserId);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_rule_edit_recomputed_with_batched_deletes_stores_exactly_a_fresh_rebuild_on_postgresql()
+    {
+        // The streamed recompute's compare reads the stored rows' columns through the model's type mappings and deletes
+        // what changed 100 keys a statement (SQL built from the EF model): hundreds of rows a table here.
+        var factory = portal.Service<IDbContextFactory<EduPortalDbContext>>();
+
+        var outcome = await RuleEditRecompute.RunAsync(portal, new PointRecomputation(factory) { TeachersPerRun = 50 });
+
+        Assert.Equal(12 * 45, outcome.CoursewareAwardsChanged);
+        Assert.NotEqual(outcome.DaysBefore, outcome.Recomputed.Days.Count);
+        outcome.Recomputed.AssertSameAs(outcome.Rebuilt);
     }
 }

@@ -48,6 +48,7 @@ internal sealed class PointTeacherTotalConfiguration : IEntityTypeConfiguration<
         builder.HasKey(t => new { t.TeacherId, t.Year });
         builder.Property(t => t.TeacherId).HasMaxLength(450);
         builder.Ignore(t => t.ByCategory);
+        builder.Property(t => t.Fingerprint).HasMaxLength(32).IsUnicode(false);
         builder.HasIndex(t => new { t.Year, t.Total });
     }
 }
