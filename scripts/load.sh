@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Load test: a Release build of the portal (SQLite file, demo city) on a loopback port, then the benchmarks' `load`
-# driver (one headless chromium: HELD circuits held as iframes, ACTIVE users navigating inside their circuits), which
-# prints the server's own figures from /diag beside their aims (benchmarks/README.md, "Load").
+# driver (HELD circuits held by light .NET clients, ACTIVE users navigating inside their circuits in one headless
+# chromium), which prints the server's own figures from /diag beside their aims (benchmarks/README.md, "Load"): the
+# managed heap and the working set per held circuit (the slope between HELD/2 and HELD at the same GC state), and the
+# server's time for the active users' actions.
 #
 #   scripts/load.sh [HELD] [ACTIVE] [SECONDS] [driver options]      default 100 held, 20 active, 60 s
 #
 # The held circuits are held by light .NET clients speaking Blazor's hub protocol (no browser); the driver option
 # `--held-by browser` holds them as chromium iframes instead, `--verbose` lists the JS calls the held clients answered,
-# `--hold S` keeps the held circuits S seconds before the active phase (for dotnet-gcdump).
+# `--hold S` keeps the held circuits S seconds before the active phase (for dotnet-gcdump), `--compare N` (with
+# ACTIVE 0) instead weighs N circuits held by chromium's iframes against N held by the clients, twice each.
 #
 # The portal may be pinned to one core and the driver to the other: LOAD_SERVER_CPU=0 LOAD_DRIVER_CPU=1.
 set -euo pipefail

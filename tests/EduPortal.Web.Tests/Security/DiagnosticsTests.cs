@@ -11,7 +11,7 @@ namespace EduPortal.Web.Tests.Security;
 public sealed class DiagnosticsTests(PortalFactory portal)
 {
     [Fact]
-    public async Task Diag_reports_circuits_heap_and_activity_times_to_city_admins_only()
+    public async Task Diag_reports_circuits_heap_memory_and_activity_times_to_city_admins_only()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await portal.Browser().GetAsync("/diag")).StatusCode);
         var (teacher, _) = await portal.SignInAsync(DemoAccounts.Teacher);
@@ -45,5 +45,17 @@ public sealed class DiagnosticsTests(PortalFactory portal)
         // ?reset=1 forgot the samples after reporting them.
         Assert.Equal(0, diagnostics.Report().InboundActivity.Count);
         Assert.Equal(0, diagnostics.Report().PageLoads.Count);
+
+        // ?gc=compact: the aggressive collection the load script reads the working set after, and the process's
+        // resident memory from smaps_rollup (Linux, where CI and the load script run).
+        using var compacted = JsonDocument.Parse(await city.GetStringAsync("/diag?gc=compact"));
+        Assert.True(compacted.RootElement.GetProperty("managedHeapBytes").GetInt64() > 0);
+        if (OperatingSystem.IsLinux())
+        {
+            var memory = compacted.RootElement.GetProperty("memory");
+            Assert.True(memory.GetProperty("rssBytes").GetInt64() > 0);
+            Assert.InRange(memory.GetProperty("privateDirtyBytes").GetInt64(), 1, memory.GetProperty("rssBytes").GetInt64());
+            Assert.InRange(memory.GetProperty("anonymousBytes").GetInt64(), 1, memory.GetProperty("rssBytes").GetInt64());
+        }
     }
 }

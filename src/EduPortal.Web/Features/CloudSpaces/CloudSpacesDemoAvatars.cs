@@ -30,13 +30,19 @@ public static class CloudSpacesDemoAvatars
         var uploads = seed.Services.GetRequiredService<UploadPipeline>();
         var teachers = await db.Users.PointEarners().Serving().Where(u => u.AvatarFileKey == null).OrderBy(u => u.Id).ToListAsync(cancellationToken);
         var random = new Random(20261202);
+        // 24 portraits (ground × hair), each drawn once; every teacher's copy is stored through the pipeline.
+        var drawn = new Dictionary<(int Background, int Hair), byte[]>();
         foreach (var teacher in teachers)
         {
             if (teacher.UserName != DemoAccounts.Teacher && random.Next(6) == 0)
             {
                 continue;
             }
-            var image = Portrait(Backgrounds[random.Next(Backgrounds.Length)], random.Next(3));
+            var look = (Background: random.Next(Backgrounds.Length), Hair: random.Next(3));
+            if (!drawn.TryGetValue(look, out var image))
+            {
+                drawn[look] = image = Portrait(Backgrounds[look.Background], look.Hair);
+            }
             var stored = await uploads.StoreAsync(new MemoryStream(image), image.Length, UploadPolicy.Avatar, cancellationToken);
             if (stored.Succeeded)
             {

@@ -1,5 +1,6 @@
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
+using EduPortal.Data.LabRecords;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Common;
@@ -123,7 +124,8 @@ public sealed class LabDemoSeeder(EduPortalDbContext db, LocalFileStore store, T
             }
         }
         db.LabRecords.AddRange(records);
-        await db.SaveChangesAsync(cancellationToken);
+        // The term's records at once, their statistics' roll-ups counted after them (not record by record).
+        await LabTallies.SaveBulkAsync(db, cancellationToken);
     }
 
     private sealed record DemoImage(string Key, string? ThumbnailKey, long Length);

@@ -71,9 +71,22 @@ public sealed class CircuitDiagnostics
         }
     }
 
-    /// <param name="collect">Force a full collection first, so the managed heap counts only live objects (what a held circuit keeps).</param>
-    public DiagnosticsReport Report(bool collect = false)
+    /// <param name="gc">
+    /// <see cref="DiagnosticsCollection.Full"/>: a full collection first, so the managed heap counts only live objects
+    /// (what a held circuit keeps). <see cref="DiagnosticsCollection.Compact"/>: an aggressive, compacting full
+    /// collection (the large object heap included) that also gives the free space back to the OS, so the working set
+    /// is read at the same GC state whatever the collections before it returned: a load script reads it at two circuit
+    /// counts and divides the difference by the circuits between them.
+    /// </param>
+    public DiagnosticsReport Report(DiagnosticsCollection gc = DiagnosticsCollection.None)
     {
+        if (gc == DiagnosticsCollection.Compact)
+        {
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         double[] taken;
         double[] pages;
         long count;
@@ -85,13 +98,14 @@ public sealed class CircuitDiagnostics
             pageCount = pagesRecorded;
             pages = pageSamples.AsSpan(0, (int)Math.Min(pagesRecorded, Capacity)).ToArray();
         }
-        var gc = GC.GetGCMemoryInfo();
+        var heap = GC.GetTotalMemory(forceFullCollection: gc == DiagnosticsCollection.Full);
+        var info = GC.GetGCMemoryInfo();
         using var process = Process.GetCurrentProcess();
         return new DiagnosticsReport(
             OpenCircuits, Volatile.Read(ref connected), Interlocked.Read(ref opened),
-            GC.GetTotalMemory(forceFullCollection: collect), gc.HeapSizeBytes, gc.TotalCommittedBytes, gc.FragmentedBytes,
+            heap, info.HeapSizeBytes, info.TotalCommittedBytes, info.FragmentedBytes,
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
-            process.WorkingSet64, process.TotalProcessorTime.TotalMilliseconds, Environment.ProcessorCount,
+            process.WorkingSet64, ProcessMemory.Read(), process.TotalProcessorTime.TotalMilliseconds, Environment.ProcessorCount,
             Times(count, taken), Times(pageCount, pages));
     }
 
@@ -103,13 +117,60 @@ public sealed class CircuitDiagnostics
     }
 }
 
+/// <summary>The collection /diag runs before it reads the memory figures (<c>?gc=1</c>, <c>?gc=compact</c>).</summary>
+public enum DiagnosticsCollection
+{
+    None,
+    Full,
+    Compact,
+}
+
+/// <summary>
+/// The process's resident memory from Linux's <c>/proc/self/smaps_rollup</c> (null elsewhere): resident, private dirty
+/// (written pages no other process shares: the heap, stacks, native buffers) and anonymous (not backed by a file).
+/// </summary>
+public sealed record ProcessMemory(long RssBytes, long PrivateDirtyBytes, long AnonymousBytes)
+{
+    public static ProcessMemory? Read()
+    {
+        const string Path = "/proc/self/smaps_rollup";
+        if (!OperatingSystem.IsLinux() || !File.Exists(Path))
+        {
+            return null;
+        }
+        long rss = 0, privateDirty = 0, anonymous = 0;
+        foreach (var line in File.ReadLines(Path))
+        {
+            // "Private_Dirty:     123456 kB"
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                continue;
+            }
+            var value = line[(colon + 1)..].Trim();
+            if (!value.EndsWith(" kB", StringComparison.Ordinal)
+                || !long.TryParse(value[..^3], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var kib))
+            {
+                continue;
+            }
+            switch (line[..colon])
+            {
+                case "Rss": rss = kib * 1024; break;
+                case "Private_Dirty": privateDirty = kib * 1024; break;
+                case "Anonymous": anonymous = kib * 1024; break;
+            }
+        }
+        return new ProcessMemory(rss, privateDirty, anonymous);
+    }
+}
+
 public sealed record ActivityTimes(long Count, double? P50Ms, double? P95Ms, double? P99Ms, double? MaxMs);
 
 public sealed record DiagnosticsReport(
     int OpenCircuits, int ConnectedCircuits, long CircuitsOpenedSinceStart,
     long ManagedHeapBytes, long GcHeapSizeBytes, long GcCommittedBytes, long GcFragmentedBytes,
     int Gen0Collections, int Gen1Collections, int Gen2Collections,
-    long WorkingSetBytes, double ProcessCpuMs, int Processors, ActivityTimes InboundActivity, ActivityTimes PageLoads);
+    long WorkingSetBytes, ProcessMemory? Memory, double ProcessCpuMs, int Processors, ActivityTimes InboundActivity, ActivityTimes PageLoads);
 
 /// <summary>Feeds <see cref="CircuitDiagnostics"/>: one instance per circuit (Blazor registers circuit handlers scoped).</summary>
 public sealed class DiagnosticsCircuitHandler(CircuitDiagnostics diagnostics) : CircuitHandler
@@ -165,8 +226,9 @@ public static class DiagnosticsEndpoints
 
     /// <summary>
     /// GET /diag: the figures above as JSON, for city admins only in every environment (the account re-read, as for
-    /// the jobs dashboard); <c>?gc=1</c> forces a full collection before reading the heap, <c>?reset=1</c> forgets the
-    /// activity samples after reporting them. See docs/security.md.
+    /// the jobs dashboard); <c>?gc=1</c> forces a full collection before reading the heap, <c>?gc=compact</c> an aggressive
+    /// compacting one that returns free memory to the OS (<see cref="CircuitDiagnostics.Report"/>), <c>?reset=1</c>
+    /// forgets the activity samples after reporting them. See docs/security.md.
     /// </summary>
     public static void MapDiagnosticsEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/diag", async (string? reset, string? gc, HttpContext http, IDbContextFactory<EduPortalDbContext> dbFactory, CircuitDiagnostics diagnostics,
@@ -181,7 +243,12 @@ public static class DiagnosticsEndpoints
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
-            var report = diagnostics.Report(collect: gc is "1" or "true");
+            var report = diagnostics.Report(gc switch
+            {
+                "1" or "true" => DiagnosticsCollection.Full,
+                "compact" => DiagnosticsCollection.Compact,
+                _ => DiagnosticsCollection.None,
+            });
             if (reset is "1" or "true")
             {
                 diagnostics.Reset();
