@@ -129,5 +129,64 @@ internal static class PlansBenchmark
         }, 5));
         report("  same counts all three ways", (oneByOne.Count == perList.Count && oneByOne.All(p => perList.GetValueOrDefault(p.Key) == p.Value)
             && oneByOne.Count == naming.Count && oneByOne.All(p => naming.GetValueOrDefault(p.Key) == p.Value)).ToString());
+
+        // 深度应用学校指数 and the city's dashboard both ways in one run (the load moves every figure): now (one grouped read
+        // over the covering index), before (the (OrgUnitId, Status) index and two reads through the wide account rows),
+        // then now again once the covering index is back.
+        var cityUnit = await ReadUnitAsync(factory, city.OrgUnitId);
+        var deep = sources.OfType<DeepApplicationIndexSource>().Single();
+        var beforeDashboards = new DashboardService(factory, clock, sources.Select(s => s is DeepApplicationIndexSource ? new DeepIndexBefore(factory) : s).ToArray());
+        async Task DeepBothAsync(string label, DashboardService dashboard, IMetricSource source)
+        {
+            report($"  深度应用学校指数, city, {label}", await time(() => source.ReadAsync(cityUnit, today, CancellationToken.None), 9));
+            report($"  Dashboard (驾驶舱), city admin, {label}", await time(() => dashboard.GetAsync(city), 9));
+        }
+        await DeepBothAsync("covering index, one read (now)", dashboards, deep);
+        await ExecuteAsync(factory, $"DROP INDEX \"{CoveringIndex}\"; CREATE INDEX \"IX_AspNetUsers_OrgUnitId_Status\" ON \"AspNetUsers\" (\"OrgUnitId\", \"Status\");");
+        try
+        {
+            await DeepBothAsync("(OrgUnitId, Status) index, two reads (before)", beforeDashboards, new DeepIndexBefore(factory));
+            await DeepBothAsync("(OrgUnitId, Status) index, one read", dashboards, deep);
+        }
+        finally
+        {
+            await ExecuteAsync(factory, $"DROP INDEX \"IX_AspNetUsers_OrgUnitId_Status\"; CREATE INDEX \"{CoveringIndex}\" ON \"AspNetUsers\" (\"OrgUnitId\", \"Status\", \"Employment\", \"Level\", \"Id\");");
+        }
+        await DeepBothAsync("covering index, one read (now, again)", dashboards, deep);
+    }
+
+    private const string CoveringIndex = "IX_AspNetUsers_OrgUnitId_Status_Employment_Level_Id";
+
+    private static async Task<OrgUnit> ReadUnitAsync(IDbContextFactory<EduPortalDbContext> factory, int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.OrgUnits.AsNoTracking().SingleAsync(o => o.Id == id);
+    }
+
+    private static async Task ExecuteAsync(IDbContextFactory<EduPortalDbContext> factory, string sql)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    /// <summary>深度应用学校指数 as read before the covering index (main at b717b1e): serving earners counted, then their totals joined, per school.</summary>
+    private sealed class DeepIndexBefore(IDbContextFactory<EduPortalDbContext> dbFactory) : IMetricSource
+    {
+        public EduPortal.Domain.Metrics.MetricDefinition Definition { get; } = new DeepApplicationIndexSource(dbFactory).Definition;
+
+        public async Task<EduPortal.Domain.Metrics.MetricReading> ReadAsync(OrgUnit scope, DateOnly asOf, CancellationToken cancellationToken)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var schools = await MetricRollup.SchoolsAsync(db, scope, cancellationToken);
+            var serving = db.Users.AsNoTracking().PointEarners().Serving().Where(u => u.OrgUnit!.Path.StartsWith(scope.Path));
+            var teachers = await serving.GroupBy(u => u.OrgUnitId).Select(g => new { SchoolId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.SchoolId, g => g.Count, cancellationToken);
+            var points = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == asOf.Year)
+                .Join(serving, t => t.TeacherId, u => u.Id, (t, u) => new { u.OrgUnitId, t.Total })
+                .GroupBy(x => x.OrgUnitId).Select(g => new { SchoolId = g.Key, Points = g.Sum(x => x.Total) })
+                .ToDictionaryAsync(g => g.SchoolId, g => g.Points, cancellationToken);
+            var perSchool = teachers.ToDictionary(t => t.Key, t => ((decimal)points.GetValueOrDefault(t.Key), (decimal)t.Value));
+            return await MetricRollup.ReadAsync(db, Definition, scope, schools, perSchool, MetricRollup.Ratio, cancellationToken);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EduPortal.Data;
 using EduPortal.Data.Accounts;
+using EduPortal.Data.Jurisdiction;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Common;
@@ -313,6 +314,16 @@ public static class PointsBenchmark
                                                          group a by new { a.TeacherId, e.Type } into g
                                                          select new { g.Key.TeacherId, g.Key.Type, Points = g.Sum(a => a.Points) }).ToListAsync(), 3);
             Report("  one month's sums alone, adding up the awards (before)", awards.Text);
+        }
+        // The city's year trend read as before (the year's weekly rows filtered by the city's point earners: each row's
+        // table entry read), same run; compare with the two city year rankings above, with and without the trend.
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var earners = db.Users.AsNoTracking().PointEarnersUnder(city.RankingCityPath()).Select(u => u.Id);
+            var before = await Bench.MeasureAsync(() => db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year + 0 == year && earners.Contains(w.TeacherId))
+                .GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(), 3);
+            Report("  city year trend alone, weekly rows filtered by the earners (before)", before.Text);
+            Report("  weekly rows of the year", $"{await db.PointTeacherWeeks.CountAsync(w => w.Year == year),12:N0}");
         }
         SqlLog.On = false;
     }

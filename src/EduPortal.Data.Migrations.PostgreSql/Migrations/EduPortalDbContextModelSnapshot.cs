@@ -138,7 +138,7 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("PhoneNumber")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId", "Status");
+                    b.HasIndex("OrgUnitId", "Status", "Employment", "Level", "Id");
 
                     b.HasIndex("OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt");
 

@@ -139,7 +139,7 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[PhoneNumber] IS NOT NULL");
 
-                    b.HasIndex("OrgUnitId", "Status");
+                    b.HasIndex("OrgUnitId", "Status", "Employment", "Level", "Id");
 
                     b.HasIndex("OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt");
 

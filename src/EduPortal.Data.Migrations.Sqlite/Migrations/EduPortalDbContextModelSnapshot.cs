@@ -132,7 +132,7 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("PhoneNumber")
                         .IsUnique();
 
-                    b.HasIndex("OrgUnitId", "Status");
+                    b.HasIndex("OrgUnitId", "Status", "Employment", "Level", "Id");
 
                     b.HasIndex("OrgUnitId", "SubjectsText", "Status", "Employment", "RegisteredAt");
 

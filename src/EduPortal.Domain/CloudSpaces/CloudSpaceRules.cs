@@ -9,17 +9,33 @@ namespace EduPortal.Domain.CloudSpaces;
 /// </summary>
 public static class CloudSpaceRules
 {
+    /// <summary>
+    /// The seven target functions in the circular's order (①–⑦): the one list both <see cref="Evaluate"/> and
+    /// <see cref="Qualified"/> walk, so a target added, removed or reordered changes both alike.
+    /// </summary>
+    private static readonly Func<CloudSpaceInputs, CloudSpaceThresholds, CloudSpaceTargetResult>[] Targets =
+    [
+        Articles, (inputs, _) => Profile(inputs), Resources, Album, Homepage, Apps, Interaction,
+    ];
+
     public static CloudSpaceChecklist Evaluate(CloudSpaceInputs inputs, CloudSpaceThresholds thresholds) =>
-        new([Articles(inputs, thresholds), Profile(inputs), Resources(inputs, thresholds), Album(inputs, thresholds),
-            Homepage(inputs, thresholds), Apps(inputs, thresholds), Interaction(inputs, thresholds)]);
+        new([.. Targets.Select(target => target(inputs, thresholds))]);
 
     /// <summary>
-    /// 合格 (all seven met, circular 001 §四(二)2) without the verdicts: the same target functions as <see cref="Evaluate"/>,
+    /// 合格 (all seven met, circular 001 §四(二)2) without the checklist: the same target functions as <see cref="Evaluate"/>,
     /// in order, stopping at the first not met (the compliance figures of a whole city need only this).
     /// </summary>
-    public static bool Qualified(CloudSpaceInputs inputs, CloudSpaceThresholds thresholds) =>
-        Articles(inputs, thresholds).Met && Profile(inputs).Met && Resources(inputs, thresholds).Met && Album(inputs, thresholds).Met
-        && Homepage(inputs, thresholds).Met && Apps(inputs, thresholds).Met && Interaction(inputs, thresholds).Met;
+    public static bool Qualified(CloudSpaceInputs inputs, CloudSpaceThresholds thresholds)
+    {
+        foreach (var target in Targets)
+        {
+            if (!target(inputs, thresholds).Met)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>① 原创文章要占有一定比例，不能低于35%，低于35%视为没有达到基本标准.</summary>
     public static CloudSpaceTargetResult Articles(CloudSpaceInputs inputs, CloudSpaceThresholds thresholds)

@@ -35,6 +35,15 @@ public class CloudSpaceRulesTests
     }
 
     [Fact]
+    public void The_checklist_lists_each_of_the_seven_targets_once_in_the_circulars_order()
+    {
+        // circular 001 §四(二)2 ①–⑦: the one target list Evaluate and Qualified share.
+        var checklist = CloudSpaceRules.Evaluate(new CloudSpaceInputs(), Circular);
+        Assert.Equal(Enum.GetValues<CloudSpaceTarget>(), checklist.Results.Select(r => r.Target));
+        Assert.Equal(7, checklist.Results.Count);
+    }
+
+    [Fact]
     public void Every_target_met_exactly_at_its_threshold_is_qualified()
     {
         var checklist = CloudSpaceRules.Evaluate(AllMet(), Circular);

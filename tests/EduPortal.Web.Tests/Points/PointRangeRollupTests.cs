@@ -1,3 +1,4 @@
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
@@ -145,7 +146,8 @@ public sealed class PointRangeRollupTests(PortalFactory portal)
         var end = rules.StartDate.AddMonths(4).AddDays(19);
         // The trend stops at today (a range reaching past it reads no later day).
         var last = end < portal.Today ? end : portal.Today;
-        var countyTeachers = await db.Users.PointEarnersUnder(county.OrgPath).Select(u => u.Id).ToListAsync();
+        // The ranked teachers: the county's serving point earners.
+        var countyTeachers = await db.Users.PointEarnersUnder(county.OrgPath).Serving().Select(u => u.Id).ToListAsync();
         var awards = await (from a in db.PointAwards.AsNoTracking()
                             where a.Year == year && a.Day >= first && a.Day <= last && a.Points != 0 && countyTeachers.Contains(a.TeacherId)
                             join e in db.PointEvents.AsNoTracking() on a.EventId equals e.Id

@@ -1,3 +1,4 @@
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Jurisdiction;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Organization;
@@ -107,7 +108,7 @@ public sealed class PointRankingPagesTests(PortalFactory portal)
             List<(DateOnly, int)> expected;
             await using (var db = await portal.DbAsync())
             {
-                var inScope = db.Users.PointEarnersUnder(scopePath).Select(u => u.Id);
+                var inScope = db.Users.PointEarnersUnder(scopePath).Serving().Select(u => u.Id);
                 var awards = await db.PointAwards.AsNoTracking().Where(a => a.Year == year && a.Points != 0 && inScope.Contains(a.TeacherId))
                     .Select(a => new { a.Day, a.Points }).ToListAsync();
                 expected = awards.GroupBy(a => PointEngine.WeekStart(a.Day)).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(a => a.Points)))

@@ -141,11 +141,11 @@ public sealed class PointsServiceTests(PortalFactory portal)
         Assert.Equal(1, ranking.Teachers.Select(t => t.Rank).First());
         Assert.True(ranking.Teachers.Zip(ranking.Teachers.Skip(1)).All(p => p.First.Total >= p.Second.Total));
 
-        // The year's trend (from the weekly rollup) adds up to the county teachers' awards.
+        // The year's trend (from the weekly rollup) adds up to the county's ranked teachers' awards.
         var year = (await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, IncludeWeeks: true))).Value!;
         var countyPath = OrgUnit.AncestorPaths(county.OrgPath)[1];
-        // Teachers earning points: active accounts at the county's schools (another test may have disabled one).
-        var countyTeachers = db.Users.PointEarners().Where(u => u.OrgUnit!.Path.StartsWith(countyPath)).Select(u => u.Id);
+        // Ranked teachers: serving active accounts at the county's schools (another test may have disabled or retired one).
+        var countyTeachers = db.Users.PointEarners().Serving().Where(u => u.OrgUnit!.Path.StartsWith(countyPath)).Select(u => u.Id);
         Assert.Equal(await db.PointAwards.Where(a => a.Year == ThisYear && countyTeachers.Contains(a.TeacherId)).SumAsync(a => a.Points), year.Weeks.Sum(w => w.Points));
 
         var bad = await portal.Service<PointQueryService>().RankingsAsync(county, new RankingQuery(ThisYear, to, from));

@@ -19,7 +19,9 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         // Sign-in by phone number: one account per number. SQL Server's provider filters out NULLs by
         // convention; SQLite and PostgreSQL let several NULLs through a unique index anyway.
         builder.HasIndex(u => u.PhoneNumber).IsUnique();
-        builder.HasIndex(u => new { u.OrgUnitId, u.Status });
+        // A school's accounts by status, and the point earners the deep-application index and the points trend count
+        // (active, serving, teacher or school admin) with their ids, from this index alone: never the wide account rows.
+        builder.HasIndex(u => new { u.OrgUnitId, u.Status, u.Employment, u.Level, u.Id });
         // Registered teachers per school and subject list (the survey board, 教师实名注册率): counted from this index alone,
         // already in (school, subject list) order, without reading the wide account rows.
         builder.HasIndex(u => new { u.OrgUnitId, u.SubjectsText, u.Status, u.Employment, u.RegisteredAt });

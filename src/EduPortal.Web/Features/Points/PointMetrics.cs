@@ -28,14 +28,18 @@ public sealed class DeepApplicationIndexSource(IDbContextFactory<EduPortalDbCont
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schools = await MetricRollup.SchoolsAsync(db, scope, cancellationToken);
-        var serving = db.Users.AsNoTracking().PointEarners().Serving().Where(u => u.OrgUnit!.Path.StartsWith(scope.Path));
-        var teachers = await serving.GroupBy(u => u.OrgUnitId).Select(g => new { SchoolId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.SchoolId, g => g.Count, cancellationToken);
-        var points = await db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == asOf.Year)
-            .Join(serving, t => t.TeacherId, u => u.Id, (t, u) => new { u.OrgUnitId, t.Total })
-            .GroupBy(x => x.OrgUnitId).Select(g => new { SchoolId = g.Key, Points = g.Sum(x => x.Total) })
-            .ToDictionaryAsync(g => g.SchoolId, g => g.Points, cancellationToken);
-        var perSchool = teachers.ToDictionary(t => t.Key, t => ((decimal)points.GetValueOrDefault(t.Key), (decimal)t.Value));
+        var year = asOf.Year;
+        // One grouped read: each school's serving point earners and the sum of their year's totals (0 without a row). The
+        // accounts' side is read from the covering index (OrgUnitId, Status, Employment, Level, Id) alone, never the wide
+        // account rows; each earner's total is one key lookup.
+        var bySchool = await (from u in db.Users.AsNoTracking().PointEarners().Serving().Where(u => u.OrgUnit!.Path.StartsWith(scope.Path))
+                              join t in db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year) on u.Id equals t.TeacherId into totals
+                              from t in totals.DefaultIfEmpty()
+                              select new { u.OrgUnitId, Total = (int?)t!.Total ?? 0 } into earner
+                              group earner by earner.OrgUnitId into g
+                              select new { SchoolId = g.Key, Teachers = g.Count(), Points = g.Sum(e => e.Total) })
+            .ToListAsync(cancellationToken);
+        var perSchool = bySchool.ToDictionary(s => s.SchoolId, s => ((decimal)s.Points, (decimal)s.Teachers));
         return await MetricRollup.ReadAsync(db, Definition, scope, schools, perSchool, MetricRollup.Ratio, cancellationToken);
     }
 }

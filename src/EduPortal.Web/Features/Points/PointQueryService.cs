@@ -577,21 +577,29 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         DateOnly from, DateOnly to, bool inRange, CancellationToken cancellationToken)
     {
         List<(DateOnly Day, int Points)> sums;
-        // The scope's point earners (retired and departed included: their points of the period stay in the trend).
-        var earners = db.Users.AsNoTracking().PointEarnersUnder(scopePath);
-        if (query.ExcludeVocational)
-        {
-            earners = earners.Where(u => !u.OrgUnit!.IsVocational);
-        }
-        var scopeIds = earners.Select(u => u.Id);
+        // Exactly the ranked teachers (the scope's serving point earners, vocational schools out when the ranking leaves
+        // them out): the trend adds up to the ranking's points, never a retired, departed or disabled account's, nor an
+        // account's that no longer earns points (made a county admin, say), nor another scope's.
+        var scopeIds = ScopeTeachers(db, scopePath, scopePath, query.ExcludeVocational).Select(u => u.Id);
         var year = query.Year;
-        if (!inRange && query.Category is null)
+        if (!inRange && query.Category is null && OrgUnit.AncestorPaths(scopePath).Count == 1)
         {
-            // The year's trend: one grouped read of the weekly roll-up (at most 53 rows come back). A county's rows are
-            // found by teacher (the key's prefix) through IN (the scope's teachers); the year is compared as an
-            // expression (`+ 0`) so SQLite does not prefer the (year, week) index and scan the whole city's roll-up.
-            // The whole city is filtered by its earners too: an account that earned points and is no longer an earner
-            // (made a school admin, say) is not in the ranking, so its points are not in the trend either.
+            // The city's year: every weekly row of the year summed per week over the (year, week, points) covering index,
+            // less the rows of the few teachers with points this year who are not ranked (found from the year's totals:
+            // a teacher with a weekly row has a total row), read by teacher. One statement, so one snapshot; at most 2 × 53
+            // rows come back. Filtering ~1 M weekly rows by the ~19,000 ranked teachers instead reads each row's table entry.
+            var all = db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year == year)
+                .GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) });
+            var outside = db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year && !scopeIds.Contains(t.TeacherId)).Select(t => t.TeacherId);
+            var theirs = db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year + 0 == year && outside.Contains(w.TeacherId))
+                .GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = -g.Sum(w => w.Points) });
+            sums = (await all.Concat(theirs).ToListAsync(cancellationToken)).Select(w => (w.Week, w.Points)).ToList();
+        }
+        else if (!inRange && query.Category is null)
+        {
+            // A county's year: one grouped read of the weekly roll-up (at most 53 rows come back), its rows found by teacher
+            // (the key's prefix) through IN (the scope's teachers); the year is compared as an expression (`+ 0`) so
+            // SQLite does not prefer the (year, week) index and scan the whole city's roll-up.
             var weekly = db.PointTeacherWeeks.AsNoTracking().Where(w => w.Year + 0 == year && scopeIds.Contains(w.TeacherId));
             sums = (await weekly.GroupBy(w => w.WeekStart).Select(g => new { Week = g.Key, Points = g.Sum(w => w.Points) }).ToListAsync(cancellationToken))
                 .Select(w => (w.Week, w.Points)).ToList();
