@@ -154,10 +154,17 @@ public static class PointBulkInsert
         nameof(PointTeacherPeriod.SpaceBuilding), nameof(PointTeacherPeriod.TeachingApplication), nameof(PointTeacherPeriod.Interaction),
         nameof(PointTeacherPeriod.TeacherTraining), nameof(PointTeacherPeriod.CampusManagement), nameof(PointTeacherPeriod.SignInDays)];
 
-    /// <summary>Roll-up rows of one shape (<see cref="PointTeacherPeriod"/>): the shared columns and the period's start column.</summary>
+    /// <summary>The day rows' year-to-date sums (<see cref="PointTeacherDay"/>).</summary>
+    private static readonly string[] DayPrefixColumns = [nameof(PointTeacherDay.CumPoints), nameof(PointTeacherDay.CumSpaceBuilding),
+        nameof(PointTeacherDay.CumTeachingApplication), nameof(PointTeacherDay.CumInteraction), nameof(PointTeacherDay.CumTeacherTraining),
+        nameof(PointTeacherDay.CumCampusManagement), nameof(PointTeacherDay.CumSignInDays)];
+
+    /// <summary>Roll-up rows of one shape (<see cref="PointTeacherPeriod"/>): the shared columns and the period's start column (and a day's running sums).</summary>
     public static Task PeriodsAsync<TPeriod>(EduPortalDbContext db, DbTransaction? transaction, IReadOnlyList<TPeriod> rows, CancellationToken cancellationToken)
         where TPeriod : PointTeacherPeriod =>
-        EntitiesAsync(db, transaction, rows, [.. PeriodColumns, typeof(TPeriod) == typeof(PointTeacherDay) ? nameof(PointTeacherDay.Day) : nameof(PointTeacherMonth.Month)],
+        EntitiesAsync(db, transaction, rows, typeof(TPeriod) == typeof(PointTeacherDay)
+                ? [.. PeriodColumns, nameof(PointTeacherDay.Day), .. DayPrefixColumns]
+                : [.. PeriodColumns, nameof(PointTeacherMonth.Month)],
             cancellationToken);
 
     /// <summary>Entities as they are: the named properties read through compiled getters (no reflection per row, compiled once).</summary>

@@ -317,10 +317,8 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
             }
             // The date-range roll-ups: per day and per calendar month, total and per category, and the sign-in days
             // (a day or month with a 空间登录 event has a row even when it earned nothing: compliance ⑦ counts it).
-            foreach (var day in result.Where(Kept).GroupBy(a => a.Day).OrderBy(g => g.Key))
-            {
-                days.Add(PointTeacherDay.For(teacherId, year, day.Key, day));
-            }
+            // Day rows carry the year-to-date sums: a date range is two lookups a teacher (issue 16).
+            days.AddRange(PointTeacherDay.ForYear(teacherId, year, result.Where(Kept)));
             foreach (var month in result.Where(Kept).GroupBy(a => PointTeacherMonth.MonthOf(a.Day)).OrderBy(g => g.Key))
             {
                 months.Add(PointTeacherMonth.For(teacherId, year, month.Key, month));
@@ -364,7 +362,10 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
     }
 
     private static string Signature(PointTeacherPeriod p) =>
-        $"{p.TeacherId}\u0001{p.Start.DayNumber}\u0001{p.Points}\u0001{p.SpaceBuilding}\u0001{p.TeachingApplication}\u0001{p.Interaction}\u0001{p.TeacherTraining}\u0001{p.CampusManagement}\u0001{p.SignInDays}";
+        $"{p.TeacherId}\u0001{p.Start.DayNumber}\u0001{p.Points}\u0001{p.SpaceBuilding}\u0001{p.TeachingApplication}\u0001{p.Interaction}\u0001{p.TeacherTraining}\u0001{p.CampusManagement}\u0001{p.SignInDays}"
+        + (p is PointTeacherDay d
+            ? $"\u0001{d.CumPoints}\u0001{d.CumSpaceBuilding}\u0001{d.CumTeachingApplication}\u0001{d.CumInteraction}\u0001{d.CumTeacherTraining}\u0001{d.CumCampusManagement}\u0001{d.CumSignInDays}"
+            : "");
 
     /// <summary>
     /// Replaces the stored rows of <paramref name="teachers"/> (read <see cref="TeachersPerBatch"/> teachers a query)

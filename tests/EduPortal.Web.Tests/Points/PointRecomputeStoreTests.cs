@@ -81,5 +81,8 @@ public sealed class PointRecomputeStoreTests(PortalFactory portal)
     }
 
     private static string Period(PointTeacherPeriod p) =>
-        $"{p.TeacherId}|{p.Start}|{p.Points}|{p.SpaceBuilding}|{p.TeachingApplication}|{p.Interaction}|{p.TeacherTraining}|{p.CampusManagement}|{p.SignInDays}";
+        $"{p.TeacherId}|{p.Start}|{p.Points}|{p.SpaceBuilding}|{p.TeachingApplication}|{p.Interaction}|{p.TeacherTraining}|{p.CampusManagement}|{p.SignInDays}"
+        + (p is PointTeacherDay d
+            ? $"|{d.CumPoints}|{d.CumSpaceBuilding}|{d.CumTeachingApplication}|{d.CumInteraction}|{d.CumTeacherTraining}|{d.CumCampusManagement}|{d.CumSignInDays}"
+            : "");
 }
