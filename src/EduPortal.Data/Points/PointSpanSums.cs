@@ -43,9 +43,11 @@ public static class PointSpanSums
         foreach (var (year, through, sign) in lookups)
         {
             var days = db.PointTeacherDays.AsNoTracking();
+            // No row on or before the day: a day no row has (the join then finds nothing and adds 0). Not null: EF would
+            // compare a nullable key allowing null = null, and the key's day could not be sought.
             spans = from s in spans
-                    let day = days.Where(d => d.TeacherId == s.User.Id && d.Year == year && d.Day <= through).Max(d => (DateOnly?)d.Day)
-                    join r in days.Where(d => d.Year == year) on new { Id = s.User.Id, Day = day } equals new { Id = r.TeacherId, Day = (DateOnly?)r.Day } into rows
+                    let day = days.Where(d => d.TeacherId == s.User.Id && d.Year == year && d.Day <= through).Max(d => (DateOnly?)d.Day) ?? DateOnly.MinValue
+                    join r in days.Where(d => d.Year == year) on new { Id = s.User.Id, Day = day } equals new { Id = r.TeacherId, Day = r.Day } into rows
                     from r in rows.DefaultIfEmpty()
                     select new PointUserSpan
                     {
