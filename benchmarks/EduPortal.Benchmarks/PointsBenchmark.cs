@@ -37,7 +37,8 @@ public static class PointsBenchmark
         }
         // `--recompute-only`: the recomputes alone (no pages, ingestion or export), for iterating on a kept database.
         var recomputeOnly = args.Contains("--recompute-only");
-        // `--pages`: on a kept database, only the page queries (no recompute); BENCH_SQL=<file> writes their SQL.
+        // `--pages`: on a kept database, only the page queries (no recompute; a fresh one stops after its first recompute
+        // and the pages); BENCH_SQL=<file> writes their SQL.
         var pagesOnly = args.Contains("--pages");
         // KEEP_BENCH_DB=<folder> keeps the seeded database with its events there and reuses it on the next run.
         var kept = Environment.GetEnvironmentVariable("KEEP_BENCH_DB");
@@ -130,6 +131,12 @@ public static class PointsBenchmark
         if (!recomputeOnly)
         {
             await PagesAsync(factory, clock, year, Report);
+        }
+        if (pagesOnly)
+        {
+            // A fresh database with `--pages`: seeded, generated and recomputed once for the pages, kept for later runs.
+            SqliteConnection.ClearAllPools();
+            return;
         }
         watch.Restart();
         GC.Collect();
@@ -307,6 +314,22 @@ public static class PointsBenchmark
             var rulesNow = await PointRuleSets.LoadAsync(db, year);
             var rollups = await Bench.MeasureAsync(() => PointQueryService.RangePointsAsync(db, rulesNow, month, monthTo, CancellationToken.None), 3);
             Report("  one month's sums alone, from the roll-ups", rollups.Text);
+            // Whole months: the month rows (one a teacher, through their covering index) against the daily roll-up's
+            // year-to-date lookups (two a teacher), both joined to the city's point earners as the rankings read them.
+            var earners = db.Users.AsNoTracking().PointEarners();
+            foreach (var months in new[] { 1, 3 })
+            {
+                var last = month.AddMonths(months).AddDays(-1);
+                var monthStarts = Enumerable.Range(0, months).Select(m => month.AddMonths(m)).ToList();
+                var monthRows = await Bench.MeasureAsync(() => (from u in earners
+                                                                join m in db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year && monthStarts.Contains(m.Month))
+                                                                    on u.Id equals m.TeacherId
+                                                                group m by u.Id into g
+                                                                select new { g.Key, Points = g.Sum(m => m.Points), Teaching = g.Sum(m => m.TeachingApplication) }).ToListAsync(), 3);
+                var lookups = await Bench.MeasureAsync(() => PointSpanSums.Of(db, earners, PointPrefixPlan.For([rulesNow], month, last))
+                    .Select(x => new { x.User.Id, x.Points, x.TeachingApplication }).ToListAsync(), 3);
+                Report($"  {months} whole month(s), city: month rows / year-to-date lookups", $"{monthRows.Text} / {lookups.Text}");
+            }
             // The sums the date-range rankings computed before the roll-ups: every award of the range, joined to its event.
             var awards = await Bench.MeasureAsync(() => (from a in db.PointAwards.AsNoTracking()
                                                          where a.Year == year && a.Day >= month && a.Day <= monthTo && a.Points != 0

@@ -2591,6 +2591,27 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("CampusManagement")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CumCampusManagement")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumInteraction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumSignInDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumSpaceBuilding")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumTeacherTraining")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumTeachingApplication")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("integer");
 
@@ -2610,8 +2631,6 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("TeacherId", "Year", "Day");
-
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });

@@ -2593,6 +2593,27 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("CampusManagement")
                         .HasColumnType("int");
 
+                    b.Property<int>("CumCampusManagement")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumInteraction")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumPoints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumSignInDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumSpaceBuilding")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumTeacherTraining")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumTeachingApplication")
+                        .HasColumnType("int");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("int");
 
@@ -2612,8 +2633,6 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("TeacherId", "Year", "Day");
-
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });

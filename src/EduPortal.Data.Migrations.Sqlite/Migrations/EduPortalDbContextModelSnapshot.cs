@@ -2511,6 +2511,27 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("CampusManagement")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CumCampusManagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumInteraction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumSignInDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumSpaceBuilding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumTeacherTraining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumTeachingApplication")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("INTEGER");
 
@@ -2530,8 +2551,6 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TeacherId", "Year", "Day");
-
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });

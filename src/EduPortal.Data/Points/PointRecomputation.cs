@@ -414,10 +414,8 @@ public sealed class PointRecomputation(IDbContextFactory<EduPortalDbContext> dbF
             }
             // The date-range roll-ups: per day and per calendar month, total and per category, and the sign-in days
             // (a day or month with a 空间登录 event has a row even when it earned nothing: compliance ⑦ counts it).
-            foreach (var day in result.Where(Kept).GroupBy(a => a.Day).OrderBy(g => g.Key))
-            {
-                days.Add(PointTeacherDay.For(teacherId, year, day.Key, day));
-            }
+            // Day rows carry the year-to-date sums: a date range is two lookups a teacher (issue 16).
+            days.AddRange(PointTeacherDay.ForYear(teacherId, year, result.Where(Kept)));
             foreach (var month in result.Where(Kept).GroupBy(a => PointTeacherMonth.MonthOf(a.Day)).OrderBy(g => g.Key))
             {
                 months.Add(PointTeacherMonth.For(teacherId, year, month.Key, month));

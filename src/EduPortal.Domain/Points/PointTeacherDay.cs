@@ -52,15 +52,67 @@ public abstract class PointTeacherPeriod
     protected abstract void SetStart(DateOnly start);
 }
 
-/// <summary>A teacher's points of one day that earned any: a date range's cut edges (see <see cref="PointTeacherMonth"/>).</summary>
+/// <summary>
+/// A teacher's points of one day that earned any (or had a sign-in), and the year to date through that day
+/// (<c>Cum…</c>: the points year's running sums of the day's columns). A range of days of one points year is the
+/// running sums of the teacher's last row on or before its last day less those of the last row before its first day:
+/// two lookups a teacher, whatever the range (issue 16).
+/// </summary>
 public sealed class PointTeacherDay : PointTeacherPeriod
 {
     public DateOnly Day { get; set; }
+
+    /// <summary>The points year's <see cref="PointTeacherPeriod.Points"/> from its first day through <see cref="Day"/>.</summary>
+    public int CumPoints { get; set; }
+    public int CumSpaceBuilding { get; set; }
+    public int CumTeachingApplication { get; set; }
+    public int CumInteraction { get; set; }
+    public int CumTeacherTraining { get; set; }
+    public int CumCampusManagement { get; set; }
+
+    /// <summary>The points year's sign-in days through <see cref="Day"/> (compliance ⑦, circular 001).</summary>
+    public int CumSignInDays { get; set; }
 
     public override DateOnly Start => Day;
 
     public static PointTeacherDay For(string teacherId, int year, DateOnly day, IEnumerable<PointAwardResult> awards) =>
         For<PointTeacherDay>(teacherId, year, day, awards);
+
+    /// <summary>
+    /// One teacher's day rows of one points year from the awards the roll-ups keep: a row a day with any, in day order,
+    /// with the year-to-date sums filled in (<see cref="Accumulate"/>).
+    /// </summary>
+    public static List<PointTeacherDay> ForYear(string teacherId, int year, IEnumerable<PointAwardResult> awards)
+    {
+        var rows = awards.GroupBy(a => a.Day).OrderBy(g => g.Key).Select(g => For(teacherId, year, g.Key, g)).ToList();
+        Accumulate(rows);
+        return rows;
+    }
+
+    /// <summary>
+    /// Fills the year-to-date sums of one teacher's rows of one points year, given every row of that teacher-year in day
+    /// order: each row's <c>Cum…</c> is its own figures plus the row before it's <c>Cum…</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The rows are not one teacher-year's, or not in strictly increasing day order.</exception>
+    public static void Accumulate(IReadOnlyList<PointTeacherDay> rows)
+    {
+        PointTeacherDay? previous = null;
+        foreach (var row in rows)
+        {
+            if (previous is not null && (row.TeacherId != previous.TeacherId || row.Year != previous.Year || row.Day <= previous.Day))
+            {
+                throw new ArgumentException("The rows must be one teacher-year's, in increasing day order.", nameof(rows));
+            }
+            row.CumPoints = (previous?.CumPoints ?? 0) + row.Points;
+            row.CumSpaceBuilding = (previous?.CumSpaceBuilding ?? 0) + row.SpaceBuilding;
+            row.CumTeachingApplication = (previous?.CumTeachingApplication ?? 0) + row.TeachingApplication;
+            row.CumInteraction = (previous?.CumInteraction ?? 0) + row.Interaction;
+            row.CumTeacherTraining = (previous?.CumTeacherTraining ?? 0) + row.TeacherTraining;
+            row.CumCampusManagement = (previous?.CumCampusManagement ?? 0) + row.CampusManagement;
+            row.CumSignInDays = (previous?.CumSignInDays ?? 0) + row.SignInDays;
+            previous = row;
+        }
+    }
 
     protected override void SetStart(DateOnly start) => Day = start;
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EduPortal.Web.Tests.Points;
 
 /// <summary>
-/// Date-range rankings read the daily and monthly roll-ups (issue 16): their figures must be exactly the sums of the
-/// awards of the range, for the total, each category, category rankings and the rankings without vocational schools.
+/// Date-range rankings read the monthly roll-up (one whole month) or the daily roll-up's year-to-date sums (any other
+/// range, issue 16): their figures must be exactly the sums of the awards of the range, for the total, each category, category rankings and the rankings without vocational schools.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class PointRangeRollupTests(PortalFactory portal)
@@ -37,6 +37,8 @@ public sealed class PointRangeRollupTests(PortalFactory portal)
             (start.AddDays(-20), start.AddMonths(1).AddDays(12)),              // begins before the points year
             (start, rules.EndDateExclusive.AddDays(-1)),                       // the whole year, month by month
             (start.AddMonths(6).AddDays(3), start.AddMonths(6).AddDays(3)),    // one day
+            (start, start.AddMonths(1).AddDays(5)),                            // from the year's first day (one lookup a teacher)
+            (start.AddMonths(2), start.AddMonths(5).AddDays(-1)),              // three whole months
         ];
         var checkedPoints = 0;
         foreach (var (from, to) in ranges)

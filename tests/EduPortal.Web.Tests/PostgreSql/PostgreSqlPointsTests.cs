@@ -1,4 +1,5 @@
 using EduPortal.Data;
+using EduPortal.Data.Accounts;
 using EduPortal.Data.Points;
 using EduPortal.Data.Seeding;
 using EduPortal.Domain.Points;
@@ -75,5 +76,33 @@ public sealed class PostgreSqlPointsTests(PostgreSqlPortalFactory portal)
         Assert.Equal(12 * 45, outcome.CoursewareAwardsChanged);
         Assert.NotEqual(outcome.DaysBefore, outcome.Recomputed.Days.Count);
         outcome.Recomputed.AssertSameAs(outcome.Rebuilt);
+    }
+
+    [PostgreSqlFact]
+    public async Task Range_sums_from_the_year_to_date_lookups_equal_the_awards_and_the_migrations_fill_rebuilds_them_on_postgresql()
+    {
+        var year = portal.PointsYear;
+        await using var db = await portal.DbAsync();
+        var rules = await PointRuleSets.LoadAsync(db, year);
+        var (from, to) = (rules.StartDate.AddMonths(2).AddDays(9), rules.StartDate.AddMonths(3).AddDays(19));
+        var expected = await db.PointAwards.Where(a => a.Day >= from && a.Day <= to).GroupBy(a => a.TeacherId)
+            .Select(g => new { g.Key, Points = g.Sum(a => a.Points) }).ToDictionaryAsync(g => g.Key, g => g.Points);
+        var read = await PointSpanSums.Of(db, db.Users.AsNoTracking().PointEarners(), PointPrefixPlan.For([rules], from, to))
+            .Select(s => new { s.User.Id, s.Points }).ToListAsync();
+        Assert.Contains(read, r => r.Points != 0);
+        Assert.All(read, r => Assert.Equal(expected.GetValueOrDefault(r.Id), r.Points));
+
+        var stored = await db.PointTeacherDays.AsNoTracking().OrderBy(d => d.TeacherId).ThenBy(d => d.Year).ThenBy(d => d.Day)
+            .Select(d => new { d.TeacherId, d.Day, d.CumPoints, d.CumTeachingApplication, d.CumSignInDays }).ToListAsync();
+        // The rows as an install had them before the columns (zeros), filled by the migration's statement; rolled back.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.PointTeacherDays.ExecuteUpdateAsync(s => s.SetProperty(d => d.CumPoints, 0).SetProperty(d => d.CumTeachingApplication, 0).SetProperty(d => d.CumSignInDays, 0));
+            await db.Database.ExecuteSqlRawAsync(PointDayPrefixSql.FillFor(db.Database));
+            Assert.Equal(stored, await db.PointTeacherDays.AsNoTracking().OrderBy(d => d.TeacherId).ThenBy(d => d.Year).ThenBy(d => d.Day)
+                .Select(d => new { d.TeacherId, d.Day, d.CumPoints, d.CumTeachingApplication, d.CumSignInDays }).ToListAsync());
+            await transaction.RollbackAsync();
+        });
     }
 }

@@ -358,7 +358,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
     }
 
     private static async Task<TeacherRankingPage> TeacherPageAsync(EduPortalDbContext db, Caller caller, string scopePath, RankingQuery query,
-        IQueryable<PeriodPoints> period, int page, int pageSize, CancellationToken cancellationToken)
+        PeriodSource period, int page, int pageSize, CancellationToken cancellationToken)
     {
         // The teachers listed: the scope's and the caller's subtree, whichever is narrower.
         var listed = caller.OrgPath.StartsWith(scopePath, StringComparison.Ordinal) ? caller.OrgPath : scopePath;
@@ -425,42 +425,79 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
     }
 
     /// <summary>The scope's serving teachers with their period's points (0 when none) and the measure ranked.</summary>
-    private static IQueryable<RankedTeacher> RankedTeachers(EduPortalDbContext db, string scopePath, string listed, RankingQuery query, IQueryable<PeriodPoints> period)
+    private static IQueryable<RankedTeacher> RankedTeachers(EduPortalDbContext db, string scopePath, string listed, RankingQuery query, PeriodSource period)
     {
         var category = query.Category;
-        return from u in ScopeTeachers(db, scopePath, listed, query.ExcludeVocational)
-               join m in period on u.Id equals m.TeacherId into points
-               from m in points.DefaultIfEmpty()
-               select new RankedTeacher
-               {
-                   TeacherId = u.Id,
-                   SchoolId = u.OrgUnitId,
-                   // 各指标排行: the total or one category's points (0 for a teacher without any in the period).
-                   Value = category == null ? (int?)m!.Total ?? 0
-                       : category == PointCategory.SpaceBuilding ? (int?)m!.SpaceBuilding ?? 0
-                       : category == PointCategory.TeachingApplication ? (int?)m!.TeachingApplication ?? 0
-                       : category == PointCategory.Interaction ? (int?)m!.Interaction ?? 0
-                       : category == PointCategory.TeacherTraining ? (int?)m!.TeacherTraining ?? 0
-                       : (int?)m!.CampusManagement ?? 0,
-                   Total = (int?)m!.Total ?? 0,
-                   SpaceBuilding = (int?)m!.SpaceBuilding ?? 0,
-                   TeachingApplication = (int?)m!.TeachingApplication ?? 0,
-                   Interaction = (int?)m!.Interaction ?? 0,
-                   TeacherTraining = (int?)m!.TeacherTraining ?? 0,
-                   CampusManagement = (int?)m!.CampusManagement ?? 0,
-               };
+        return WithPeriod(db, ScopeTeachers(db, scopePath, listed, query.ExcludeVocational), period).Select(m => new RankedTeacher
+        {
+            TeacherId = m.TeacherId,
+            SchoolId = m.SchoolId,
+            // 各指标排行: the total or one category's points (0 for a teacher without any in the period).
+            Value = category == null ? m.Total
+                : category == PointCategory.SpaceBuilding ? m.SpaceBuilding
+                : category == PointCategory.TeachingApplication ? m.TeachingApplication
+                : category == PointCategory.Interaction ? m.Interaction
+                : category == PointCategory.TeacherTraining ? m.TeacherTraining
+                : m.CampusManagement,
+            Total = m.Total,
+            SpaceBuilding = m.SpaceBuilding,
+            TeachingApplication = m.TeachingApplication,
+            Interaction = m.Interaction,
+            TeacherTraining = m.TeacherTraining,
+            CampusManagement = m.CampusManagement,
+        });
     }
 
     /// <summary>
-    /// Each teacher's points of the period as a query (composed into the rankings' SQL): the year's totals, or for a date
-    /// range its whole months' roll-up rows and the cut months' days added or taken off (see <see cref="PointRollupPlan"/>).
+    /// Each of <paramref name="teachers"/> with their points of the period (0 when none): a keyed read joined by teacher,
+    /// or the daily roll-up's year-to-date lookups driven by the teachers (two a teacher).
     /// </summary>
-    private static IQueryable<PeriodPoints> PeriodPointsQuery(EduPortalDbContext db, PointRuleSet rules, RankingQuery query)
+    private static IQueryable<PeriodPoints> WithPeriod(EduPortalDbContext db, IQueryable<ApplicationUser> teachers, PeriodSource period) =>
+        period.Keyed is { } keyed
+            ? from u in teachers
+              join m in keyed on u.Id equals m.TeacherId into points
+              from m in points.DefaultIfEmpty()
+              select new PeriodPoints
+              {
+                  TeacherId = u.Id,
+                  SchoolId = u.OrgUnitId,
+                  Total = (int?)m!.Total ?? 0,
+                  SpaceBuilding = (int?)m!.SpaceBuilding ?? 0,
+                  TeachingApplication = (int?)m!.TeachingApplication ?? 0,
+                  Interaction = (int?)m!.Interaction ?? 0,
+                  TeacherTraining = (int?)m!.TeacherTraining ?? 0,
+                  CampusManagement = (int?)m!.CampusManagement ?? 0,
+              }
+            : PointSpanSums.Of(db, teachers, period.Lookups).Select(s => new PeriodPoints
+            {
+                TeacherId = s.User.Id,
+                SchoolId = s.User.OrgUnitId,
+                Total = s.Points,
+                SpaceBuilding = s.SpaceBuilding,
+                TeachingApplication = s.TeachingApplication,
+                Interaction = s.Interaction,
+                TeacherTraining = s.TeacherTraining,
+                CampusManagement = s.CampusManagement,
+            });
+
+    /// <summary>
+    /// How a period's points are read: rows keyed by teacher (<see cref="Keyed"/>: the year's totals, or one whole month's
+    /// roll-up rows), else the daily roll-up's year-to-date sums (<see cref="Lookups"/>).
+    /// </summary>
+    private sealed record PeriodSource(IQueryable<PeriodPoints>? Keyed, IReadOnlyList<PointPrefixLookup> Lookups);
+
+    /// <summary>
+    /// Each teacher's points of the period (composed into the rankings' SQL): the year's totals; one calendar month's
+    /// <see cref="PointTeacherMonth"/> rows (one a teacher, read in order through their covering index); any other date
+    /// range from the year-to-date sums of <see cref="PointTeacherDay"/> (<see cref="PointPrefixPlan"/>): two lookups a
+    /// teacher, where the month/day plan grouped every day row of the months the range cuts (issue 16).
+    /// </summary>
+    private static PeriodSource PeriodPointsQuery(EduPortalDbContext db, PointRuleSet rules, RankingQuery query)
     {
         var year = rules.Year;
         if (query.From is null && query.To is null)
         {
-            return db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Select(t => new PeriodPoints
+            return new PeriodSource(db.PointTeacherTotals.AsNoTracking().Where(t => t.Year == year).Select(t => new PeriodPoints
             {
                 TeacherId = t.TeacherId,
                 Total = t.Total,
@@ -469,13 +506,14 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
                 Interaction = t.Interaction,
                 TeacherTraining = t.TeacherTraining,
                 CampusManagement = t.CampusManagement,
-            });
+            }), []);
         }
-        var (wholeMonths, dayRanges) = PointRollupPlan.ForYear(rules, query.From ?? rules.StartDate, query.To ?? rules.EndDateExclusive.AddDays(-1));
-        IQueryable<PeriodPoints>? parts = null;
-        if (wholeMonths.Count > 0)
+        var (first, last) = (query.From ?? rules.StartDate, query.To ?? rules.EndDateExclusive.AddDays(-1));
+        var (wholeMonths, dayRanges) = PointRollupPlan.ForYear(rules, first, last);
+        if (wholeMonths.Count == 1 && dayRanges.Count == 0)
         {
-            parts = db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year && wholeMonths.Contains(m.Month)).Select(m => new PeriodPoints
+            var month = wholeMonths[0];
+            return new PeriodSource(db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year && m.Month == month).Select(m => new PeriodPoints
             {
                 TeacherId = m.TeacherId,
                 Total = m.Points,
@@ -484,46 +522,18 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
                 Interaction = m.Interaction,
                 TeacherTraining = m.TeacherTraining,
                 CampusManagement = m.CampusManagement,
-            });
+            }), []);
         }
-        foreach (var (from, to, sign) in dayRanges)
-        {
-            var days = db.PointTeacherDays.AsNoTracking().Where(d => d.Year == year && d.Day >= from && d.Day <= to).Select(d => new PeriodPoints
-            {
-                TeacherId = d.TeacherId,
-                Total = sign * d.Points,
-                SpaceBuilding = sign * d.SpaceBuilding,
-                TeachingApplication = sign * d.TeachingApplication,
-                Interaction = sign * d.Interaction,
-                TeacherTraining = sign * d.TeacherTraining,
-                CampusManagement = sign * d.CampusManagement,
-            });
-            parts = parts is null ? days : parts.Concat(days);
-        }
-        if (parts is null)
-        {
-            return db.PointTeacherTotals.AsNoTracking().Where(t => false).Select(t => new PeriodPoints { TeacherId = t.TeacherId });
-        }
-        // One whole month is one row a teacher already.
-        if (wholeMonths.Count == 1 && dayRanges.Count == 0)
-        {
-            return parts;
-        }
-        return parts.GroupBy(p => p.TeacherId).Select(g => new PeriodPoints
-        {
-            TeacherId = g.Key,
-            Total = g.Sum(p => p.Total),
-            SpaceBuilding = g.Sum(p => p.SpaceBuilding),
-            TeachingApplication = g.Sum(p => p.TeachingApplication),
-            Interaction = g.Sum(p => p.Interaction),
-            TeacherTraining = g.Sum(p => p.TeacherTraining),
-            CampusManagement = g.Sum(p => p.CampusManagement),
-        });
+        var lookups = PointPrefixPlan.For([rules], first, last);
+        return lookups.Count == 0
+            ? new PeriodSource(db.PointTeacherTotals.AsNoTracking().Where(t => false).Select(t => new PeriodPoints { TeacherId = t.TeacherId }), [])
+            : new PeriodSource(null, lookups);
     }
 
     private sealed class PeriodPoints
     {
         public string TeacherId { get; init; } = "";
+        public int SchoolId { get; init; }
         public int Total { get; init; }
         public int SpaceBuilding { get; init; }
         public int TeachingApplication { get; init; }
@@ -547,16 +557,17 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
 
     /// <summary>
     /// Each teacher's points of the days <paramref name="first"/>–<paramref name="last"/> of the points year, total and per
-    /// category, from the roll-ups the recompute writes with the awards: a calendar month the range covers whole is one
-    /// <see cref="PointTeacherMonth"/> row a teacher; a month the range cuts adds its days inside the range from
-    /// <see cref="PointTeacherDay"/>, or (when most of the month is inside) the month's row less the days outside. A month
-    /// range costs one row a teacher whatever the number of events; the same sums as adding up the awards of the range.
+    /// category, from the roll-ups the recompute writes with the awards, as the date-range rankings read them: one
+    /// calendar month's <see cref="PointTeacherMonth"/> rows, or two lookups a teacher of the daily roll-up's year-to-date
+    /// sums; the same sums as adding up the awards of the range. Every teacher with points in the year is listed.
     /// </summary>
     public static async Task<Dictionary<string, (int Total, int[] ByCategory)>> RangePointsAsync(EduPortalDbContext db, PointRuleSet rules,
         DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        // The same grouped read the date-range rankings page over (PeriodPointsQuery), returned whole.
-        var rows = await PeriodPointsQuery(db, rules, new RankingQuery(rules.Year, first, last)).ToListAsync(cancellationToken);
+        var year = rules.Year;
+        var period = PeriodPointsQuery(db, rules, new RankingQuery(year, first, last));
+        var rows = await (period.Keyed ?? WithPeriod(db, db.Users.AsNoTracking().Where(u => db.PointTeacherTotals.Any(t => t.TeacherId == u.Id && t.Year == year)), period))
+            .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.TeacherId, r =>
         {
             var categories = new int[PointCategories.All.Count];
@@ -607,7 +618,7 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
         else
         {
             // A date range or one category: one grouped read of the daily roll-up (total and per category, one row a
-            // teacher-day that earned any) through its (year, day) index, never the awards.
+            // teacher-day that earned any), each of the scope's teachers' days found through the key, never the awards.
             var rollup = db.PointTeacherDays.AsNoTracking().Where(d => d.Year == year && d.Day >= from && d.Day <= to);
             rollup = rollup.Where(d => scopeIds.Contains(d.TeacherId));
             var category = query.Category;

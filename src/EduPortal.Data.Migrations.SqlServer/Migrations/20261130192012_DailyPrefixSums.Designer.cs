@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduPortal.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261130181544_DashboardCover")]
-    partial class DashboardCover
+    [Migration("20261130192012_DailyPrefixSums")]
+    partial class DailyPrefixSums
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2596,6 +2596,27 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("CampusManagement")
                         .HasColumnType("int");
 
+                    b.Property<int>("CumCampusManagement")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumInteraction")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumPoints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumSignInDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumSpaceBuilding")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumTeacherTraining")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CumTeachingApplication")
+                        .HasColumnType("int");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("int");
 
@@ -2615,8 +2636,6 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("TeacherId", "Year", "Day");
-
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });
@@ -2675,6 +2694,11 @@ namespace EduPortal.Data.Migrations.SqlServer.Migrations
 
                     b.Property<int>("EventCount")
                         .HasColumnType("int");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
 
                     b.Property<int>("Interaction")
                         .HasColumnType("int");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261130181557_DashboardCover")]
-    partial class DashboardCover
+    [Migration("20261130192024_DailyPrefixSums")]
+    partial class DailyPrefixSums
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2594,6 +2594,27 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("CampusManagement")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CumCampusManagement")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumInteraction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumSignInDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumSpaceBuilding")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumTeacherTraining")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CumTeachingApplication")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("integer");
 
@@ -2613,8 +2634,6 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("TeacherId", "Year", "Day");
-
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });
@@ -2673,6 +2692,11 @@ namespace EduPortal.Data.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("EventCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("Interaction")
                         .HasColumnType("integer");

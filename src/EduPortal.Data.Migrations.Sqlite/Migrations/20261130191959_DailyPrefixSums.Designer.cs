@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EduPortal.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EduPortalDbContext))]
-    [Migration("20261130181530_DashboardCover")]
-    partial class DashboardCover
+    [Migration("20261130191959_DailyPrefixSums")]
+    partial class DailyPrefixSums
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2514,6 +2514,27 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("CampusManagement")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CumCampusManagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumInteraction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumSignInDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumSpaceBuilding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumTeacherTraining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CumTeachingApplication")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Interaction")
                         .HasColumnType("INTEGER");
 
@@ -2533,8 +2554,6 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TeacherId", "Year", "Day");
-
-                    b.HasIndex("Year", "Day", "TeacherId", "Points", "SpaceBuilding", "TeachingApplication", "Interaction", "TeacherTraining", "CampusManagement", "SignInDays");
 
                     b.ToTable("PointTeacherDays", (string)null);
                 });
@@ -2593,6 +2612,11 @@ namespace EduPortal.Data.Migrations.Sqlite.Migrations
 
                     b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Interaction")
                         .HasColumnType("INTEGER");
