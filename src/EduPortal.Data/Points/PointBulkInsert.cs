@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EduPortal.Data.Points;
 
@@ -129,8 +130,7 @@ public static class PointBulkInsert
                         if (reuse)
                         {
                             // The model's own type mapping converted the first values; the same conversion for the next.
-                            command.Parameters[r * columns.Length + c].Value = mappings[c].Converter is { } converter && value is not null
-                                ? converter.ConvertToProvider(value) : value ?? DBNull.Value;
+                            command.Parameters[r * columns.Length + c].Value = ProviderValue(mappings[c].Converter, value);
                             continue;
                         }
                         text!.Append(c == 0 ? "" : " AND ").Append(sql.DelimitIdentifier(columns[c])).Append(" = ").Append(name);
@@ -204,7 +204,7 @@ public static class PointBulkInsert
                     command.Parameters.Add(mappings[c].CreateParameter(command, $"@p{c}", value, mapped[c].IsNullable));
                     continue;
                 }
-                command.Parameters[c].Value = mappings[c].Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value ?? DBNull.Value;
+                command.Parameters[c].Value = ProviderValue(mappings[c].Converter, value);
             }
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -266,12 +266,7 @@ public static class PointBulkInsert
                     fill(rows[offset + r], values);
                     for (var c = 0; c < columns.Length; c++)
                     {
-                        var value = values[c];
-                        if (value is not null && converters[c] is { } converter)
-                        {
-                            value = converter.ConvertToProvider(value);
-                        }
-                        command.Parameters[r * columns.Length + c].Value = value ?? DBNull.Value;
+                        command.Parameters[r * columns.Length + c].Value = ProviderValue(converters[c], values[c]);
                     }
                 }
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -289,6 +284,10 @@ public static class PointBulkInsert
             }
         }
     }
+
+    /// <summary>A model value as a reused parameter takes it: through the property's value converter, null as DBNull.</summary>
+    private static object ProviderValue(ValueConverter? converter, object? value) =>
+        (value is not null && converter is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
 
     private static DbCommand Build(DbConnection connection, DbTransaction? transaction, ISqlGenerationHelper sql, string table, string[] columns, int rowCount)
     {
