@@ -44,10 +44,17 @@ public static class PortalSteps
         await page.FillAsync("#login-name", login);
         await page.FillAsync("#login-password", password);
         await page.ClickAsync("#login-submit");
-        // The DOM is enough: the circuit marker below is what the steps need, not every image of the page.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await page.WaitForCircuitAsync();
+        // The page signed in is done when its circuit is live; a refused sign-in shows the form's error instead. No load
+        // state is awaited: Playwright checks the frame's load states and then subscribes to their events, and a CI run
+        // once lost that race after the redirect (45 s timeout on a loaded page, only "NetworkIdle" seen). A selector
+        // wait is re-run in each new document, so it cannot miss one.
+        const string Refused = "[data-testid=login-error]";
+        await page.Locator($"#circuit-ready, {Refused}").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        if (await page.Locator(Refused).CountAsync() > 0)
+        {
+            throw new InvalidOperationException($"Sign-in as {login} was refused: {await page.Locator(Refused).InnerTextAsync()}");
+        }
+        Assert.DoesNotContain("/Account/Login", page.Url, StringComparison.Ordinal);
     }
 
     /// <summary>Interactive elements only respond once the Blazor circuit is connected.</summary>
