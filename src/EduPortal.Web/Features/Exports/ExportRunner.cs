@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EduPortal.Data;
 using EduPortal.Domain.Exports;
+using EduPortal.Web.Infrastructure;
 using EduPortal.Web.Infrastructure.Auth;
 using EduPortal.Web.Infrastructure.Exports;
 using EduPortal.Web.Infrastructure.Files;
@@ -45,7 +46,7 @@ public sealed class ExportRunner(IDbContextFactory<EduPortalDbContext> dbFactory
         try
         {
             await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            var progress = new LatestProgress();
+            var progress = new LatestProgress<ExportProgress>();
             var context = new ExportContext(caller, ExportParameters.FromJson(job.ParametersJson), progress, output, clock.GetUtcNow());
             var run = Task.Run(() => kind.RunAsync(context, cancellationToken), cancellationToken);
             var sinceSave = Stopwatch.StartNew();
@@ -91,30 +92,5 @@ public sealed class ExportRunner(IDbContextFactory<EduPortalDbContext> dbFactory
         }
         var allowed = await kind.AuthorizeAsync(caller, ExportParameters.FromJson(job.ParametersJson), cancellationToken);
         return allowed.Succeeded ? null : $"导出失败：您已无权导出该内容（{allowed.Error!.Message}）";
-    }
-
-    /// <summary>Keeps the latest report only; the runner's loop saves it (the database context stays on one thread).</summary>
-    private sealed class LatestProgress : IProgress<ExportProgress>
-    {
-        private ExportProgress? _latest;
-        private readonly Lock _lock = new();
-
-        public void Report(ExportProgress value)
-        {
-            lock (_lock)
-            {
-                _latest = value;
-            }
-        }
-
-        public ExportProgress? Take()
-        {
-            lock (_lock)
-            {
-                var latest = _latest;
-                _latest = null;
-                return latest;
-            }
-        }
     }
 }

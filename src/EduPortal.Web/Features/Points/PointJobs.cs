@@ -5,6 +5,7 @@ using EduPortal.Domain.Accounts;
 using EduPortal.Domain.Auditing;
 using EduPortal.Domain.Common;
 using EduPortal.Domain.Points;
+using EduPortal.Web.Infrastructure;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,12 +57,18 @@ public sealed class PointJobs(IDbContextFactory<EduPortalDbContext> dbFactory, P
         var lastSaved = DateTimeOffset.MinValue;
         try
         {
-            var progress = new SyncProgress(p =>
+            // The recompute reports from its own threads (overlapped runs); this loop copies the latest figures into the
+            // tracked row before each save (see LatestProgress: setting the row from the report once left a finished run at 83%).
+            var progress = new LatestProgress<RecomputeProgress>();
+            void CopyLatest()
             {
-                run.TeachersDone = p.TeachersDone;
-                run.TeachersTotal = p.TeachersTotal;
-                run.EventsDone = p.EventsDone;
-            });
+                if (progress.Take() is { } p)
+                {
+                    run.TeachersDone = p.TeachersDone;
+                    run.TeachersTotal = p.TeachersTotal;
+                    run.EventsDone = p.EventsDone;
+                }
+            }
             var task = recomputation.RecomputeYearAsync(run.Year, progress, cancellationToken);
             // Save progress every half second while the recompute runs.
             while (!task.IsCompleted)
@@ -69,11 +76,13 @@ public sealed class PointJobs(IDbContextFactory<EduPortalDbContext> dbFactory, P
                 await Task.WhenAny(task, Task.Delay(500, cancellationToken));
                 if (clock.GetUtcNow() - lastSaved > TimeSpan.FromMilliseconds(400))
                 {
+                    CopyLatest();
                     await db.SaveChangesAsync(cancellationToken);
                     lastSaved = clock.GetUtcNow();
                 }
             }
             await task;
+            CopyLatest();
             run.FinishedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -92,11 +101,5 @@ public sealed class PointJobs(IDbContextFactory<EduPortalDbContext> dbFactory, P
         var runs = await db.PointRecomputeRuns.AsNoTracking().Where(r => r.Year == year).OrderByDescending(r => r.Id).Take(5).ToListAsync(cancellationToken);
         return runs.Select(r => new RecomputeRunRow(r.Id, r.Year, r.RequestedAt, r.RequestedByName, r.StartedAt, r.FinishedAt, r.TeachersDone,
             r.TeachersTotal, r.EventsDone, r.Failure, r.Percent)).ToList();
-    }
-
-    /// <summary>Reports synchronously on the caller's thread (Progress&lt;T&gt; would post to a context).</summary>
-    private sealed class SyncProgress(Action<RecomputeProgress> report) : IProgress<RecomputeProgress>
-    {
-        public void Report(RecomputeProgress value) => report(value);
     }
 }
