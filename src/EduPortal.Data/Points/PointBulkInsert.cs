@@ -42,22 +42,17 @@ public static class PointBulkInsert
         {
             return ids;
         }
-        var entity = db.Model.FindEntityType(typeof(PointEvent))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var mapped = properties.Select(name => entity.FindProperty(name)!).ToArray();
-        var mappings = mapped.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string name) => sql.DelimitIdentifier(entity.FindProperty(name)!.GetColumnName(table)!);
-        var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
-        var columns = string.Join(", ", mapped.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+        var mappedTable = await MappedTable.OpenAsync<PointEvent>(db, properties, cancellationToken);
+        var (tableName, mapped, _, mappings, sql, _) = mappedTable;
+        var columns = string.Join(", ", mappedTable.Columns.Select(sql.DelimitIdentifier));
         var parameters = string.Join(", ", properties.Select((_, i) => $"@p{i}"));
         var source = $"@p{Array.IndexOf(properties, nameof(PointEvent.Source))}";
         var externalId = $"@p{Array.IndexOf(properties, nameof(PointEvent.ExternalId))}";
         var text = db.Database.IsSqlServer()
-            ? $"INSERT INTO {tableName} ({columns}) OUTPUT INSERTED.{Column(nameof(PointEvent.Id))} SELECT {parameters} WHERE NOT EXISTS "
-                + $"(SELECT 1 FROM {tableName} WITH (UPDLOCK, HOLDLOCK) WHERE {Column(nameof(PointEvent.Source))} = {source} AND {Column(nameof(PointEvent.ExternalId))} = {externalId})"
-            : $"INSERT INTO {tableName} ({columns}) VALUES ({parameters}) ON CONFLICT ({Column(nameof(PointEvent.Source))}, {Column(nameof(PointEvent.ExternalId))}) "
-                + $"DO NOTHING RETURNING {Column(nameof(PointEvent.Id))}";
+            ? $"INSERT INTO {tableName} ({columns}) OUTPUT INSERTED.{mappedTable.Column(nameof(PointEvent.Id))} SELECT {parameters} WHERE NOT EXISTS "
+                + $"(SELECT 1 FROM {tableName} WITH (UPDLOCK, HOLDLOCK) WHERE {mappedTable.Column(nameof(PointEvent.Source))} = {source} AND {mappedTable.Column(nameof(PointEvent.ExternalId))} = {externalId})"
+            : $"INSERT INTO {tableName} ({columns}) VALUES ({parameters}) ON CONFLICT ({mappedTable.Column(nameof(PointEvent.Source))}, {mappedTable.Column(nameof(PointEvent.ExternalId))}) "
+                + $"DO NOTHING RETURNING {mappedTable.Column(nameof(PointEvent.Id))}";
         var getters = Getters<PointEvent>.For(properties);
         var connection = transaction.Connection!;
         for (var i = 0; i < events.Count; i++)
@@ -98,17 +93,7 @@ public static class PointBulkInsert
             return;
         }
         var rowsPerStatement = db.Database.IsSqlite() ? 1 : 100;
-        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var mapped = key.Select(name => entity.FindProperty(name) ?? throw new InvalidOperationException($"{name} is not mapped")).ToArray();
-        var columns = mapped.Select(p => p.GetColumnName(table)!).ToArray();
-        var mappings = mapped.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
+        var (table, _, columns, mappings, sql, connection) = await MappedTable.OpenAsync<TEntity>(db, key, cancellationToken);
         DbCommand? full = null;
         try
         {
@@ -119,7 +104,7 @@ public static class PointBulkInsert
                 var reuse = count == rowsPerStatement && full is not null;
                 var command = reuse ? full! : connection.CreateCommand();
                 command.Transaction = transaction;
-                var text = reuse ? null : new StringBuilder("DELETE FROM ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" WHERE ");
+                var text = reuse ? null : new StringBuilder("DELETE FROM ").Append(table).Append(" WHERE ");
                 for (var r = 0; r < count; r++)
                 {
                     text?.Append(r == 0 ? "(" : " OR (");
@@ -175,22 +160,13 @@ public static class PointBulkInsert
         {
             return;
         }
-        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string[] properties = [.. values, .. key];
-        var mapped = properties.Select(name => entity.FindProperty(name) ?? throw new InvalidOperationException($"{name} is not mapped")).ToArray();
-        var mappings = mapped.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
+        var (table, mapped, columns, mappings, sql, connection) = await MappedTable.OpenAsync<TEntity>(db, properties, cancellationToken);
         var getters = Getters<TEntity>.For(properties);
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(int c) => sql.DelimitIdentifier(mapped[c].GetColumnName(table)!);
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
+        string Column(int c) => sql.DelimitIdentifier(columns[c]);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = new StringBuilder("UPDATE ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" SET ")
+        command.CommandText = new StringBuilder("UPDATE ").Append(table).Append(" SET ")
             .AppendJoin(", ", Enumerable.Range(0, values.Length).Select(c => $"{Column(c)} = @p{c}"))
             .Append(" WHERE ").AppendJoin(" AND ", Enumerable.Range(values.Length, key.Length).Select(c => $"{Column(c)} = @p{c}")).ToString();
         for (var r = 0; r < rows.Count; r++)
@@ -240,17 +216,7 @@ public static class PointBulkInsert
         {
             return;
         }
-        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var mapped = properties.Select(name => entity.FindProperty(name) ?? throw new InvalidOperationException($"{name} is not mapped")).ToArray();
-        var columns = mapped.Select(p => p.GetColumnName(table)!).ToArray();
-        var converters = mapped.Select(p => p.GetTypeMapping().Converter).ToArray();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
+        var (table, _, columns, mappings, sql, connection) = await MappedTable.OpenAsync<TEntity>(db, properties, cancellationToken);
         DbCommand? full = null;
         var values = new object?[columns.Length];
         try
@@ -259,14 +225,14 @@ public static class PointBulkInsert
             {
                 var count = Math.Min(rowsPerStatement, rows.Count - offset);
                 var command = count == rowsPerStatement
-                    ? full ??= Build(connection, transaction, sql, table.Name, columns, rowsPerStatement)
-                    : Build(connection, transaction, sql, table.Name, columns, count);
+                    ? full ??= Build(connection, transaction, sql, table, columns, rowsPerStatement)
+                    : Build(connection, transaction, sql, table, columns, count);
                 for (var r = 0; r < count; r++)
                 {
                     fill(rows[offset + r], values);
                     for (var c = 0; c < columns.Length; c++)
                     {
-                        command.Parameters[r * columns.Length + c].Value = ProviderValue(converters[c], values[c]);
+                        command.Parameters[r * columns.Length + c].Value = ProviderValue(mappings[c].Converter, values[c]);
                     }
                 }
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -285,6 +251,37 @@ public static class PointBulkInsert
         }
     }
 
+    /// <summary>
+    /// What every statement here starts from: the table (delimited, with its schema), the named properties as the EF
+    /// model maps them (column names and type mappings: the provider's column type and value converter) and the context's
+    /// connection, opened.
+    /// </summary>
+    private sealed record MappedTable(string Table, IProperty[] Properties, string[] Columns, RelationalTypeMapping[] Mappings, ISqlGenerationHelper Sql,
+        DbConnection Connection)
+    {
+        public static async Task<MappedTable> OpenAsync<TEntity>(EduPortalDbContext db, string[] properties, CancellationToken cancellationToken)
+        {
+            var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var mapped = properties.Select(name => entity.FindProperty(name) ?? throw new InvalidOperationException($"{name} is not mapped")).ToArray();
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var connection = db.Database.GetDbConnection();
+            if (connection.State != System.Data.ConnectionState.Open)
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+            }
+            return new MappedTable(sql.DelimitIdentifier(table.Name, table.Schema), mapped, [.. mapped.Select(p => p.GetColumnName(table)!)],
+                [.. mapped.Select(p => (RelationalTypeMapping)p.GetTypeMapping())], sql, connection)
+            { Entity = entity, Store = table };
+        }
+
+        private IEntityType Entity { get; init; } = null!;
+        private StoreObjectIdentifier Store { get; init; }
+
+        /// <summary>Any mapped property's column, delimited (also one not among <see cref="Properties"/>, such as the key).</summary>
+        public string Column(string property) => Sql.DelimitIdentifier(Entity.FindProperty(property)!.GetColumnName(Store)!);
+    }
+
     /// <summary>A model value as a reused parameter takes it: through the property's value converter, null as DBNull.</summary>
     private static object ProviderValue(ValueConverter? converter, object? value) =>
         (value is not null && converter is not null ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
@@ -293,7 +290,7 @@ public static class PointBulkInsert
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table)).Append(" (")
+        var text = new StringBuilder("INSERT INTO ").Append(table).Append(" (")
             .AppendJoin(", ", columns.Select(sql.DelimitIdentifier)).Append(") VALUES ");
         for (var r = 0; r < rowCount; r++)
         {
