@@ -9,10 +9,8 @@ using EduPortal.Domain.Organization;
 using EduPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace EduPortal.Web.Tests.Infrastructure;
 
@@ -44,86 +42,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     protected virtual void ConfigureDatabase(IWebHostBuilder builder, string folder)
     {
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabaseFile}");
-        _startsFromDemoCity = StartsFromDemoCity;
-    }
-
-    private string DatabaseFile => Path.Combine(_folder, "portal.db");
-
-    /// <summary>
-    /// Whether this portal starts as the demo city does when first started (the shared portal, the fault and rate-limit
-    /// portals, a fresh one): it may then start from <see cref="DemoCity"/>. Not a portal that must not seed the demo
-    /// city (Production) nor one with its own database place (those override <see cref="ConfigureDatabase"/>).
-    /// </summary>
-    protected virtual bool StartsFromDemoCity => true;
-
-    private bool _startsFromDemoCity;
-
-    /// <summary>
-    /// Seeding the demo city into an empty database takes about a minute, and one test run starts several portals that
-    /// need it as first started. The first of them seeds it; right after its start a consistent copy of its database
-    /// (<c>VACUUM INTO</c>) and its files are kept here, and the next ones start from a copy of both: the migrations and
-    /// the seeders find their work done, as on a portal's second start. Same process, same clock, same seed.
-    /// </summary>
-    private static string? DemoCity;
-    private static readonly Lock DemoCityLock = new();
-
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        // Only a first start: a portal derived with WithWebHostBuilder shares its parent's database, already there.
-        if (!_startsFromDemoCity || File.Exists(DatabaseFile))
-        {
-            return base.CreateHost(builder);
-        }
-        lock (DemoCityLock)
-        {
-            if (DemoCity is not null)
-            {
-                File.Copy(Path.Combine(DemoCity, "portal.db"), DatabaseFile);
-                CopyFolder(Path.Combine(DemoCity, "files"), FilesRoot);
-                return base.CreateHost(builder);
-            }
-            var host = base.CreateHost(builder);
-            var kept = Path.Combine(Path.GetTempPath(), "eduportal-tests-demo-city-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(kept);
-            using (var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
-            {
-                connection.Open();
-                using var vacuum = connection.CreateCommand();
-                vacuum.CommandText = "VACUUM INTO $target";
-                vacuum.Parameters.AddWithValue("$target", Path.Combine(kept, "portal.db"));
-                vacuum.ExecuteNonQuery();
-            }
-            CopyFolder(FilesRoot, Path.Combine(kept, "files"));
-            DemoCity = kept;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try
-                {
-                    Directory.Delete(kept, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // The OS temp cleaner gets it.
-                }
-            };
-            return host;
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        if (!Directory.Exists(from))
-        {
-            return;
-        }
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(folder, "portal.db")}");
     }
 
     /// <summary>The portal's own clock: the system's, or the moment CI set with <c>Clock__Now</c>.</summary>

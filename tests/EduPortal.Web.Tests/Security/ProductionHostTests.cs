@@ -18,9 +18,6 @@ public sealed class ProductionPortalFactory : PortalFactory
     public const string FailingPath = "/test-only/fail";
     public const string FailureDetail = "secret-internal-detail-42";
 
-    /// <summary>Production seeds no demo city, so it never starts from one.</summary>
-    protected override bool StartsFromDemoCity => false;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
