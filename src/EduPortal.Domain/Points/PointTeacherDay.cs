@@ -130,6 +130,24 @@ public sealed class PointTeacherMonth : PointTeacherPeriod
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
+    /// <summary>
+    /// The calendar month whose rows of the points year <paramref name="rules"/> hold exactly the days
+    /// <paramref name="first"/>–<paramref name="last"/> of that year, else null. A month row holds only the month's days
+    /// inside its points year, so a year that starts or ends inside a calendar month holds that month from or through
+    /// then; the span is clipped to the year's days first.
+    /// </summary>
+    public static DateOnly? WholeMonthOf(PointRuleSet rules, DateOnly first, DateOnly last)
+    {
+        var (yearFirst, yearLast) = (rules.StartDate, rules.EndDateExclusive.AddDays(-1));
+        first = first < yearFirst ? yearFirst : first;
+        last = last > yearLast ? yearLast : last;
+        var month = MonthOf(first);
+        var monthFirst = month < yearFirst ? yearFirst : month;
+        var monthEnd = month.AddMonths(1).AddDays(-1);
+        var monthLast = monthEnd > yearLast ? yearLast : monthEnd;
+        return first <= last && first == monthFirst && last == monthLast ? month : null;
+    }
+
     public static PointTeacherMonth For(string teacherId, int year, DateOnly month, IEnumerable<PointAwardResult> awards) =>
         For<PointTeacherMonth>(teacherId, year, month, awards);
 

@@ -509,10 +509,8 @@ public sealed class PointQueryService(IDbContextFactory<EduPortalDbContext> dbFa
             }), []);
         }
         var (first, last) = (query.From ?? rules.StartDate, query.To ?? rules.EndDateExclusive.AddDays(-1));
-        var (wholeMonths, dayRanges) = PointRollupPlan.ForYear(rules, first, last);
-        if (wholeMonths.Count == 1 && dayRanges.Count == 0)
+        if (PointTeacherMonth.WholeMonthOf(rules, first, last) is { } month)
         {
-            var month = wholeMonths[0];
             return new PeriodSource(db.PointTeacherMonths.AsNoTracking().Where(m => m.Year == year && m.Month == month).Select(m => new PeriodPoints
             {
                 TeacherId = m.TeacherId,
